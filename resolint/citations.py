@@ -1,0 +1,163 @@
+"""Citations of resolutions and decisions in running text and footnotes.
+
+"its resolutions 58/208 of 23 December 2003, 59/241 of 22 December 2004 …
+and 75/226 of 21 December 2020" yields one :class:`Citation` per symbol, all
+with the same ``list_id``.  The issuing body decides the calendar of a
+symbol, so it is looked for before the keyword ("Human Rights Council
+resolution 43/1"), after the date ("resolution 11/6 of 21 October 2022 of
+the Conference of the Parties to …"), and in back-references ("Council
+resolution 59/22" is the last-named Council's).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from .dates import roman_to_int
+from .model import Citation, DateMention, Span
+from .source import Source
+
+_KEYWORD = re.compile(r"\b([Rr]esolutions?|[Dd]ecisions?)\b")
+_GAP = r"[\s\u00a0]*"
+# One symbol, in any of the forms of rules.md §4.
+_SYMBOL = re.compile(
+    r"(?P<sc>\d{1,4})\s+\(\s?(?P<scyear>(?:19|20)\d\d)\s?\)"
+    r"|(?P<old>\d{1,4})(?:\s+(?P<oldpart>[A-Z](?:\s+and\s+[A-Z])?))?\s+\(\s?(?P<oldsess>(?:ES-|S-)?[IVXL]+)\s?\)"
+    r"|(?P<pre>ES-|S-)?(?P<a>\d{1,4})/(?P<b>\d{1,4})(?![\d/])(?:[\s\u00a0]+(?P<part>[A-Z](?:-[A-Z])?)(?=[\s\u00a0]*(?:of\b|and\b|,|;|\.|\)|$)))?"
+)
+_SEPARATOR = re.compile(r"[\s\u00a0]*(?:,[\s\u00a0]*and|,|and|as well as)[\s\u00a0]+(?=(?:ES-|S-)?\d)")
+_OF = re.compile(r"[\s\u00a0]+of[\s\u00a0]+")
+_BODY_AFTER = re.compile(
+    r",?[\s\u00a0]+(?:of|adopted by)[\s\u00a0]+the[\s\u00a0]+(Conference of the Parties|Human Rights Council|Security Council|"
+    r"Economic and Social Council|Commission on [A-Z][\w ]{3,80}?|[A-Z][\w ]{2,60}?(?:Council|Commission|Board|Conference))\b"
+)
+_BODY_BEFORE = re.compile(
+    r"(General Assembly|Assembly|Economic and Social Council|Security Council|Human Rights Council|"
+    r"Trusteeship Council|Statistical Commission|Commission (?:on|for) [A-Z][\w ,-]{2,90}?|"
+    r"Conference of the Parties|Executive Board|Governing Council|Council|Commission|its|their|Board)"
+    r"(?:'s)?[\s\u00a0]+(?:draft[\s\u00a0]+)?$"
+)
+_COUNCIL_NAME = re.compile(r"\b(Economic and Social Council|Security Council|Human Rights Council|Trusteeship Council)\b")
+_GA_BODIES = frozenset({"General Assembly", "Assembly", "its"})
+
+
+def find_citations(
+    source: Source, plain: str, dates: list[DateMention], end: int,
+    footnote_ranges: list[tuple[int, int]] = (),
+) -> list[Citation]:
+    """Every resolution or decision citation in ``plain[:end]``."""
+    date_at = {d.span.start: d for d in dates}
+    note_starts = [r[0] for r in footnote_ranges]
+    citations: list[Citation] = []
+    list_id = 0
+    for km in _KEYWORD.finditer(plain, 0, end):
+        pos = km.end()
+        m = re.compile(_GAP).match(plain, pos)
+        pos = m.end() if m else pos
+        sm = _SYMBOL.match(plain, pos, end)
+        if not sm:
+            continue
+        list_id += 1
+        decision = km.group(1).lower().startswith("decision")
+        body = _body_before(plain, km.start())
+        in_note = False
+        if note_starts:
+            i = bisect_right(note_starts, km.start()) - 1
+            in_note = i >= 0 and footnote_ranges[i][0] <= km.start() < footnote_ranges[i][1]
+        group: list[Citation] = []
+        while sm:
+            citation = _citation(source, sm, body, decision, in_note, list_id)
+            pos = sm.end()
+            om = _OF.match(plain, pos, end)
+            if om and om.end() in date_at:
+                date = date_at[om.end()]
+                citation.date = date
+                pos = date.span.end
+            group.append(citation)
+            sep = _SEPARATOR.match(plain, pos, end)
+            if not sep:
+                break
+            sm = _SYMBOL.match(plain, sep.end(), end)
+        after = _BODY_AFTER.match(plain, pos, end)
+        if after:
+            for citation in group:
+                _set_body(citation, after.group(1))
+        citations.extend(group)
+    _resolve_back_references(plain, citations)
+    return citations
+
+
+def _body_before(plain: str, keyword_start: int) -> str | None:
+    window = plain[max(0, keyword_start - 120) : keyword_start]
+    m = _BODY_BEFORE.search(window)
+    return m.group(1) if m else None
+
+
+def _citation(source: Source, m: re.Match, body: str | None, decision: bool, in_note: bool, list_id: int) -> Citation:
+    span = Span.of(source, m.start(), m.end())
+    symbol = re.sub(r"[\s\u00a0]+", " ", m.group())
+    c = Citation(symbol=symbol, span=span, scheme="ga", decision=decision, in_footnote=in_note, list_id=list_id)
+    if m.group("sc"):
+        c.scheme, c.number, c.year, c.body = "sc", int(m.group("sc")), int(m.group("scyear")), "Security Council"
+        return c
+    if m.group("old"):
+        session_text = m.group("oldsess")
+        c.number, c.part = int(m.group("old")), m.group("oldpart")
+        if session_text.startswith("ES-"):
+            c.scheme, c.session = "ga-emergency", roman_to_int(session_text[3:])
+        elif session_text.startswith("S-"):
+            c.scheme, c.session = "ga-special", roman_to_int(session_text[2:])
+        else:
+            c.scheme, c.session = "ga-roman", roman_to_int(session_text)
+        c.body = "General Assembly"
+        if body and body not in _GA_BODIES:
+            _set_body(c, body)
+        return c
+    a, b = int(m.group("a")), int(m.group("b"))
+    c.number, c.part = b, m.group("part")
+    prefix = m.group("pre")
+    if prefix:
+        c.scheme = "ga-emergency" if prefix == "ES-" else "ga-special"
+        c.session, c.body = a, "General Assembly"
+        return c
+    if a >= 1946:
+        c.scheme, c.year, c.session = "year", a, None
+        c.body = body if body and body not in _GA_BODIES else None
+        return c
+    c.session = a
+    if body is None or body in _GA_BODIES:
+        c.body = "General Assembly"
+        # rules.md §4: new-style Assembly symbols start at the thirty-first
+        # session, so a bare 25/2 is another body's.
+        if a <= 30:
+            c.scheme, c.body = "other", None
+    else:
+        _set_body(c, body)
+    return c
+
+
+def _set_body(c: Citation, body: str) -> None:
+    if c.scheme in ("ga-emergency", "ga-special", "sc"):
+        return
+    c.body = body
+    if body in _GA_BODIES:
+        c.body = "General Assembly"
+        return
+    if c.scheme == "year" or (c.year is not None):
+        return
+    c.scheme = "other"
+
+
+def _resolve_back_references(plain: str, citations: list[Citation]) -> None:
+    """"Council resolution 59/22" names the last Council named before it."""
+    for c in citations:
+        if c.body in ("Council", "Commission", "Board"):
+            window = plain[: c.span.start]
+            names = _COUNCIL_NAME.findall(window[-20000:]) if c.body == "Council" else []
+            if names:
+                c.body = names[-1]
+            if c.scheme == "ga" or c.scheme == "other":
+                c.scheme = "other"
+            if c.body == "Security Council":
+                c.scheme = "sc" if c.year else "other"

@@ -1,0 +1,122 @@
+"""Dates as they are written in resolutions, and the calendar of sessions.
+
+UN form is "14 December 2022": day, month in full, year; no comma, no
+ordinal suffix.  Other forms are found too, so that a rule can offer the UN
+form as a fix.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .model import DateMention, Span
+from .source import Source
+
+MONTH_NAMES = (
+    "January February March April May June July August September October November December".split()
+)
+_MONTH_INDEX = {name.lower(): i + 1 for i, name in enumerate(MONTH_NAMES)}
+_ABBREVIATIONS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTHS = "|".join(MONTH_NAMES)
+_ABBR = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+
+DATE_PATTERN = re.compile(
+    rf"\b(?:"
+    rf"(?P<d>\d{{1,2}})(?P<ord>st|nd|rd|th)?\s+(?P<m>{_MONTHS})\s+(?P<y>\d{{4}})"
+    rf"|(?P<d2>\d{{1,2}})\s+(?P<a>{_ABBR})\.?\s+(?P<y2>\d{{4}})"
+    rf"|(?P<m3>{_MONTHS})\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y3>\d{{4}})"
+    rf")\b"
+)
+
+
+def find_dates(source: Source, plain: str, start: int = 0, end: int | None = None) -> list[DateMention]:
+    """Every date in ``plain[start:end]``, with its form and value."""
+    found = []
+    end = len(plain) if end is None else end
+    for m in DATE_PATTERN.finditer(plain, start, end):
+        if m.group("d"):
+            day, month, year = int(m.group("d")), _MONTH_INDEX[m.group("m").lower()], int(m.group("y"))
+            form = "ordinal" if m.group("ord") else "un"
+        elif m.group("d2"):
+            day, month, year = int(m.group("d2")), _ABBREVIATIONS[m.group("a").lower()], int(m.group("y2"))
+            form = "abbreviated"
+        else:
+            day, month, year = int(m.group("d3")), _MONTH_INDEX[m.group("m3").lower()], int(m.group("y3"))
+            form = "month-first"
+        try:
+            value = dt.date(year, month, day)
+        except ValueError:
+            value = None
+        found.append(
+            DateMention(
+                text=m.group(), span=Span.of(source, m.start(), m.end()), value=value,
+                form=form, day=day, month=month, year=year,
+            )
+        )
+    return found
+
+
+def un_form(day: int, month: int, year: int) -> str:
+    return f"{day} {MONTH_NAMES[month - 1]} {year}"
+
+
+def format_date(value: dt.date) -> str:
+    return un_form(value.day, value.month, value.year)
+
+
+def session_bounds(session: int) -> tuple[dt.date, dt.date]:
+    """The first and last possible day of regular session ``session``.
+
+    Session N opens in September of 1945 + N and lasts until session N + 1
+    opens (rules of procedure, rule 1).  The exact opening day has moved over
+    the decades, so the bounds are the first of September and the last day
+    before the next September's third week — generous on purpose: the rule
+    catches a wrong year, not a day's drift.  The first session opened on
+    10 January 1946.
+    """
+    if session == 1:
+        return dt.date(1946, 1, 10), dt.date(1947, 9, 15)
+    year = 1945 + session
+    return dt.date(year, 9, 1), dt.date(year + 1, 9, 22)
+
+
+def session_label(session: int) -> str:
+    first, last = session_bounds(session)
+    return f"{ordinal_words(session)} session ({MONTH_NAMES[first.month - 1]} {first.year} – {MONTH_NAMES[8]} {last.year})"
+
+
+_UNITS = "zero first second third fourth fifth sixth seventh eighth ninth".split()
+_UNIT_CARDINALS = "zero one two three four five six seven eight nine".split()
+_TEENS = (
+    "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split()
+)
+_TENS_ORD = {2: "twentieth", 3: "thirtieth", 4: "fortieth", 5: "fiftieth", 6: "sixtieth", 7: "seventieth", 8: "eightieth", 9: "ninetieth"}
+_TENS = {2: "twenty", 3: "thirty", 4: "forty", 5: "fifty", 6: "sixty", 7: "seventy", 8: "eighty", 9: "ninety"}
+
+
+def ordinal_words(n: int) -> str:
+    """58 -> "fifty-eighth" (sessions are written in words in running text)."""
+    if n < 10:
+        return _UNITS[n]
+    if n < 20:
+        return _TEENS[n - 10]
+    if n < 100:
+        tens, unit = divmod(n, 10)
+        return _TENS_ORD[tens] if unit == 0 else f"{_TENS[tens]}-{_UNITS[unit]}"
+    return f"{n}th"
+
+
+def roman_to_int(roman: str) -> int | None:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total, prev = 0, 0
+    for char in reversed(roman.upper()):
+        value = values.get(char)
+        if value is None:
+            return None
+        total = total - value if value < prev else total + value
+        prev = max(prev, value)
+    return total or None

@@ -1,0 +1,270 @@
+"""The document model: what the parser understood, as plain dataclasses.
+
+No Lark type leaves the parser.  Every node carries a :class:`Span` with
+character offsets into the original text and 0-based line/column (code
+points) of both ends, so rules can point at the exact place and the LSP layer
+can convert to UTF-16 without re-reading the text.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Iterator, Literal
+
+from .source import Source
+
+DocumentKind = Literal["adopted", "draft", "fragment", "other-organ"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    line: int = 0
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0
+
+    @classmethod
+    def of(cls, source: Source, start: int, end: int) -> "Span":
+        line, column = source.position(start)
+        end_line, end_column = source.position(end)
+        return cls(start, end, line, column, end_line, end_column)
+
+    def __contains__(self, offset: int) -> bool:
+        return self.start <= offset < self.end
+
+
+@dataclass(slots=True)
+class DateMention:
+    """A date written in the text, in UN form ("14 December 2022") or not."""
+
+    text: str
+    span: Span
+    value: _dt.date | None  # None when the date is impossible ("31 November 2015")
+    form: Literal["un", "month-first", "ordinal", "abbreviated"] = "un"
+    day: int = 0
+    month: int = 0
+    year: int = 0
+
+
+@dataclass(slots=True)
+class FootnoteMarker:
+    number: int
+    span: Span
+    text: str  # as written: "<sup>3</sup>" or "3"
+
+
+@dataclass(slots=True)
+class Citation:
+    """A citation of a resolution or decision in the text.
+
+    ``symbol`` is as written ("58/208", "2200 A (XXI)", "ES-10/2", "2010/12",
+    "2334 (2016)"); ``body`` is the issuing body when the text names it or it
+    follows from the symbol's form.  ``scheme`` says which calendar the symbol
+    belongs to:
+
+    * ``ga`` — Assembly regular session, ``session/number``;
+    * ``ga-roman`` — Assembly, old style ``2200 A (XXI)`` (session in roman numerals);
+    * ``ga-special`` / ``ga-emergency`` — ``S-26/2``, ``ES-10/2``;
+    * ``year`` — numbered by year (Economic and Social Council and its commissions);
+    * ``sc`` — Security Council ``2334 (2016)``;
+    * ``other`` — another body's own sessions (Human Rights Council ``43/1``).
+    """
+
+    symbol: str
+    span: Span
+    scheme: str
+    body: str | None = None
+    session: int | None = None
+    number: int | None = None
+    part: str | None = None
+    year: int | None = None
+    date: DateMention | None = None
+    decision: bool = False
+    in_footnote: bool = False
+    list_id: int = -1  # citations in one "resolutions …" phrase share an id
+
+
+@dataclass(slots=True)
+class Opener:
+    """The opening phrase of a paragraph ("Recalling also", "Takes note")."""
+
+    phrase: str
+    span: Span
+    kind: Literal["preambular", "operative", "unknown"]
+    italic: bool
+    head: str = ""
+    adverb: str | None = None
+    first_person: bool = False
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """A preambular, operative or plain paragraph, or a subparagraph.
+
+    ``segments`` are the source ranges the paragraph is made of: a paragraph
+    split by a page break or a block of footnotes continues in a second
+    segment.  ``number`` and ``label`` are as written ("12.", "(a)").
+    """
+
+    kind: Literal["preambular", "operative", "plain", "subparagraph"]
+    span: Span
+    segments: list[tuple[int, int]]
+    text: str  # the paragraph's text with markup blanked, segments joined by a space
+    number: str | None = None
+    number_value: int | None = None
+    number_span: Span | None = None
+    number_problem: str | None = None  # "missing full stop", "invisible character" …
+    label: str | None = None
+    label_kind: Literal["letter", "roman", ""] = ""
+    opener: Opener | None = None
+    final_mark: str = ""
+    final_mark_span: Span | None = None
+    subparagraphs: list["Paragraph"] = field(default_factory=list)
+    introduced: bool = False  # text of an instrument a colon paragraph introduces
+    content_start: int = 0
+
+    def walk(self) -> Iterator["Paragraph"]:
+        yield self
+        for sub in self.subparagraphs:
+            yield from sub.walk()
+
+
+@dataclass(slots=True)
+class Heading:
+    text: str
+    span: Span
+    kind: Literal["heading", "action", "part", "annex"] = "heading"
+
+
+@dataclass(slots=True)
+class Footnote:
+    number: int
+    span: Span
+    number_span: Span
+    text: str
+
+
+@dataclass(slots=True)
+class PlenaryLine:
+    ordinal: int
+    resumed: bool
+    date: DateMention | None
+    span: Span
+    text: str
+
+
+@dataclass(slots=True)
+class Title:
+    number: str | None  # "77/176" or None for a draft's unnumbered title
+    text: str
+    span: Span
+    session: int | None = None
+
+
+@dataclass(slots=True)
+class Header:
+    organ: str | None = None
+    symbol: str | None = None
+    distribution: str | None = None
+    session: str | None = None
+    agenda_item: str | None = None
+    agenda_title: str | None = None
+    adopted: DateMention | None = None
+    adopted_span: Span | None = None
+    origin: str | None = None
+    draft_label: str | None = None
+    lines: list[tuple[str, Span]] = field(default_factory=list)  # (field name, span) in order
+
+
+@dataclass(slots=True)
+class UnrecognisedBlock:
+    text: str
+    span: Span
+    reason: str  # "unrecognised", or "out of order: …"
+
+
+@dataclass(slots=True)
+class Part:
+    """One resolution body: the whole resolution, or one part (A, B, C …) of it."""
+
+    label: str | None = None
+    headings: list[Heading] = field(default_factory=list)
+    opener: Paragraph | None = None
+    opener_comma: bool = True
+    preamble: list[Paragraph] = field(default_factory=list)
+    operative: list[Paragraph] = field(default_factory=list)
+    plenary: PlenaryLine | None = None
+    span: Span | None = None
+
+
+@dataclass(slots=True)
+class Annex:
+    label: str
+    span: Span
+    headings: list[Heading] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Document:
+    source: Source
+    format: Literal["markdown", "text"]
+    plain: str  # the text with markup blanked to spaces: same length, same offsets
+    kind: DocumentKind = "fragment"
+    header: Header = field(default_factory=Header)
+    title: Title | None = None
+    parts: list[Part] = field(default_factory=list)
+    annexes: list[Annex] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    markers: list[FootnoteMarker] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    headings: list[Heading] = field(default_factory=list)
+    unrecognised: list[UnrecognisedBlock] = field(default_factory=list)
+    other_organ: tuple[str, Span] | None = None
+    suppressions: list = field(default_factory=list)
+    body_span: Span | None = None
+    # (start, end) ranges of the footnote bodies: citations there are undated by custom.
+    footnote_ranges: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+    def span(self, start: int, end: int) -> Span:
+        return Span.of(self.source, start, end)
+
+    @property
+    def preamble(self) -> list[Paragraph]:
+        return [p for part in self.parts for p in part.preamble]
+
+    @property
+    def operative(self) -> list[Paragraph]:
+        return [p for part in self.parts for p in part.operative]
+
+    @property
+    def plenary(self) -> PlenaryLine | None:
+        for part in reversed(self.parts):
+            if part.plenary:
+                return part.plenary
+        return None
+
+    def paragraphs(self) -> Iterator[Paragraph]:
+        """Every paragraph and subparagraph of the body and the annexes, in order."""
+        for part in self.parts:
+            for p in part.preamble:
+                yield from p.walk()
+            for p in part.operative:
+                yield from p.walk()
+        for annex in self.annexes:
+            for p in annex.paragraphs:
+                yield from p.walk()
+
+    def footnote(self, number: int) -> Footnote | None:
+        for note in self.footnotes:
+            if note.number == number:
+                return note
+        return None

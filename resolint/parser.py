@@ -1,0 +1,449 @@
+"""Block tokens -> the Lark grammar -> the document model.
+
+The grammar (``grammar/resolution.lark``) reads one character per block, so
+the parser is built once per process and its tables are cached across
+processes (``cache=True``).  A block the grammar does not accept where it
+stands is recorded as unrecognised or misplaced, and parsing resumes after
+it: a draft always yields a model, never an exception.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from lark import Lark, Token, Tree
+from lark.exceptions import LarkError, UnexpectedInput, UnexpectedToken
+
+from . import readers
+from .citations import find_citations
+from .dates import find_dates
+from .model import (
+    Annex, DateMention, Document, Footnote, FootnoteMarker, Heading, Opener, Paragraph, Part,
+    PlenaryLine, Span, Title, UnrecognisedBlock,
+)
+from .readers.blocks import DATE_LINE, KINDS, NAMES, PLENARY, TITLE, Block
+from .source import Source
+
+_FINAL_MARKS = ",;.:"
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+@lru_cache(maxsize=1)
+def grammar_parser() -> Lark:
+    text = resources.files("resolint.grammar").joinpath("resolution.lark").read_text(encoding="utf-8")
+    return Lark(text, parser="lalr", lexer="basic", cache=True, maybe_placeholders=False)
+
+
+_DESCRIPTIONS = {
+    "PREAMBULAR": "a preambular paragraph",
+    "PLAIN": "a paragraph",
+    "NUMBERED": "an operative paragraph",
+    "NUMBERED_PREAMBULAR": "a numbered paragraph",
+    "UNNUMBERED_OPERATIVE": "an operative paragraph",
+    "INTRODUCING": "an operative paragraph",
+    "LETTERED": "a subparagraph",
+    "ROMAN": "a subparagraph",
+    "OPENER": '"The General Assembly,"',
+    "TITLE": "the title",
+    "PLENARY": "the plenary line",
+    "ADOPTED": "the adoption line",
+    "HEADING": "a heading",
+    "ANNEX": "an annex heading",
+    "PART_LABEL": "a part label",
+    "OTHER_ORGAN_OPENER": "another organ's opener",
+}
+
+
+def parse(text: str, fmt: str | None = None, path: str = "-", *, extra_preambular=(), extra_operative=()) -> Document:
+    """Read ``text`` in format ``fmt`` ("markdown" or "text") into a :class:`Document`."""
+    fmt = fmt or readers.format_for_path(path) or readers.sniff_format(text)
+    source = Source(text, path)
+    if fmt == "markdown":
+        from .readers.markdown import read_markdown
+
+        result = read_markdown(text, extra_preambular, extra_operative)
+    else:
+        from .readers.plaintext import read_plaintext
+
+        result = read_plaintext(text, extra_preambular, extra_operative)
+    builder = _Builder(source, fmt, result)
+    return builder.build()
+
+
+class _Builder:
+    def __init__(self, source: Source, fmt: str, result: readers.ReadResult):
+        self.source = source
+        self.result = result
+        self.blocks = result.blocks
+        self.plain = result.plain
+        self.doc = Document(source=source, format=fmt, plain=result.plain)
+        self.misplaced: dict[int, str] = {}
+
+    # ------------------------------------------------------------ entry
+    def build(self) -> Document:
+        doc = self.doc
+        self._footnotes_and_markers()
+        code = "".join(KINDS[b.kind] for b in self.blocks)
+        tree = self._parse(code)
+        if tree is not None:
+            self._walk(tree)
+        for index, reason in sorted(self.misplaced.items()):
+            block = self.blocks[index]
+            doc.unrecognised.append(
+                UnrecognisedBlock(text=self.source.text[block.start : block.end], span=self._span(block.start, block.end), reason=reason)
+            )
+        self._inline()
+        self._kind()
+        if doc.header.symbol is None and self.result.metadata.get("symbol"):
+            doc.header.symbol = self.result.metadata["symbol"]
+        body = [b for b in self.blocks if b.kind not in ("FOOTNOTE", "PAGE_BREAK")]
+        if body:
+            doc.body_span = self._span(body[0].start, body[-1].end)
+        return doc
+
+    def _parse(self, code: str) -> Tree | None:
+        parser = grammar_parser()
+
+        def recover(error: UnexpectedInput) -> bool:
+            if isinstance(error, UnexpectedToken) and error.token.type != "$END":
+                index = error.token.start_pos
+                self.misplaced[index] = self._reason(index, error)
+                return True
+            return False
+
+        try:
+            return parser.parse(code, on_error=recover)
+        except LarkError:
+            # An unexpected end of input: nothing left to resume.  Fall back to
+            # a parse of the blocks the grammar did accept, one by one.
+            return self._parse_prefix(code)
+
+    def _parse_prefix(self, code: str) -> Tree | None:
+        parser = grammar_parser()
+        for cut in range(len(code), -1, -1):
+            try:
+                tree = parser.parse(code[:cut], on_error=lambda e: isinstance(e, UnexpectedToken) and e.token.type != "$END" and self.misplaced.setdefault(e.token.start_pos, self._reason(e.token.start_pos, e)) is not None)
+            except LarkError:
+                continue
+            for index in range(cut, len(code)):
+                if code[index] not in "f-":
+                    self.misplaced.setdefault(index, "out of order: the document ends before it is complete")
+            return tree
+        return None
+
+    def _reason(self, index: int, error: UnexpectedToken) -> str:
+        block = self.blocks[index]
+        if block.kind == "UNRECOGNISED":
+            return "unrecognised"
+        what = _DESCRIPTIONS.get(block.kind, block.kind.lower().replace("_", " "))
+        seen = {self.blocks[i].kind for i in range(index)}
+        if block.kind in ("PREAMBULAR", "NUMBERED_PREAMBULAR") and seen & {"NUMBERED", "UNNUMBERED_OPERATIVE", "INTRODUCING"}:
+            return f"out of order: {what} after the operative part"
+        if "OPENER" not in seen and block.kind in ("NUMBERED", "PREAMBULAR", "UNNUMBERED_OPERATIVE", "LETTERED", "ROMAN") and "OPENER" in {b.kind for b in self.blocks[index:]}:
+            return f'out of order: {what} before "The General Assembly,"'
+        if block.kind in ("LETTERED", "ROMAN"):
+            return f"out of order: {what} with no paragraph to belong to"
+        if block.kind == "OPENER" and seen & {"OPENER"}:
+            return 'out of order: a second "The General Assembly," in the same part'
+        previous = next((self.blocks[i] for i in range(index - 1, -1, -1) if self.blocks[i].kind not in ("FOOTNOTE", "PAGE_BREAK")), None)
+        after = f" after {_DESCRIPTIONS.get(previous.kind, previous.kind.lower().replace('_', ' '))}" if previous else " at the start"
+        return f"out of order: {what}{after}"
+
+    # ------------------------------------------------------------ helpers
+    def _span(self, start: int, end: int) -> Span:
+        return Span.of(self.source, start, end)
+
+    def _block_text(self, block: Block) -> str:
+        return " ".join(self.plain[s:e].strip() for s, e in block.segments if self.plain[s:e].strip())
+
+    # ------------------------------------------------------------ tree walk
+    def _walk(self, tree: Tree) -> None:
+        root = tree.children[0] if tree.children else None
+        if root is None:
+            return
+        if root.data == "foreign_text":
+            for child in root.children:
+                if isinstance(child, Tree) and child.data == "front_matter":
+                    self._front_matter(child)
+                elif isinstance(child, Token) and child.type == "OTHER_ORGAN_OPENER":
+                    block = self.blocks[child.start_pos]
+                    text = self.plain[block.content_start : block.end].strip()
+                    name = text.split(",")[0].removeprefix("The ").strip()
+                    self.doc.other_organ = (name, self._span(block.start, block.end))
+            return
+        for child in root.children:
+            if not isinstance(child, Tree):
+                continue
+            if child.data == "front_matter":
+                self._front_matter(child)
+            elif child.data == "body":
+                self.doc.parts.append(self._body(child, Part()))
+            elif child.data == "part":
+                self.doc.parts.append(self._part(child))
+            elif child.data == "annex":
+                self.doc.annexes.append(self._annex(child))
+
+    def _front_matter(self, tree: Tree) -> None:
+        header = self.doc.header
+        for item in tree.children:
+            tokens = [item] if isinstance(item, Token) else list(item.children)
+            for token in tokens:
+                block = self.blocks[token.start_pos]
+                text = self.plain[block.content_start : block.end].strip()
+                span = self._span(block.start, block.end)
+                kind = token.type
+                header.lines.append((kind.lower(), span))
+                if kind == "ORGAN":
+                    header.organ = text
+                elif kind == "DISTRIBUTION":
+                    header.distribution = " ".join(text.split())
+                elif kind == "SESSION":
+                    header.session = text
+                elif kind == "AGENDA_ITEM":
+                    header.agenda_item = text
+                elif kind == "HEADING" and isinstance(item, Tree) and item.data == "agenda_title":
+                    header.agenda_title = text
+                elif kind == "ADOPTED":
+                    header.adopted_span = span
+                    dates = find_dates(self.source, self.plain, block.content_start, block.end)
+                    header.adopted = dates[0] if dates else None
+                elif kind == "ORIGIN":
+                    header.origin = text
+                elif kind == "DRAFT_LABEL":
+                    header.draft_label = (header.draft_label + " / " + text) if header.draft_label else text
+                elif kind == "SYMBOL":
+                    header.symbol = text
+                elif kind == "TITLE":
+                    m = TITLE.match(text)
+                    number = m.group(1)
+                    session = number.split("/")[0]
+                    self.doc.title = Title(
+                        number=number, text=text[len(number) + 1 :].strip(), span=span,
+                        session=int(session) if session.isdigit() else None,
+                    )
+                elif kind == "HEADING":
+                    heading = Heading(text=text, span=span)
+                    self.doc.headings.append(heading)
+                    if self.doc.title is None and (header.draft_label or not header.adopted_span):
+                        # A draft's title is an unnumbered heading.
+                        self.doc.title = Title(number=None, text=text, span=span)
+
+    def _part(self, tree: Tree) -> Part:
+        part = Part()
+        for child in tree.children:
+            if isinstance(child, Token):
+                block = self.blocks[child.start_pos]
+                text = self.plain[block.content_start : block.end].strip()
+                heading = Heading(text=text, span=self._span(block.start, block.end), kind="part" if child.type == "PART_LABEL" else "heading")
+                if child.type == "PART_LABEL":
+                    part.label = text
+                    part.span = heading.span
+                part.headings.append(heading)
+                self.doc.headings.append(heading)
+            elif child.data == "body":
+                self._body(child, part)
+        return part
+
+    def _body(self, tree: Tree, part: Part) -> Part:
+        for child in tree.children:
+            if isinstance(child, Token) and child.type == "OPENER":
+                block = self.blocks[child.start_pos]
+                part.opener = self._paragraph(block, "plain")
+                text = self.plain[block.content_start : block.end].strip()
+                part.opener_comma = text.rstrip().endswith(",")
+            elif isinstance(child, Tree):
+                if child.data == "preamble":
+                    self._preamble(child, part)
+                elif child.data == "operative":
+                    self._operative(child, part)
+                elif child.data == "plenary":
+                    part.plenary = self._plenary(self.blocks[child.children[0].start_pos])
+        return part
+
+    def _preamble(self, tree: Tree, part: Part) -> None:
+        for child in tree.children:
+            if isinstance(child, Token):  # HEADING
+                self._heading(child)
+            else:
+                part.preamble.append(self._paragraph_tree(child, "preambular"))
+
+    def _operative(self, tree: Tree, part: Part) -> None:
+        for child in tree.children:
+            if isinstance(child, Token):
+                self._heading(child)
+            elif child.data == "operative_paragraph" and isinstance(child.children[0], Tree) and child.children[0].data == "introducing":
+                self._introducing(child.children[0], part)
+            elif child.data == "plain_paragraph":
+                part.operative.append(self._paragraph_tree(child, "plain"))
+            else:
+                part.operative.append(self._paragraph_tree(child, "operative"))
+
+    def _introducing(self, tree: Tree, part: Part) -> None:
+        head = self._paragraph_tree(tree, "operative", stop_at="introduced")
+        part.operative.append(head)
+        for child in tree.children:
+            if isinstance(child, Tree) and child.data == "introduced":
+                for item in child.children:
+                    if isinstance(item, Token):
+                        self._heading(item)
+                    else:
+                        paragraph = self._paragraph_tree(item, "operative")
+                        for p in paragraph.walk():
+                            p.introduced = True
+                        part.operative.append(paragraph)
+
+    def _annex(self, tree: Tree) -> Annex:
+        first = self.blocks[tree.children[0].start_pos]
+        label = self.plain[first.content_start : first.end].strip()
+        last_end = first.end
+        annex = Annex(label=label, span=self._span(first.start, first.end))
+        annex_heading = Heading(text=label, span=annex.span, kind="annex")
+        self.doc.headings.append(annex_heading)
+        for child in tree.children[1:]:
+            if isinstance(child, Token):
+                block = self.blocks[child.start_pos]
+                last_end = block.end
+                text = self.plain[block.content_start : block.end].strip()
+                heading = Heading(text=text, span=self._span(block.start, block.end))
+                annex.headings.append(heading)
+                self.doc.headings.append(heading)
+            else:
+                paragraph = self._paragraph_tree(child, "operative")
+                for p in paragraph.walk():
+                    p.introduced = True
+                annex.paragraphs.append(paragraph)
+                last_end = paragraph.span.end
+        annex.span = self._span(first.start, last_end)
+        return annex
+
+    def _heading(self, token: Token) -> None:
+        block = self.blocks[token.start_pos]
+        text = self.plain[block.content_start : block.end].strip()
+        kind = "action" if re.match(r"(?:Action|Objective)\s+\d", text) else "heading"
+        self.doc.headings.append(Heading(text=text, span=self._span(block.start, block.end), kind=kind))
+
+    def _paragraph_tree(self, tree: Tree, kind: str, stop_at: str | None = None) -> Paragraph:
+        """A paragraph rule: its first token is the paragraph, the rest subparagraphs."""
+        head: Paragraph | None = None
+        for child in tree.children:
+            if isinstance(child, Token):
+                if head is None:
+                    block = self.blocks[child.start_pos]
+                    head = self._paragraph(block, kind)
+                else:  # a bare ROMAN under a lettered subparagraph (inlined)
+                    head.subparagraphs.append(self._paragraph(self.blocks[child.start_pos], "subparagraph"))
+            elif child.data == stop_at:
+                break
+            elif child.data in ("subparagraph", "roman"):
+                sub = self._paragraph_tree(child, "subparagraph")
+                if head is None:
+                    head = sub
+                else:
+                    head.subparagraphs.append(sub)
+            else:
+                inner = self._paragraph_tree(child, kind)
+                if head is None:
+                    head = inner
+                else:
+                    head.subparagraphs.append(inner)
+        assert head is not None
+        return head
+
+    def _paragraph(self, block: Block, kind: str) -> Paragraph:
+        source, plain = self.source, self.plain
+        text = self._block_text(block)
+        start, end = block.start, block.end
+        p = Paragraph(kind=kind, span=self._span(start, end), segments=list(block.segments), text=text, content_start=block.content_start)
+        if block.number is not None:
+            p.number = block.number
+            p.number_value = int(block.number.rstrip("."))
+            p.number_span = self._span(block.number_start, block.number_end)
+            p.number_problem = block.number_problem
+        if block.label is not None:
+            p.label = block.label
+            p.label_kind = "roman" if block.kind == "ROMAN" else "letter"
+        # The opening phrase.
+        if block.kind != "OPENER":
+            opener = block.opener
+            ostart = block.content_start
+            italic = block.italic_end > ostart
+            if opener is not None:
+                p.opener = Opener(
+                    phrase=opener.phrase, span=self._span(ostart, ostart + opener.length), kind=opener.kind,
+                    italic=italic, head=opener.head, adverb=opener.adverb, first_person=opener.first_person,
+                )
+            else:
+                if italic:
+                    phrase_end = block.italic_end
+                    while phrase_end > ostart and plain[phrase_end - 1] in " ,":
+                        phrase_end -= 1
+                else:
+                    wm = _WORD.match(plain, ostart, end)
+                    phrase_end = wm.end() if wm else ostart
+                if phrase_end > ostart:
+                    phrase = plain[ostart:phrase_end].strip()
+                    p.opener = Opener(phrase=phrase, span=self._span(ostart, phrase_end), kind="unknown", italic=italic)
+        # The final mark: the last character of the last segment, markers blanked.
+        last_start, last_end = block.segments[-1]
+        tail = plain[last_start:last_end].rstrip()
+        if tail:
+            mark = tail[-1]
+            mark_at = last_start + len(tail) - 1
+            p.final_mark = mark if mark in _FINAL_MARKS else ""
+            p.final_mark_span = self._span(mark_at, mark_at + 1)
+        return p
+
+    def _plenary(self, block: Block) -> PlenaryLine:
+        text = self.plain[block.content_start : block.end]
+        m = PLENARY.search(text)
+        dates = find_dates(self.source, self.plain, block.content_start, block.end)
+        return PlenaryLine(
+            ordinal=int(m.group(1)) if m else 0, resumed=bool(m and m.group(2)),
+            date=dates[0] if dates else None, span=self._span(block.start, block.end),
+            text=_plenary_text(text, dates[0] if dates else None),
+        )
+
+    # ------------------------------------------------------------ inline
+    def _footnotes_and_markers(self) -> None:
+        doc, plain = self.doc, self.plain
+        for block in self.blocks:
+            if block.kind == "FOOTNOTE" and block.footnote_number is not None:
+                text = plain[block.footnote_number_end : block.end].strip()
+                doc.footnotes.append(
+                    Footnote(
+                        number=block.footnote_number, span=self._span(block.start, block.end),
+                        number_span=self._span(block.start, block.footnote_number_end), text=" ".join(text.split()),
+                    )
+                )
+                doc.footnote_ranges.append((block.start, block.end))
+        for number, start, end, written in self.result.markers:
+            doc.markers.append(FootnoteMarker(number=number, span=self._span(start, end), text=written))
+
+    def _inline(self) -> None:
+        doc = self.doc
+        end = self.result.body_end
+        doc.dates = find_dates(self.source, self.plain, 0, end)
+        doc.citations = find_citations(self.source, self.plain, doc.dates, end, doc.footnote_ranges)
+
+    def _kind(self) -> None:
+        doc = self.doc
+        if doc.other_organ:
+            doc.kind = "other-organ"
+        elif doc.header.adopted_span or doc.plenary or (doc.title and doc.title.number) or (
+            doc.header.symbol and doc.header.symbol.startswith("A/RES/")
+        ):
+            doc.kind = "adopted" if not doc.header.draft_label else "draft"
+        elif doc.header.draft_label or (doc.header.symbol and "/L." in doc.header.symbol):
+            doc.kind = "draft"
+        else:
+            doc.kind = "fragment"
+
+
+def _plenary_text(text: str, date: DateMention | None) -> str:
+    """"53rd plenary meeting, 14 December 2022" from the line as written."""
+    words = " ".join(text.replace("*", " ").split())
+    if date is not None and words.endswith(date.text):
+        words = words[: -len(date.text)].rstrip(" ,") + ", " + date.text
+    return words

@@ -1,0 +1,345 @@
+"""Block tokens, and the classification both readers share.
+
+A block is one paragraph-level unit of the document: a header line, the
+title, the opener, a paragraph, a subparagraph, a heading, a footnote body, a
+page break, the plenary line.  Its ``kind`` is the terminal the grammar in
+``grammar/resolution.lark`` expects; the names below are the terminals'.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .. import lexicon
+
+# Terminal name -> the one-character code the grammar reads (see resolution.lark).
+KINDS = {
+    "ORGAN": "G",
+    "DISTRIBUTION": "D",
+    "SESSION": "S",
+    "AGENDA_ITEM": "A",
+    "ADOPTED": "R",
+    "ORIGIN": "O",
+    "DRAFT_LABEL": "K",
+    "SYMBOL": "Y",
+    "TITLE": "T",
+    "PART_LABEL": "P",
+    "HEADING": "h",
+    "OPENER": "g",
+    "OTHER_ORGAN_OPENER": "x",
+    "PREAMBULAR": "p",
+    "PLAIN": "t",
+    "UNNUMBERED_OPERATIVE": "u",
+    "INTRODUCING": "c",
+    "NUMBERED": "n",
+    "NUMBERED_PREAMBULAR": "q",
+    "LETTERED": "a",
+    "ROMAN": "r",
+    "PLENARY": "L",
+    "ANNEX": "X",
+    "FOOTNOTE": "f",
+    "PAGE_BREAK": "-",
+    "UNRECOGNISED": "?",
+}
+NAMES = {code: name for name, code in KINDS.items()}
+PARAGRAPH_KINDS = frozenset("ptucnqar")
+
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+DATE_LINE = re.compile(rf"\d{{1,2}} (?:{MONTHS}) \d{{4}}\s*$")
+PLENARY = re.compile(r"(\d+)(?:st|nd|rd|th)\s+(\(resumed\)\s+)?plenary\s+meeting\b", re.I)
+ADOPTED = re.compile(r"Resolutions?\s+adopted\s+by\s+the\s+General\s+Assembly\s+on\b")
+ORIGIN = re.compile(r"\[?\s*(?:on the (?:report|recommendation)|without reference)\b")
+SESSION = re.compile(r"(?:[A-Z][a-z]+(?:-[a-z]+)?\s+)(?:(?:emergency\s+)?special\s+)?session$")
+AGENDA = re.compile(r"(?:Provisional\s+)?[Aa]genda\s+items?\s+\d")
+DISTRIBUTION = re.compile(r"Distr\.:")
+TITLE = re.compile(r"((?:ES-|S-)?\d{1,2}/\d{1,4})\.\s+\S")
+SYMBOL = re.compile(r"A/(?:RES/|C\.\d/|ES-\d+/|S-\d+/|\d+/)[\w./\- ]*$")
+DRAFT_LABEL = re.compile(
+    r"(?:[^.]{0,200}\bdraft\s+(?:resolution|decision)s?\b.{0,40}|(?:First|Second|Third|Fourth|Fifth|Sixth)\s+Committee)$",
+    re.I,
+)
+ORGAN = re.compile(r"(?:General Assembly|United Nations)$")
+OPENER = re.compile(r"The\s+General\s+Assembly\b\s*(,?)")
+OTHER_ORGAN = re.compile(
+    r"The\s+(Security Council|Economic and Social Council|Human Rights Council|Trusteeship Council|"
+    r"Commission on [A-Z][\w ]+?|Conference of the Parties|Executive Board|Governing Council)\s*,"
+)
+ANNEX = re.compile(r"Annex(?:es)?(?:\s+[IVXL]+)?\.?$")
+PART_LABEL = re.compile(r"[A-Z]$")
+ACTION = re.compile(r"(?:Action|Objective)\s+\d+\b")
+ROMAN_HEADING = re.compile(r"[IVXL]+\.?$")
+NUMBERED = re.compile(r"(\d{1,3})(\.?)([\u200e\u200f\u200b\u2060\ufeff]*)(?=\s)")
+LABEL = re.compile(r"\(([a-z]{1,3})\)(?=\s)")
+JUNK = re.compile(
+    r"(?:From|To|Cc|Bcc|Subject|Sent|Date|Reply-To|Tel|Fax|E-mail|Email):\s|"
+    r"\S+@\S+\.\w|https?://|www\.|\|.*\||-{3,}\s*(?:Original|Forwarded)|[<>=|+#~^]"
+)
+WORD = re.compile(r"[^\W\d_]+")
+ROMAN_NUMERALS = frozenset(
+    "i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx".split()
+)
+
+
+@dataclass(slots=True)
+class Block:
+    kind: str
+    start: int
+    end: int
+    content_start: int
+    segments: list[tuple[int, int]] = field(default_factory=list)
+    heading: bool = False  # the surface marks it as a heading (Markdown #, bold, unindented line)
+    indented: bool = False
+    italic_end: int = -1  # end of the italic run that opens the block, -1 when none
+    number: str | None = None
+    number_start: int = -1
+    number_end: int = -1
+    number_problem: str | None = None
+    label: str | None = None
+    label_start: int = -1
+    label_end: int = -1
+    opener: "lexicon.OpenerMatch | None" = None
+    opener_start: int = -1
+    footnote_number: int | None = None
+    footnote_number_end: int = -1
+
+    @property
+    def code(self) -> str:
+        return KINDS[self.kind]
+
+
+@dataclass(slots=True)
+class ReadResult:
+    plain: str
+    blocks: list[Block]
+    markers: list[tuple[int, int, int, str]]  # (number, start, end, text as written)
+    metadata: dict[str, str] = field(default_factory=dict)
+    comments: list[tuple[int, int, str]] = field(default_factory=list)
+    body_end: int = 0  # where the document ends and any export trailer begins
+
+
+def _skip_space(plain: str, pos: int, end: int) -> int:
+    while pos < end and plain[pos] in " \t\u00a0":
+        pos += 1
+    return pos
+
+
+class Classifier:
+    """Decides the kind of each block from its own text and its neighbours.
+
+    It keeps just enough state to tell an ``(i)`` that is the letter after
+    ``(h)`` from an ``(i)`` that opens a roman list, and to know that a colon
+    paragraph introduces numbered paragraphs that need not open with a verb.
+    """
+
+    def __init__(self, plain: str, extra_preambular=(), extra_operative=(), *, indented_paragraphs: bool = False):
+        self.plain = plain
+        # In the document system's export every paragraph is indented with a
+        # tab; a line at the margin is a heading or a masthead line.
+        self.indented_paragraphs = indented_paragraphs
+        self.extra_preambular = tuple(extra_preambular)
+        self.extra_operative = tuple(extra_operative)
+        self.last_letter: str | None = None  # the last letter label in the current paragraph
+        self.in_roman = False
+
+    def classify(self, block: Block, *, header_zone: bool) -> None:
+        """Set ``block.kind`` (and number, label, opener) from its text."""
+        plain = self.plain
+        pos = _skip_space(plain, block.content_start, block.end)
+        block.content_start = pos
+        text = plain[pos : block.end].strip()
+        if not text:
+            block.kind = "PAGE_BREAK"
+            return
+        first_line = text.split("\n", 1)[0].strip()
+
+        if PLENARY.match(text):
+            block.kind = "PLENARY"
+            return
+        if ADOPTED.match(text):
+            block.kind = "ADOPTED"
+            return
+        if ORIGIN.match(text):
+            block.kind = "ORIGIN"
+            return
+        if DISTRIBUTION.match(text):
+            block.kind = "DISTRIBUTION"
+            return
+        if AGENDA.match(text):
+            block.kind = "AGENDA_ITEM"
+            return
+        m = OPENER.match(text)
+        if m and len(text) < 40:
+            block.kind = "OPENER"
+            return
+        if OTHER_ORGAN.match(text) and len(first_line) < 120:
+            block.kind = "OTHER_ORGAN_OPENER"
+            return
+        if TITLE.match(text) and (block.heading or header_zone or not block.indented):
+            block.kind = "TITLE"
+            return
+        if len(first_line) < 80:
+            if ORGAN.match(first_line) and header_zone:
+                block.kind = "ORGAN"
+                return
+            if SESSION.match(first_line) and header_zone:
+                block.kind = "SESSION"
+                return
+            if SYMBOL.match(first_line):
+                block.kind = "SYMBOL"
+                return
+            if ANNEX.match(first_line) and (block.heading or not block.indented):
+                block.kind = "ANNEX"
+                return
+            if PART_LABEL.match(first_line) and (block.heading or not block.indented):
+                block.kind = "PART_LABEL"
+                return
+        if DRAFT_LABEL.match(first_line) and len(first_line) < 200 and header_zone:
+            block.kind = "DRAFT_LABEL"
+            return
+
+        if self._numbered(block, pos):
+            return
+        if self._lettered(block, pos):
+            return
+        self.last_letter = None
+        self.in_roman = False
+
+        if ACTION.match(text) or ROMAN_HEADING.match(first_line):
+            block.kind = "HEADING"
+            return
+        if block.heading or (self.indented_paragraphs and not block.indented and _heading_like(first_line)):
+            block.kind = "HEADING"
+            return
+
+        opener = self._opener(block, pos)
+        if opener is not None:
+            if opener.kind == "preambular":
+                block.kind = "PREAMBULAR"
+            elif text.rstrip().endswith(":") and not opener.first_person:
+                block.kind = "INTRODUCING"
+            else:
+                block.kind = "UNNUMBERED_OPERATIVE"
+            return
+        if JUNK.match(text) or JUNK.search(first_line[:200]) and not _prose(text):
+            block.kind = "UNRECOGNISED"
+            return
+        if not block.indented and block.heading is False and _heading_like(first_line) and "\n" not in text:
+            block.kind = "HEADING"
+            return
+        if _prose(text):
+            block.kind = "PLAIN"
+            return
+        block.kind = "UNRECOGNISED"
+
+    def _opener(self, block: Block, pos: int):
+        block.opener_start = pos
+        block.opener = lexicon.match_opener(
+            self.plain[pos : pos + 120], self.extra_preambular, self.extra_operative
+        )
+        return block.opener
+
+    def _numbered(self, block: Block, pos: int) -> bool:
+        plain = self.plain
+        m = NUMBERED.match(plain, pos, block.end)
+        if not m:
+            return False
+        after = _skip_space(plain, m.end(), block.end)
+        if after >= block.end:
+            return False
+        rest = plain[after : min(block.end, after + 120)]
+        if not (rest[:1].isupper() or rest[:1] in "“\"‘'"):
+            return False
+        problem = None
+        if not m.group(2):
+            # "3 Requests": a paragraph number without its full stop.  Only a
+            # number followed by a known opener counts, so "2 November 2022"
+            # or a footnote-like line is not taken for a paragraph.
+            opener = lexicon.match_opener(rest, self.extra_preambular, self.extra_operative)
+            if opener is None:
+                return False
+            problem = "missing full stop"
+        elif m.group(3):
+            problem = "invisible character"
+        block.number = m.group(1) + m.group(2)
+        block.number_start = m.start()
+        block.number_end = m.end()
+        block.number_problem = problem
+        block.content_start = after
+        opener = self._opener(block, after)
+        block.kind = "NUMBERED_PREAMBULAR" if opener and opener.kind == "preambular" else "NUMBERED"
+        self.last_letter = None
+        self.in_roman = False
+        return True
+
+    def _lettered(self, block: Block, pos: int) -> bool:
+        plain = self.plain
+        m = LABEL.match(plain, pos, block.end)
+        if not m:
+            return False
+        label = m.group(1)
+        block.label = f"({label})"
+        block.label_start = m.start()
+        block.label_end = m.end()
+        block.content_start = _skip_space(plain, m.end(), block.end)
+        self._opener(block, block.content_start)
+        roman = label in ROMAN_NUMERALS
+        if roman and self.last_letter is not None and not self.in_roman:
+            # (i) after (h), (v) after (u), (x) after (w): the next letter.
+            if len(label) == 1 and ord(label) == ord(self.last_letter[-1]) + 1 and len(self.last_letter) == 1:
+                roman = False
+            elif label != "i":
+                roman = False
+        if roman and self.last_letter is None and label != "i" and not self.in_roman:
+            roman = False
+        if roman:
+            block.kind = "ROMAN"
+            self.in_roman = True
+        else:
+            block.kind = "LETTERED"
+            self.last_letter = label
+            self.in_roman = False
+        return True
+
+
+def _prose(text: str) -> bool:
+    """Does the block read as a sentence of a resolution?"""
+    first = text[:1]
+    if not (first.isupper() or first in "“\"‘'"):
+        return False
+    words = WORD.findall(text[:400])
+    return len(words) >= 3
+
+
+def _heading_like(line: str) -> bool:
+    """A short line with no final punctuation: a subject heading."""
+    return 0 < len(line) <= 200 and line[-1] not in ",;:" and line[:1].isupper()
+
+
+def merge_continuations(blocks: list[Block], plain: str) -> list[Block]:
+    """Join a block that starts in lower case to the paragraph before it.
+
+    A page break or a block of footnotes splits a paragraph in the converted
+    documents ("…and the declaration on" / footnotes / "the occasion of …");
+    the second piece starts in lower case and belongs to the first.
+    """
+    merged: list[Block] = []
+    last_paragraph: Block | None = None
+    for block in blocks:
+        if block.kind in ("FOOTNOTE", "PAGE_BREAK"):
+            merged.append(block)
+            continue
+        if block.kind in ("PLAIN", "UNRECOGNISED", "HEADING") and last_paragraph is not None:
+            first = plain[block.content_start : block.content_start + 1]
+            if first.islower():
+                last_paragraph.segments.append((block.start, block.end))
+                last_paragraph.end = block.end
+                continue
+        if block.code in PARAGRAPH_KINDS:
+            last_paragraph = block
+        else:
+            last_paragraph = None
+        merged.append(block)
+    return merged

@@ -1,0 +1,190 @@
+"""Plain text as the UN document system exports it.
+
+Surface features: paragraphs indented with a tab (``\\t1.\\tTakes note …``,
+``\\t(a)\\t…``), no italics, footnote markers glued to the word, punctuation
+or digit before them (``Development1 reflects``, ``Secretary-General;2``,
+``22 May 20045``), footnote bodies after the plenary line (``1 Resolution
+70/1.``), and a trailer of system metadata (``[Start1]<<ODS JOB NO>>…``,
+barcodes, running headers) that is not part of the resolution.
+
+Markers are found in two passes: the footnote bodies first, then each marker
+by the number expected next, because a digit glued to a word is only a marker
+when the sequence of footnotes calls for it (``COVID-19`` and ``G20`` are not).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import DATE_LINE, PLENARY, Block, Classifier, ReadResult, merge_continuations
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_TRAILER = re.compile(r"^(?:\[Start1\])?<<ODS ", re.M)
+_FOOTNOTE_BODY = re.compile(r"(\d{1,3}) (\S.*)$")
+_SYMBOL = re.compile(r"<<ODS DOC SYMBOL1>>(.*?)<<ODS DOC SYMBOL1>>")
+# A run of digits glued to what precedes it: a candidate footnote marker.
+_GLUED = re.compile(r"(?<=[^\s\d(\[/\-‑–+])(\d{1,3})(?![\d\w])|(?<![\d\w])(\d{2,8})(?![\d\w])")
+_STRONG_BEFORE = frozenset(",;:.)]”’\"'»")
+
+
+def read_plaintext(text: str, extra_preambular=(), extra_operative=()) -> ReadResult:
+    metadata: dict[str, str] = {}
+    tm = _TRAILER.search(text)
+    body_end = tm.start() if tm else len(text)
+    if tm:
+        sm = _SYMBOL.search(text, tm.start())
+        if sm and sm.group(1).strip():
+            metadata["symbol"] = sm.group(1).strip()
+
+    lines: list[tuple[int, int]] = []
+    for m in _LINE.finditer(text, 0, body_end):
+        if m.start() == m.end():
+            break
+        lines.append((m.start(), m.start() + len(m.group().rstrip("\r\n"))))
+
+    # Pass 1: the footnote bodies, a run of "N text" lines at the end of the
+    # document (a wrapped body continues on an unnumbered line).
+    footnote_lines: dict[int, int] = {}  # line index -> footnote number
+    index = len(lines) - 1
+    while index >= 0 and not text[lines[index][0] : lines[index][1]].strip():
+        index -= 1
+    run: list[tuple[int, int]] = []
+    while index >= 0:
+        start, end = lines[index]
+        line = text[start:end]
+        fm = _FOOTNOTE_BODY.match(line)
+        if fm and not DATE_LINE.match(line) and not PLENARY.match(line):
+            run.append((index, int(fm.group(1))))
+        elif line.strip() and not line.startswith("\t") and run is not None and index + 1 < len(lines):
+            pass  # a continuation line of the body below it
+        else:
+            break
+        index -= 1
+    # Keep the run only where the numbers rise (a real block of footnotes).
+    run.reverse()
+    for (line_index, number) in run:
+        footnote_lines[line_index] = number
+    first_footnote_line = run[0][0] if run else len(lines)
+
+    blocks: list[Block] = []
+    previous_footnote: Block | None = None
+    plenary_pending: Block | None = None
+    for i, (start, end) in enumerate(lines):
+        line = text[start:end]
+        if not line.strip():
+            plenary_pending = None
+            continue
+        if i in footnote_lines:
+            fm = _FOOTNOTE_BODY.match(line)
+            block = Block(kind="FOOTNOTE", start=start, end=end, content_start=start)
+            block.footnote_number = footnote_lines[i]
+            block.footnote_number_end = start + len(fm.group(1))
+            block.segments = [(start, end)]
+            blocks.append(block)
+            previous_footnote = block
+            continue
+        if i > first_footnote_line and previous_footnote is not None:
+            previous_footnote.end = end
+            previous_footnote.segments = [(previous_footnote.start, end)]
+            continue
+        if plenary_pending is not None and DATE_LINE.match(line.strip()):
+            plenary_pending.end = end
+            plenary_pending.segments = [(plenary_pending.start, end)]
+            plenary_pending = None
+            continue
+        stripped_start = start + (len(line) - len(line.lstrip(" \t")))
+        block = Block(kind="", start=stripped_start, end=end, content_start=stripped_start)
+        block.indented = line.startswith("\t")
+        block.segments = [(stripped_start, end)]
+        blocks.append(block)
+        if PLENARY.match(line.strip()):
+            plenary_pending = block
+
+    # The first line of an export is "[Start1]": system metadata, not text.
+    blocks = [b for b in blocks if text[b.start : b.end].strip() != "[Start1]"]
+
+    plain_chars = None
+    footnote_numbers = sorted({n for n in footnote_lines.values()})
+    markers = _find_markers(text, blocks, set(footnote_numbers))
+    if markers:
+        plain_chars = list(text)
+        for _, mstart, mend, _ in markers:
+            for k in range(mstart, mend):
+                plain_chars[k] = " "
+    plain = "".join(plain_chars) if plain_chars else text
+    if body_end < len(text):
+        plain = plain[:body_end] + re.sub(r"[^\r\n]", " ", plain[body_end:])
+
+    classifier = Classifier(plain, extra_preambular, extra_operative, indented_paragraphs=True)
+    header_zone = True
+    for block in blocks:
+        if block.kind:
+            continue
+        classifier.classify(block, header_zone=header_zone)
+        if block.kind in ("OPENER", "OTHER_ORGAN_OPENER") or block.code in "ptucnqar":
+            header_zone = False
+    blocks = merge_continuations(blocks, plain)
+    return ReadResult(plain=plain, blocks=blocks, markers=markers, metadata=metadata, body_end=body_end)
+
+
+def _find_markers(text: str, blocks: list[Block], numbers: set[int]) -> list[tuple[int, int, int, str]]:
+    """Pass 2: find each marker by the number the sequence expects next.
+
+    A number glued to a lower-case word or to closing punctuation is a marker
+    when it is the next number, repeats an earlier one (UN practice for a
+    second mention of the same source), or has a footnote body of its own
+    (then it is out of sequence, and the footnote rules say so).  A number
+    glued to digits (``20045`` = 2004 + 5) or to capitals (``G20``) is only
+    taken when the sequence demands exactly it.
+    """
+    if not numbers:
+        return []
+    markers: list[tuple[int, int, int, str]] = []
+    expected = 1
+    seen: set[int] = set()
+    for block in blocks:
+        if block.kind == "FOOTNOTE" or not block.indented:
+            continue
+        for m in _GLUED.finditer(text, block.start, block.end):
+            if m.group(1) is not None:
+                digits, mstart = m.group(1), m.start(1)
+                if digits[0] == "0":
+                    continue
+                before = text[mstart - 1]
+                strong = before.islower() or before in _STRONG_BEFORE
+                if before in ".," and mstart >= 2 and text[mstart - 2].isdigit():
+                    # 10.7, 3,121,651,000: a decimal or a thousands group,
+                    # unless a single digit after "2020," the sequence demands.
+                    if len(digits) == 3 or before == ".":
+                        continue
+                    strong = False
+                number = int(digits)
+                if number == expected and number in numbers:
+                    pass
+                elif strong and number in seen:
+                    pass
+                elif strong and number in numbers and number > expected and before.islower():
+                    pass
+                else:
+                    continue
+            else:
+                run, run_start = m.group(2), m.start(2)
+                # "22 May 20045" = 2004 + marker 5; "resolutions 71/20519" =
+                # 71/205 + marker 19: a year or a symbol number with the
+                # expected number glued to its end.
+                tail = str(expected)
+                if expected not in numbers or not run.endswith(tail) or len(run) <= len(tail):
+                    continue
+                prefix = run[: -len(tail)]
+                is_year = len(prefix) == 4 and prefix[:2] in ("19", "20")
+                # Assembly resolution numbers have at most three digits.
+                after_slash = text[run_start - 1 : run_start] == "/" and len(run) > 3 and prefix[0] != "0"
+                if not (is_year or after_slash):
+                    continue
+                full_start = run_start
+                digits, mstart, number = tail, run_start + len(prefix), expected
+            markers.append((number, mstart, mstart + len(digits), digits))
+            if number not in seen:
+                seen.add(number)
+                expected = max(expected, number + 1)
+    return markers
