@@ -96,7 +96,7 @@ def _body_before(plain: str, keyword_start: int) -> str | None:
 
 def _citation(source: Source, m: re.Match, body: str | None, decision: bool, in_note: bool, list_id: int) -> Citation:
     span = Span.of(source, m.start(), m.end())
-    symbol = re.sub(r"[\s\u00a0]+", " ", m.group())
+    symbol = re.sub(r"[\s\u00a0]+", " ", m.group()).replace("( ", "(").replace(" )", ")")
     c = Citation(symbol=symbol, span=span, scheme="ga", decision=decision, in_footnote=in_note, list_id=list_id)
     if m.group("sc"):
         c.scheme, c.number, c.year, c.body = "sc", int(m.group("sc")), int(m.group("scyear")), "Security Council"

@@ -27,6 +27,7 @@ from .readers.blocks import DATE_LINE, KINDS, NAMES, PLENARY, TITLE, Block
 from .source import Source
 
 _FINAL_MARKS = ",;.:"
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:)\]])")
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 
 
@@ -156,7 +157,13 @@ class _Builder:
         return Span.of(self.source, start, end)
 
     def _block_text(self, block: Block) -> str:
-        return " ".join(self.plain[s:e].strip() for s, e in block.segments if self.plain[s:e].strip())
+        """The block's words: markup blanked, number or label left out, segments joined."""
+        pieces = []
+        for s, e in block.segments:
+            piece = self.plain[max(s, block.content_start) if s <= block.content_start < e else s : e].strip()
+            if piece:
+                pieces.append(" ".join(piece.split()))
+        return _SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(pieces))
 
     # ------------------------------------------------------------ tree walk
     def _walk(self, tree: Tree) -> None:
@@ -210,7 +217,7 @@ class _Builder:
                     dates = find_dates(self.source, self.plain, block.content_start, block.end)
                     header.adopted = dates[0] if dates else None
                 elif kind == "ORIGIN":
-                    header.origin = text
+                    header.origin = text.strip("[] ")
                 elif kind == "DRAFT_LABEL":
                     header.draft_label = (header.draft_label + " / " + text) if header.draft_label else text
                 elif kind == "SYMBOL":
@@ -414,7 +421,8 @@ class _Builder:
                 doc.footnotes.append(
                     Footnote(
                         number=block.footnote_number, span=self._span(block.start, block.end),
-                        number_span=self._span(block.start, block.footnote_number_end), text=" ".join(text.split()),
+                        number_span=self._span(block.start, block.footnote_number_end),
+                        text=_SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(text.split())),
                     )
                 )
                 doc.footnote_ranges.append((block.start, block.end))

@@ -1,0 +1,222 @@
+"""One settings schema for pyproject.toml, resolint.toml, the command line and the LSP.
+
+Discovery: from the checked file's folder upwards, the nearest of
+``.resolint.toml``, ``resolint.toml`` or a ``pyproject.toml`` with a
+``[tool.resolint]`` table wins.  Keys use dashes in files and on the command
+line (``extend-select``, ``--extend-select``).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import tomllib
+from dataclasses import dataclass, field, fields
+from functools import lru_cache
+from pathlib import Path
+
+from .diagnostics import Severity
+
+CONFIG_FILES = (".resolint.toml", "resolint.toml", "pyproject.toml")
+
+
+class ConfigError(Exception):
+    """A configuration problem: the message names the file, the key and what is allowed."""
+
+
+@dataclass(slots=True)
+class Settings:
+    select: list[str] = field(default_factory=lambda: ["ALL"])
+    ignore: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    severity: dict[str, str] = field(default_factory=dict)
+    fail_on: str = "warning"
+    preambular_openers: list[str] = field(default_factory=list)
+    operative_openers: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    rule_options: dict = field(default_factory=dict)
+    source: str | None = None  # the file these settings came from
+    root: str | None = None  # its folder: per-file-ignores and exclude globs are relative to it
+
+    # -------------------------------------------------------------- queries
+    def selected_codes(self, path: str | None = None) -> frozenset[str]:
+        from .rules import all_rules
+
+        codes = list(all_rules())
+        chosen = {c for c in codes if _matches_any(c, self.select + self.extend_select)}
+        chosen -= {c for c in codes if _matches_any(c, self.ignore)}
+        if path and self.per_file_ignores:
+            rel = self._relative(path)
+            for pattern, ignored in self.per_file_ignores.items():
+                if _glob_match(rel, pattern):
+                    chosen -= {c for c in codes if _matches_any(c, ignored)}
+        return frozenset(chosen)
+
+    def severity_for(self, code: str, default: Severity) -> Severity:
+        name = self.severity.get(code)
+        return Severity.parse(name) if name else default
+
+    @property
+    def fail_level(self) -> Severity:
+        return Severity.parse(self.fail_on)
+
+    def is_excluded(self, path: str) -> bool:
+        rel = self._relative(path)
+        return any(_glob_match(rel, pattern) for pattern in self.exclude)
+
+    def _relative(self, path: str) -> str:
+        p = Path(path)
+        if self.root:
+            try:
+                return p.resolve().relative_to(Path(self.root).resolve()).as_posix()
+            except (ValueError, OSError):
+                pass
+        return p.as_posix()
+
+    # -------------------------------------------------------------- building
+    def merged(self, overrides: dict, origin: str = "command line") -> "Settings":
+        """A copy with ``overrides`` (dash or underscore keys) applied and validated."""
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data.update(validate(overrides, origin))
+        return Settings(**data)
+
+
+_LIST_KEYS = ("select", "ignore", "extend_select", "preambular_openers", "operative_openers", "exclude")
+_KNOWN = {f.name.replace("_", "-") for f in fields(Settings)} - {"source", "root", "rule-options"}
+
+
+def validate(raw: dict, origin: str) -> dict:
+    """Check ``raw`` settings; return them with underscore keys.  Raises ConfigError."""
+    from .rules import all_rules
+
+    codes = set(all_rules())
+    out: dict = {}
+    for key, value in raw.items():
+        name = key.replace("_", "-")
+        if name not in _KNOWN:
+            raise ConfigError(f"{origin}: unknown key {key!r}; allowed: {', '.join(sorted(_KNOWN))}")
+        attr = name.replace("-", "_")
+        if attr in _LIST_KEYS:
+            if isinstance(value, str):
+                value = [v.strip() for v in value.split(",") if v.strip()]
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(f"{origin}: {name} must be a list of strings")
+            if attr in ("select", "ignore", "extend_select"):
+                for selector in value:
+                    _check_selector(selector, codes, origin, name)
+            if attr == "exclude":
+                for pattern in value:
+                    _check_glob(pattern, origin, name)
+        elif attr == "per_file_ignores":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{origin}: per-file-ignores must be a table of glob = [codes]")
+            for pattern, selectors in value.items():
+                _check_glob(pattern, origin, name)
+                if isinstance(selectors, str):
+                    selectors = [s.strip() for s in selectors.split(",") if s.strip()]
+                    value[pattern] = selectors
+                if not isinstance(selectors, list):
+                    raise ConfigError(f"{origin}: per-file-ignores.{pattern!r} must be a list of codes")
+                for selector in selectors:
+                    _check_selector(selector, codes, origin, f"per-file-ignores.{pattern}")
+        elif attr == "severity":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{origin}: severity must be a table of CODE = \"error|warning|info|hint\"")
+            for code, level in value.items():
+                if code not in codes:
+                    raise ConfigError(f"{origin}: severity: unknown rule code {code!r}")
+                if not isinstance(level, str) or level.lower() not in ("error", "warning", "info", "hint"):
+                    raise ConfigError(f"{origin}: severity.{code} must be one of error, warning, info, hint (got {level!r})")
+        elif attr == "fail_on":
+            if not isinstance(value, str) or value.lower() not in ("error", "warning", "info", "hint", "never"):
+                raise ConfigError(f"{origin}: fail-on must be one of error, warning, info, hint (got {value!r})")
+            value = value.lower()
+        out[attr] = value
+    return out
+
+
+def _check_selector(selector: str, codes: set[str], origin: str, key: str) -> None:
+    s = selector.upper()
+    if s == "ALL" or s in codes or (len(s) < 4 and any(c.startswith(s) for c in codes)):
+        return
+    raise ConfigError(f"{origin}: {key}: unknown rule code or family {selector!r}; expected a code like N001, a family letter (S, N, F, D, P) or ALL")
+
+
+def _check_glob(pattern: str, origin: str, key: str) -> None:
+    if not isinstance(pattern, str) or not pattern or pattern.count("[") != pattern.count("]"):
+        raise ConfigError(f"{origin}: {key}: invalid glob {pattern!r}")
+
+
+def _matches_any(code: str, selectors: list[str]) -> bool:
+    for s in selectors:
+        s = s.upper()
+        if s == "ALL" or code == s or (len(s) < 4 and code.startswith(s)):
+            return True
+    return False
+
+
+def _glob_match(path: str, pattern: str) -> bool:
+    return fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(Path(path).name, pattern) or (
+        pattern.endswith("/**") and path.startswith(pattern[:-3] + "/")
+    )
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest configuration file at or above ``start`` (a folder)."""
+    try:
+        folder = start.resolve()
+    except OSError:
+        return None
+    for directory in (folder, *folder.parents):
+        for name in CONFIG_FILES:
+            candidate = directory / name
+            if candidate.is_file():
+                if name == "pyproject.toml" and not _has_tool_table(candidate):
+                    continue
+                return candidate
+    return None
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        return "resolint" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return True  # let load_config report the broken file
+
+
+@lru_cache(maxsize=64)
+def _load_cached(path: str, mtime: float) -> Settings:
+    p = Path(path)
+    try:
+        data = tomllib.loads(p.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read: {error}") from None
+    if p.name == "pyproject.toml":
+        data = data.get("tool", {}).get("resolint", {})
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: [tool.resolint] must be a table")
+    settings = Settings().merged(data, origin=str(path))
+    settings.source = str(path)
+    settings.root = str(p.parent)
+    return settings
+
+
+def load_config(path: Path) -> Settings:
+    try:
+        mtime = path.stat().st_mtime
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read: {error.strerror or error}") from None
+    return _load_cached(str(path), mtime)
+
+
+def settings_for(file_path: str | None, config: str | None = None, isolated: bool = False) -> Settings:
+    """The settings that apply to ``file_path``: ``--config``, else the nearest file, else defaults."""
+    if isolated:
+        return Settings()
+    if config:
+        return load_config(Path(config))
+    start = Path(file_path).parent if file_path and file_path != "-" else Path.cwd()
+    found = find_config(start)
+    return load_config(found) if found else Settings()

@@ -1,0 +1,497 @@
+"""The opening phrases of resolution paragraphs, and a fast matcher for them.
+
+A preambular paragraph opens with a participle, a participial phrase or an
+adjective (*Recalling*, *Having considered*, *Deeply concerned*); an operative
+paragraph opens with a verb in the present indicative (*Requests*, *Takes
+note*, *Calls upon*).  The same verbs recur with a small set of additions, so
+the lexicon (``resolint/data/openers.toml``) lists heads, intensifiers and
+complements, and the matcher *composes* them:
+
+* preambular: ``[intensifier] head [also|further] [complement] [also|further]``
+  — "Recalling also", "Deeply concerned", "Noting with great concern",
+  "Taking note also", "Expressing grave concern also",
+  "Reaffirming its serious concern";
+* operative: ``[Also|Further] [intensifier] head [complement]
+  [and [intensifier] head [complement]]`` — "Also encourages",
+  "Strongly condemns", "Takes note with appreciation",
+  "Condemns in the strongest terms", "Welcomes and expresses its strong
+  support", "Recalls and reiterates", "Reiterates its commitment";
+* first person (declarations adopted by a resolution, "We, the Heads of
+  State … 1. Reaffirm that …"): the base form of every operative head
+  ("Reaffirm", "Also reaffirm", "Note with concern", "Acknowledge and
+  profoundly regret"), reported as operative with ``first_person=True`` so
+  that rules written for the Assembly's own voice can skip them.
+
+``OpenerMatch.head`` is the head alone, lower case, without intensifier,
+adverb or complement, multi-word heads whole: "Deeply concerned" ->
+"concerned", "Taking note also" -> "taking note", "Further encourages" ->
+"encourages", "Having considered" -> "having considered", "Welcomes and
+expresses its strong support" -> "welcomes", "Also reaffirm" -> "reaffirm".
+
+``OpenerMatch.phrase`` is what the corpus italicises: prepositions that only
+introduce the object are left out ("*Taking note* of", "*Concerned* about"),
+phrasal particles are kept ("*Calls upon*", "*Bearing in mind*").
+
+The adverb is reported wherever it stands; its position is visible in
+``phrase`` (it leads iff ``phrase.lower().startswith(adverb)``), so the
+Model-UN forms "Further recalling" (preambular) and "Requests also"
+(operative) are matched, for the also/further rule to report.
+
+Speed: ``match_opener`` runs on every paragraph.  It walks a token trie built
+once per set of extra openers (no loop over patterns), reading words lazily
+with one precompiled regex; a typical call costs a few microseconds.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Literal
+
+__all__ = ["OpenerMatch", "match_opener", "suggest_opener", "looks_like_participle"]
+
+
+@dataclass(frozen=True, slots=True)
+class OpenerMatch:
+    """An opening phrase found at the start of a paragraph.
+
+    kind: "preambular" or "operative" (first-person declaration verbs are
+        operative, flagged by ``first_person``).
+    phrase: the opening phrase exactly as written, ``text[:length]``, e.g.
+        "Noting with great concern", "Also encourages", "Takes note with
+        appreciation".
+    length: ``len(phrase)``; the phrase starts at ``text[0]``.
+    head: the head word(s), lower case, without intensifier ("deeply"),
+        also/further or complement: "recalling", "encourages", "concerned",
+        "taking note", "calls upon", "having considered", "reaffirm".
+    adverb: "also", "further" or None.
+    first_person: True for the first-person forms of declarations
+        ("Reaffirm", "Also reaffirm", "Note with concern").
+    """
+
+    kind: Literal["preambular", "operative"]
+    phrase: str
+    length: int
+    head: str
+    adverb: str | None
+    first_person: bool = False
+
+
+# ---------------------------------------------------------------- the data
+
+_PREAMBULAR = "preambular"
+_OPERATIVE = "operative"
+
+# One word: letters, with inner hyphens ("Re-emphasizing"; U+2010/U+2011 too).
+_TOKEN = re.compile(r"\s*([^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)*)")
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    """The bundled ``openers.toml``, parsed once on first use."""
+    raw = resources.files("resolint.data").joinpath("openers.toml").read_bytes()
+    return tomllib.loads(raw.decode("utf-8"))
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    """A phrase as the matcher sees it: lower-case words, hyphens unified."""
+    return tuple(phrase.translate(_HYPHENS).lower().split())
+
+
+def _base_form(verb: str) -> str:
+    """The first-person (base) form of a third-person verb: "urges" -> "urge"."""
+    if verb.endswith(("sses", "shes", "ches", "xes", "zzes")):
+        return verb[:-2]
+    if verb.endswith("ies") and len(verb) > 4:
+        return verb[:-3] + "y"
+    if verb.endswith("s") and not verb.endswith("ss"):
+        return verb[:-1]
+    return verb
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """What the trie stores at the end of a head."""
+
+    kind: str
+    head: str
+    first_person: bool
+    possessive: bool  # takes "its <noun>" ("Reaffirms its commitment")
+    bare: bool  # takes a bare "<noun>" ("Expressing concern")
+
+
+class _Lexicon:
+    """The composed lexicon: a trie of heads and the sets of modifiers."""
+
+    __slots__ = (
+        "trie", "adverbs", "intensifiers", "with_nouns", "qualifiers",
+        "possessives", "possessive_nouns", "bare_nouns", "fixed",
+        "not_before", "vocabulary", "first_words",
+    )
+
+    def __init__(self, extra_preambular: tuple[str, ...], extra_operative: tuple[str, ...]):
+        d = _data()
+        pre, op = d["preambular"], d["operative"]
+        mod, comp = d["modifiers"], d["complements"]
+        self.adverbs = frozenset(mod["adverbs"])
+        self.intensifiers = frozenset(mod["intensifiers"])
+        self.with_nouns = frozenset(comp["with_nouns"])
+        self.qualifiers = frozenset(comp["qualifiers"])
+        self.possessives = frozenset(comp["possessives"])
+        self.possessive_nouns = frozenset(comp["possessive_nouns"])
+        self.bare_nouns = self.possessive_nouns | self.with_nouns
+        self.fixed = tuple(_words(f) for f in comp["fixed"])
+        self.not_before = frozenset(op["first_person_not_before"])
+        possessive_stems = tuple(comp["possessive_heads"])
+        bare_stems = tuple(comp["bare_heads"])
+
+        self.trie: dict = {}
+
+        def add(words: tuple[str, ...], kind: str, first_person: bool = False) -> None:
+            if not words:
+                return
+            node = self.trie
+            for w in words:
+                node = node.setdefault(w, {})
+            if "" in node:  # first definition wins (a head is not redefined)
+                return
+            first = words[0]
+            node[""] = _Entry(
+                kind=kind,
+                head=" ".join(words),
+                first_person=first_person,
+                possessive=first.startswith(possessive_stems),
+                bare=first.startswith(bare_stems),
+            )
+
+        for h in pre["heads"]:
+            add(_words(h), _PREAMBULAR)
+        for h in pre["having"]:
+            add(("having",) + _words(h), _PREAMBULAR)
+        for h in pre["adjectives"]:
+            add(_words(h), _PREAMBULAR)
+        for h in extra_preambular:
+            add(_words(h), _PREAMBULAR)
+        third = [_words(h) for h in op["heads"]] + [_words(h) for h in extra_operative]
+        for words in third:
+            add(words, _OPERATIVE)
+        for words in third:
+            add((_base_form(words[0]),) + words[1:], _OPERATIVE, first_person=True)
+        for h in op["first_person"]:
+            add(_words(h), _OPERATIVE, first_person=True)
+
+        self.first_words = frozenset(self.trie) | self.adverbs | self.intensifiers
+        vocab = set(self.first_words) | self.with_nouns | self.qualifiers
+        vocab |= self.possessives | self.possessive_nouns | {"with", "and"}
+        for f in self.fixed:
+            vocab.update(f)
+
+        def collect(node: dict) -> None:
+            for k, v in node.items():
+                if k:
+                    vocab.add(k)
+                    collect(v)
+
+        collect(self.trie)
+        self.vocabulary = frozenset(vocab)
+
+    def heads(self, kind: str | None, first_person: bool = False) -> dict[str, _Entry]:
+        """All heads (joined words -> entry), optionally of one kind."""
+        out: dict[str, _Entry] = {}
+
+        def walk(node: dict) -> None:
+            for k, v in node.items():
+                if k == "":
+                    if (kind is None or v.kind == kind) and v.first_person == first_person:
+                        out[v.head] = v
+                else:
+                    walk(v)
+
+        walk(self.trie)
+        return out
+
+
+@lru_cache(maxsize=32)
+def _lexicon(extra_preambular: tuple[str, ...] = (), extra_operative: tuple[str, ...] = ()) -> _Lexicon:
+    """The lexicon for one set of user-supplied openers, built once and kept."""
+    return _Lexicon(extra_preambular, extra_operative)
+
+
+# ---------------------------------------------------------------- matching
+
+
+def match_opener(
+    text: str,
+    extra_preambular: tuple[str, ...] = (),
+    extra_operative: tuple[str, ...] = (),
+) -> OpenerMatch | None:
+    """Match the opening phrase at the start of ``text``.
+
+    ``text`` is a paragraph's text with any markdown ``*`` markers and the
+    leading number already removed by the caller.  The first letter must be
+    upper case (openers are capitalised at paragraph start); the rest is
+    compared case-insensitively.  ``extra_preambular`` / ``extra_operative``
+    are user-supplied heads ("Cognizant", "Pledges"); intensifiers, also /
+    further and complements compose with them as with the bundled ones.
+
+    Returns None when the first words are not a known opener: budget
+    paragraphs that open with a noun ("Appropriations totalling …"),
+    declarations in the first person plural ("We, the Heads of State …"),
+    "The Secretary-General shall …", misspellings ("Recallling").
+    """
+    if not text or not text[0].isupper():
+        return None
+    if extra_preambular or extra_operative:
+        lex = _lexicon(tuple(extra_preambular), tuple(extra_operative))
+    else:
+        lex = _lexicon()
+
+    # Words are read lazily: most openers need two or three.
+    toks: list[str | None] = []
+    ends: list[int] = []
+
+    def tok(i: int) -> str | None:
+        """Word i, lower case; None past the last word before punctuation."""
+        while len(toks) <= i:
+            if toks and toks[-1] is None:
+                return None
+            pos = ends[-1] if ends else 0
+            m = _TOKEN.match(text, pos)
+            if m is None:
+                toks.append(None)
+                ends.append(pos)
+            else:
+                toks.append(m.group(1).translate(_HYPHENS).lower())
+                ends.append(m.end())
+        return toks[i]
+
+    first = tok(0)
+    if first is None or first not in lex.first_words:
+        return None
+
+    trie = lex.trie
+    adverbs = lex.adverbs
+    intensifiers = lex.intensifiers
+
+    def head_at(i: int) -> tuple[_Entry, int] | None:
+        """The longest head starting at word i (after an optional intensifier)."""
+        if tok(i) in intensifiers and tok(i + 1) in trie:
+            i += 1
+        node = trie
+        best = None
+        j = i
+        while True:
+            w = tok(j)
+            if w is None:
+                break
+            node = node.get(w)
+            if node is None:
+                break
+            j += 1
+            e = node.get("")
+            if e is not None:
+                best = (e, j)
+        return best
+
+    def complement_at(i: int, entry: _Entry) -> int:
+        """Word index after the complement starting at word i (i if none)."""
+        w = tok(i)
+        if w is None:
+            return i
+        if w == "with":
+            k = i + 1
+            while tok(k) in lex.qualifiers:
+                k += 1
+            if tok(k) in lex.with_nouns:
+                return k + 1
+            return i
+        if w in lex.possessives:
+            if entry.possessive:
+                k = i + 1
+                while tok(k) in lex.qualifiers:
+                    k += 1
+                if tok(k) in lex.possessive_nouns and tok(k + 1) != "and":
+                    return k + 1
+            return i
+        if entry.bare:
+            k = i
+            while tok(k) in lex.qualifiers:
+                k += 1
+            if tok(k) in lex.bare_nouns:
+                return k + 1
+        if w == "in":
+            for f in lex.fixed:
+                if all(tok(i + n) == fw for n, fw in enumerate(f)):
+                    return i + len(f)
+        return i
+
+    adverb = None
+    i = 0
+    if first in adverbs:
+        adverb = first
+        i = 1
+    found = head_at(i)
+    if found is None:
+        return None
+    entry, j = found
+
+    if entry.first_person:
+        nxt = tok(j)
+        if nxt in lex.not_before:
+            return None
+        if nxt is None:
+            rest = text[ends[j - 1]:].lstrip()
+            if not rest or rest[0] == ":":
+                return None
+
+    if entry.kind == _PREAMBULAR and adverb is None and tok(j) in adverbs:
+        adverb = toks[j]
+        j += 1
+    j = complement_at(j, entry)
+    if adverb is None and tok(j) in adverbs:
+        adverb = toks[j]
+        j += 1
+    # Coordination: "Welcomes and expresses its strong support",
+    # "Recalls and reiterates", "Acknowledge and profoundly regret".
+    if tok(j) == "and":
+        second = head_at(j + 1)
+        if second is not None:
+            e2, k = second
+            if e2.kind == entry.kind and e2.first_person == entry.first_person:
+                j = complement_at(k, e2)
+
+    length = ends[j - 1]
+    return OpenerMatch(
+        kind=entry.kind,  # type: ignore[arg-type]
+        phrase=text[:length],
+        length=length,
+        head=entry.head,
+        adverb=adverb,
+        first_person=entry.first_person,
+    )
+
+
+# ---------------------------------------------------------------- near misses
+
+
+@lru_cache(maxsize=4)
+def _first_vocabulary(kind: str | None) -> tuple[str, ...]:
+    """Words that may open a paragraph of ``kind`` (third-person heads only)."""
+    lex = _lexicon()
+    words = {h.split()[0] for h in lex.heads(kind)}
+    words |= lex.adverbs | lex.intensifiers
+    return tuple(sorted(words))
+
+
+def suggest_opener(word_or_phrase: str, kind: str | None = None) -> str | None:
+    """'Did you mean …' for a near miss: "Recallling" -> "Recalling".
+
+    Each word is kept when the lexicon knows it, else replaced by the closest
+    known word (difflib, ratio >= 0.8; the first word only among heads of
+    ``kind`` when given, never a first-person form); the first word that is
+    neither known nor close ends the phrase (it is the paragraph's object).
+    The result is returned when it is a known opener, as the matcher would
+    cut it: "Requets the Secretary-General" -> "Requests", "Recognising also"
+    -> "Recognizing also".  A recognised phrase with a misplaced also /
+    further gets the standard order: "Further recalling" -> "Recalling
+    further", "Requests also" -> "Also requests".  None when the input is
+    already a correct opener or nothing is close.
+    """
+    words = word_or_phrase.replace("*", " ").split()
+    if not words:
+        return None
+    lex = _lexicon()
+    first_vocab = _first_vocabulary(kind if kind in (_PREAMBULAR, _OPERATIVE) else None)
+    vocab = lex.vocabulary
+    out: list[str] = []
+    changed = False
+    for n, raw in enumerate(words):
+        w = raw.strip(",;:.").translate(_HYPHENS).lower()
+        if not w:
+            break
+        pool = first_vocab if n == 0 else vocab
+        if (w in first_vocab) if n == 0 else (w in vocab):
+            out.append(w)
+            continue
+        close = difflib.get_close_matches(w, pool, n=1, cutoff=0.8)
+        if not close:
+            if n == 0:
+                return None
+            break
+        out.append(close[0])
+        changed = True
+    if not out:
+        return None
+    candidate = " ".join(out)
+    candidate = candidate[0].upper() + candidate[1:]
+    m = match_opener(candidate)
+    if m is None or (kind in (_PREAMBULAR, _OPERATIVE) and m.kind != kind):
+        return None
+    if m.adverb is not None:
+        lead = m.phrase.lower().startswith(m.adverb)
+        if m.kind == _PREAMBULAR and lead:
+            rest = m.phrase[len(m.adverb):].strip()
+            return f"{rest[0].upper()}{rest[1:]} {m.adverb}"
+        if m.kind == _OPERATIVE and not lead and not m.first_person:
+            body = re.sub(rf"\s+{m.adverb}\b", "", m.phrase, count=1, flags=re.I)
+            return f"{m.adverb.capitalize()} {body[0].lower()}{body[1:]}"
+    return m.phrase if changed else None
+
+
+# ---------------------------------------------------------------- unknown words
+
+_NOT_PARTICIPLES = frozenset(
+    """
+    bring ceiling during evening king morning nothing something anything
+    everything notwithstanding ring sing spring sterling string thing wing
+    wellbeing beijing hundred indeed need speed seed bed red shed united
+    """.split()
+)
+_IRREGULAR_PARTICIPLES = frozenset(
+    """
+    broken chosen done driven given known overtaken shaken shown stricken
+    taken undertaken written
+    """.split()
+)
+
+
+def looks_like_participle(word: str) -> bool:
+    """Heuristic: could this UNKNOWN first word open a preambular paragraph?
+
+    True for a capitalised word ending in -ing or -ed (five letters or more,
+    not a noun such as "Morning", "United"), an irregular participle
+    ("Taken"), or a known preambular head or adjective ("Mindful").  Leading
+    intensifiers are skipped when a phrase is given ("Deeply troubled" ->
+    "troubled").  Used to classify paragraphs whose opener is not in the
+    lexicon: a participle suggests a preambular paragraph, anything else an
+    operative one or none.
+    """
+    parts = word.replace("*", " ").split()
+    if not parts:
+        return False
+    lex = _lexicon()
+    if len(parts) > 1 and parts[0].lower() in lex.intensifiers:
+        parts = parts[1:]
+        w = parts[0].strip(",;:.")
+        cap_ok = w[:1].isalpha()
+    else:
+        w = parts[0].strip(",;:.")
+        cap_ok = w[:1].isupper()
+    if not cap_ok:
+        return False
+    lw = w.translate(_HYPHENS).lower()
+    if not lw.replace("-", "").isalpha():
+        return False
+    entry = lex.trie.get(lw, {}).get("")
+    if entry is not None:
+        return entry.kind == _PREAMBULAR
+    if lw in _NOT_PARTICIPLES:
+        return False
+    if lw in _IRREGULAR_PARTICIPLES:
+        return True
+    return len(lw) >= 5 and lw.endswith(("ing", "ed"))

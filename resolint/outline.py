@@ -1,0 +1,81 @@
+"""The parsed structure as an indented tree: what the parser understood."""
+
+from __future__ import annotations
+
+from .model import Document, Paragraph
+
+
+def _where(p) -> str:
+    return f"{p.span.line + 1}:{p.span.column + 1}"
+
+
+def _paragraph_line(p: Paragraph, indent: str) -> str:
+    label = p.number or p.label or ("•" if p.kind == "preambular" else "–")
+    opener = ""
+    if p.opener is not None:
+        style = "*italic*" if p.opener.italic else "plain"
+        opener = f" {p.opener.phrase!s}" + (f"  [{p.opener.kind}, {style}]" if p.opener.kind != "unknown" else "  [unknown opener]")
+    else:
+        opener = " " + p.text[:50]
+    flags = []
+    if p.introduced:
+        flags.append("introduced text")
+    if p.number_problem:
+        flags.append(p.number_problem)
+    if p.final_mark:
+        flags.append(f"ends {p.final_mark!r}")
+    extra = f"  ({', '.join(flags)})" if flags else ""
+    return f"{indent}{label}{opener}{extra}  @{_where(p)}\n"
+
+
+def outline(doc: Document) -> str:
+    out = [f"{doc.source.path}: {doc.kind} ({doc.format})\n"]
+    h = doc.header
+    fields = [
+        ("symbol", h.symbol), ("session", h.session), ("agenda item", h.agenda_item),
+        ("adopted", h.adopted.text if h.adopted else None), ("origin", h.origin), ("draft", h.draft_label),
+    ]
+    shown = [(k, v) for k, v in fields if v]
+    if shown:
+        out.append("header\n")
+        out.extend(f"  {k}: {v}\n" for k, v in shown)
+    if doc.title:
+        number = f"{doc.title.number}. " if doc.title.number else ""
+        out.append(f"title: {number}{doc.title.text}  @{_where(doc.title)}\n")
+    if doc.other_organ:
+        out.append(f"opener of another organ: {doc.other_organ[0]}\n")
+    for part in doc.parts:
+        indent = "  " if part.label else ""
+        if part.label:
+            out.append(f"part {part.label}\n")
+        if part.opener:
+            out.append(f"{indent}opener: {part.opener.text}  @{_where(part.opener)}\n")
+        if part.preamble:
+            out.append(f"{indent}preamble ({len(part.preamble)} paragraphs)\n")
+            for p in part.preamble:
+                _tree(out, p, indent + "  ")
+        if part.operative:
+            out.append(f"{indent}operative part ({len(part.operative)} paragraphs)\n")
+            for p in part.operative:
+                _tree(out, p, indent + "  ")
+        if part.plenary:
+            out.append(f"{indent}plenary: {part.plenary.text}  @{_where(part.plenary)}\n")
+    for annex in doc.annexes:
+        out.append(f"annex: {annex.label}  @{_where(annex)}\n")
+        for p in annex.paragraphs:
+            _tree(out, p, "  ")
+    if doc.footnotes:
+        out.append(f"footnotes ({len(doc.footnotes)})\n")
+        for note in doc.footnotes:
+            out.append(f"  {note.number} {note.text[:70]}  @{_where(note)}\n")
+    if doc.unrecognised:
+        out.append("not understood\n")
+        for block in doc.unrecognised:
+            out.append(f"  {block.reason}: {block.text.strip()[:60]!r}  @{_where(block)}\n")
+    return "".join(out)
+
+
+def _tree(out: list[str], p: Paragraph, indent: str) -> None:
+    out.append(_paragraph_line(p, indent))
+    for sub in p.subparagraphs:
+        _tree(out, sub, indent + "  ")
