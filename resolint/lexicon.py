@@ -38,8 +38,9 @@ Model-UN forms "Further recalling" (preambular) and "Requests also"
 (operative) are matched, for the also/further rule to report.
 
 Speed: ``match_opener`` runs on every paragraph.  It walks a token trie built
-once per set of extra openers (no loop over patterns), reading words lazily
-with one precompiled regex; a typical call costs a few microseconds.
+once per set of extra openers (no loop over patterns) over the run of words
+that one precompiled regex reads at the start of the text; a call costs a few
+microseconds.
 """
 
 from __future__ import annotations
@@ -86,8 +87,6 @@ class OpenerMatch:
 _PREAMBULAR = "preambular"
 _OPERATIVE = "operative"
 
-# One word: letters, with inner hyphens ("Re-emphasizing"; U+2010/U+2011 too).
-_TOKEN = re.compile(r"\s*([^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)*)")
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 
 
@@ -114,7 +113,7 @@ def _base_form(verb: str) -> str:
     return verb
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class _Entry:
     """What the trie stores at the end of a head."""
 
@@ -180,8 +179,11 @@ class _Lexicon:
         third = [_words(h) for h in op["heads"]] + [_words(h) for h in extra_operative]
         for words in third:
             add(words, _OPERATIVE)
+        not_verbs = frozenset(op["first_person_exclude"])
         for words in third:
-            add((_base_form(words[0]),) + words[1:], _OPERATIVE, first_person=True)
+            base = _base_form(words[0])
+            if base not in not_verbs:
+                add((base,) + words[1:], _OPERATIVE, first_person=True)
         for h in op["first_person"]:
             add(_words(h), _OPERATIVE, first_person=True)
 
@@ -224,6 +226,63 @@ def _lexicon(extra_preambular: tuple[str, ...] = (), extra_operative: tuple[str,
 
 # ---------------------------------------------------------------- matching
 
+# The run of words at the start of a paragraph, up to the first punctuation
+# mark (an opener never spans a comma); ten words cover the longest composed
+# opener ("Also strongly condemns in the strongest possible terms").
+_WORD = r"[^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)*"
+_RUN = re.compile(rf"{_WORD}(?:\s+{_WORD}){{0,9}}")
+_SPACES = re.compile(r"(\s+)")
+_PAD = (None,) * 8  # so that look-ahead past the last word reads None
+_MATCHES: dict[tuple, OpenerMatch] = {}
+
+
+def _head_at(lex: _Lexicon, toks: list, i: int) -> tuple[_Entry, int] | None:
+    """The longest head starting at word i, after an optional intensifier."""
+    if toks[i] in lex.intensifiers and toks[i + 1] in lex.trie:
+        i += 1
+    node = lex.trie
+    best = None
+    while True:
+        node = node.get(toks[i])
+        if node is None:
+            return best
+        i += 1
+        e = node.get("")
+        if e is not None:
+            best = (e, i)
+
+
+def _complement_at(lex: _Lexicon, toks: list, i: int, entry: _Entry) -> int:
+    """Word index after the complement starting at word i (i if none)."""
+    w = toks[i]
+    if w is None:
+        return i
+    if w == "with":
+        k = i + 1
+        while toks[k] in lex.qualifiers:
+            k += 1
+        return k + 1 if toks[k] in lex.with_nouns else i
+    if w in lex.possessives:
+        if entry.possessive:
+            k = i + 1
+            while toks[k] in lex.qualifiers:
+                k += 1
+            # "its commitment and strong political will": an ordinary object.
+            if toks[k] in lex.possessive_nouns and toks[k + 1] != "and":
+                return k + 1
+        return i
+    if entry.bare:
+        k = i
+        while toks[k] in lex.qualifiers:
+            k += 1
+        if toks[k] in lex.bare_nouns:
+            return k + 1
+    if w == "in":
+        for f in lex.fixed:
+            if tuple(toks[i : i + len(f)]) == f:
+                return i + len(f)
+    return i
+
 
 def match_opener(
     text: str,
@@ -250,130 +309,78 @@ def match_opener(
         lex = _lexicon(tuple(extra_preambular), tuple(extra_operative))
     else:
         lex = _lexicon()
-
-    # Words are read lazily: most openers need two or three.
-    toks: list[str | None] = []
-    ends: list[int] = []
-
-    def tok(i: int) -> str | None:
-        """Word i, lower case; None past the last word before punctuation."""
-        while len(toks) <= i:
-            if toks and toks[-1] is None:
-                return None
-            pos = ends[-1] if ends else 0
-            m = _TOKEN.match(text, pos)
-            if m is None:
-                toks.append(None)
-                ends.append(pos)
-            else:
-                toks.append(m.group(1).translate(_HYPHENS).lower())
-                ends.append(m.end())
-        return toks[i]
-
-    first = tok(0)
-    if first is None or first not in lex.first_words:
+    run = _RUN.match(text)
+    if run is None:
         return None
+    span = run.group().lower()
+    if "\u2010" in span or "\u2011" in span:
+        span = span.translate(_HYPHENS)
+    toks: list = span.split()
+    first = toks[0]
+    if first not in lex.first_words:
+        return None
+    n = len(toks)
+    toks.extend(_PAD)
 
-    trie = lex.trie
     adverbs = lex.adverbs
-    intensifiers = lex.intensifiers
-
-    def head_at(i: int) -> tuple[_Entry, int] | None:
-        """The longest head starting at word i (after an optional intensifier)."""
-        if tok(i) in intensifiers and tok(i + 1) in trie:
-            i += 1
-        node = trie
-        best = None
-        j = i
-        while True:
-            w = tok(j)
-            if w is None:
-                break
-            node = node.get(w)
-            if node is None:
-                break
-            j += 1
-            e = node.get("")
-            if e is not None:
-                best = (e, j)
-        return best
-
-    def complement_at(i: int, entry: _Entry) -> int:
-        """Word index after the complement starting at word i (i if none)."""
-        w = tok(i)
-        if w is None:
-            return i
-        if w == "with":
-            k = i + 1
-            while tok(k) in lex.qualifiers:
-                k += 1
-            if tok(k) in lex.with_nouns:
-                return k + 1
-            return i
-        if w in lex.possessives:
-            if entry.possessive:
-                k = i + 1
-                while tok(k) in lex.qualifiers:
-                    k += 1
-                if tok(k) in lex.possessive_nouns and tok(k + 1) != "and":
-                    return k + 1
-            return i
-        if entry.bare:
-            k = i
-            while tok(k) in lex.qualifiers:
-                k += 1
-            if tok(k) in lex.bare_nouns:
-                return k + 1
-        if w == "in":
-            for f in lex.fixed:
-                if all(tok(i + n) == fw for n, fw in enumerate(f)):
-                    return i + len(f)
-        return i
-
     adverb = None
     i = 0
     if first in adverbs:
         adverb = first
         i = 1
-    found = head_at(i)
+    found = _head_at(lex, toks, i)
     if found is None:
         return None
     entry, j = found
 
     if entry.first_person:
-        nxt = tok(j)
-        if nxt in lex.not_before:
+        # "Note by the Secretary-General", "Support is needed": nouns.
+        if toks[j] in lex.not_before:
             return None
-        if nxt is None:
-            rest = text[ends[j - 1]:].lstrip()
+        if j == n:
+            rest = text[run.end():].lstrip()
             if not rest or rest[0] == ":":
                 return None
 
-    if entry.kind == _PREAMBULAR and adverb is None and tok(j) in adverbs:
+    if adverb is None and entry.kind == _PREAMBULAR and toks[j] in adverbs:
         adverb = toks[j]
         j += 1
-    j = complement_at(j, entry)
-    if adverb is None and tok(j) in adverbs:
+    j = _complement_at(lex, toks, j, entry)
+    if adverb is None and toks[j] in adverbs:
         adverb = toks[j]
         j += 1
     # Coordination: "Welcomes and expresses its strong support",
     # "Recalls and reiterates", "Acknowledge and profoundly regret".
-    if tok(j) == "and":
-        second = head_at(j + 1)
+    if toks[j] == "and":
+        second = _head_at(lex, toks, j + 1)
         if second is not None:
             e2, k = second
             if e2.kind == entry.kind and e2.first_person == entry.first_person:
-                j = complement_at(k, e2)
+                j = _complement_at(lex, toks, k, e2)
 
-    length = ends[j - 1]
-    return OpenerMatch(
-        kind=entry.kind,  # type: ignore[arg-type]
-        phrase=text[:length],
-        length=length,
-        head=entry.head,
-        adverb=adverb,
-        first_person=entry.first_person,
-    )
+    if j == n:
+        length = run.end()
+    else:
+        # Words and the spaces between them, up to the end of word j - 1.
+        parts = _SPACES.split(run.group(), j)
+        length = run.end() - len(parts[-1]) - len(parts[-2])
+    phrase = text[:length]
+    key = (phrase, entry, adverb)
+    found_match = _MATCHES.get(key)
+    if found_match is None:
+        # Matches are immutable, and openers repeat: share the instances
+        # (building a frozen dataclass costs as much as the matching).
+        if len(_MATCHES) > 4096:
+            _MATCHES.clear()
+        found_match = _MATCHES[key] = OpenerMatch(
+            kind=entry.kind,  # type: ignore[arg-type]
+            phrase=phrase,
+            length=length,
+            head=entry.head,
+            adverb=adverb,
+            first_person=entry.first_person,
+        )
+    return found_match
 
 
 # ---------------------------------------------------------------- near misses
