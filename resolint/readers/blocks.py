@@ -314,8 +314,8 @@ def _prose(text: str) -> bool:
 
 
 def _heading_like(line: str) -> bool:
-    """A short line with no final punctuation: a subject heading."""
-    return 0 < len(line) <= 200 and line[-1] not in ",;:" and line[:1].isupper()
+    """A line with no final punctuation: a subject heading (annex titles run long)."""
+    return 0 < len(line) <= 400 and line[-1] not in ",;:." and line[:1].isupper()
 
 
 def merge_continuations(blocks: list[Block], plain: str) -> list[Block]:
@@ -333,7 +333,7 @@ def merge_continuations(blocks: list[Block], plain: str) -> list[Block]:
             continue
         if block.kind in ("PLAIN", "UNRECOGNISED", "HEADING") and last_paragraph is not None:
             first = plain[block.content_start : block.content_start + 1]
-            if first.islower():
+            if first.islower() and not JUNK.search(plain[block.content_start : min(block.end, block.content_start + 200)]):
                 last_paragraph.segments.append((block.start, block.end))
                 last_paragraph.end = block.end
                 continue

@@ -23,7 +23,7 @@ _TRAILER = re.compile(r"^(?:\[Start1\])?<<ODS ", re.M)
 _FOOTNOTE_BODY = re.compile(r"(\d{1,3}) (\S.*)$")
 _SYMBOL = re.compile(r"<<ODS DOC SYMBOL1>>(.*?)<<ODS DOC SYMBOL1>>")
 # A run of digits glued to what precedes it: a candidate footnote marker.
-_GLUED = re.compile(r"(?<=[^\s\d(\[/\-‑–+])(\d{1,3})(?![\d\w])|(?<![\d\w])(\d{2,8})(?![\d\w])")
+_GLUED = re.compile(r"(?<=[^\s\d(\[/\-‑–+])(\d{1,3})(?![\d\w])|(?:(?<=/)\d{4,8}|(?<![\d\w])(?:19|20)\d{3,5})(?![\d\w])")
 _STRONG_BEFORE = frozenset(",;:.)]”’\"'»")
 
 
@@ -146,7 +146,7 @@ def _find_markers(text: str, blocks: list[Block], numbers: set[int]) -> list[tup
         if block.kind == "FOOTNOTE" or not block.indented:
             continue
         for m in _GLUED.finditer(text, block.start, block.end):
-            if m.group(1) is not None:
+            if m.group(1) is not None:  # glued to a word or punctuation
                 digits, mstart = m.group(1), m.start(1)
                 if digits[0] == "0":
                     continue
@@ -168,7 +168,7 @@ def _find_markers(text: str, blocks: list[Block], numbers: set[int]) -> list[tup
                 else:
                     continue
             else:
-                run, run_start = m.group(2), m.start(2)
+                run, run_start = m.group(), m.start()
                 # "22 May 20045" = 2004 + marker 5; "resolutions 71/20519" =
                 # 71/205 + marker 19: a year or a symbol number with the
                 # expected number glued to its end.
