@@ -34,3 +34,11 @@ def all_rules() -> dict[str, Rule]:
 
 
 __all__ = ["all_rules", "Rule", "RuleContext", "finding", "rule"]
+
+
+def rules_table_markdown() -> str:
+    """The README's rules table, generated from the registry."""
+    rows = ["| code | name | severity | fix | summary |", "| --- | --- | --- | --- | --- |"]
+    for r in all_rules().values():
+        rows.append(f"| {r.code} | {r.name} | {r.severity} | {'yes' if r.fixable else ''} | {r.summary} |")
+    return "\n".join(rows) + "\n"
