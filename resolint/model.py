@@ -28,8 +28,9 @@ class Span:
 
     @classmethod
     def of(cls, source: Source, start: int, end: int) -> "Span":
-        line, column = source.position(start)
-        end_line, end_column = source.position(end)
+        position = source.position
+        line, column = position(start)
+        end_line, end_column = position(end) if end != start else (line, column)
         return cls(start, end, line, column, end_line, end_column)
 
     def __contains__(self, offset: int) -> bool:

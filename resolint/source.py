@@ -52,9 +52,16 @@ class Source:
 
     def position(self, offset: int) -> tuple[int, int]:
         """0-based (line, code-point column) of ``offset``, clamped to the text."""
-        offset = max(0, min(offset, len(self.text)))
-        line = self.line_of(offset)
-        return line, offset - self.line_starts[line]
+        # Hot path (every span of every node): no property or method calls.
+        starts = self._line_starts
+        if starts is None:
+            starts = self.line_starts
+        if offset < 0:
+            offset = 0
+        elif offset > len(self.text):
+            offset = len(self.text)
+        line = bisect_right(starts, offset) - 1
+        return line, offset - starts[line]
 
     def utf16_position(self, offset: int) -> tuple[int, int]:
         """0-based (line, UTF-16 column) of ``offset`` — what the LSP calls a Position."""
