@@ -18,8 +18,8 @@ from .dates import roman_to_int
 from .model import Citation, DateMention, Span
 from .source import Source
 
-_KEYWORD = re.compile(r"\b([Rr]esolutions?|[Dd]ecisions?)\b")
-_GAP = r"[\s\u00a0]*"
+_KEYWORD = re.compile(r"(?=[RrDd])\b([Rr]esolutions?|[Dd]ecisions?)\b")  # lookahead: fast skip
+_GAP = re.compile(r"[\s\u00a0]*")
 # One symbol, in any of the forms of rules.md §4.
 _SYMBOL = re.compile(
     r"(?P<sc>\d{1,4})\s+\(\s?(?P<scyear>(?:19|20)\d\d)\s?\)"
@@ -53,7 +53,7 @@ def find_citations(
     list_id = 0
     for km in _KEYWORD.finditer(plain, 0, end):
         pos = km.end()
-        m = re.compile(_GAP).match(plain, pos)
+        m = _GAP.match(plain, pos)
         pos = m.end() if m else pos
         sm = _SYMBOL.match(plain, pos, end)
         if not sm:

