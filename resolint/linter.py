@@ -38,7 +38,7 @@ def lint_document(doc: Document, settings: Settings | None = None, path: str | N
         severity = settings.severity_for(code, rule.severity)
         for diagnostic in rule.check(doc, context):
             diagnostic.code = code
-            diagnostic.severity = severity
+            diagnostic.severity = severity if diagnostic.severity_override is None or code in settings.severity else diagnostic.severity_override
             found.append(diagnostic)
     found.sort(key=Diagnostic.sort_key)
     from .suppressions import apply_suppressions
