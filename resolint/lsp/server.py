@@ -1,0 +1,554 @@
+"""The resolint language server (pygls 2.x).
+
+The server keeps the text of every open document, lints it off the message
+loop and answers editor requests by asking :mod:`resolint.navigation` and
+:mod:`resolint.fixes`; it holds no rule logic.  Conversions between offsets
+and LSP positions live in :mod:`resolint.lsp.convert`.
+
+Diagnostics are *pulled* (``textDocument/diagnostic``) when the client says
+it can, else *pushed* with the document version — never both.  At most one
+lint per document runs at a time; a result for a version that has since
+changed is dropped and the newest text is linted instead, so a stale result
+never reaches the editor.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import re
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from lsprotocol import types as lsp
+from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams, JsonRpcInvalidRequest, JsonRpcParseError
+from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
+from pygls.protocol.language_server import lsp_method
+from pygls.uris import to_fs_path
+
+from .. import __version__, navigation
+from ..config import ConfigError, Settings, settings_for, validate
+from ..diagnostics import Diagnostic, Edit
+from ..fixes import apply_edits, fix_text, select_fixes
+from ..linter import LintResult, lint_text
+from ..source import Source
+from . import convert
+
+logger = logging.getLogger("resolint.lsp")
+
+FIX_ALL_KIND = "source.fixAll.resolint"
+RENUMBER_CODE = "N001"
+
+
+class DocumentNotOpen(JsonRpcException):
+    CODE = -32602  # InvalidParams: the request names something the server does not have
+
+
+class _InvalidMessage:
+    """A request that could not be turned into its LSP type: answered with an error."""
+
+    def __init__(self, msg_id, error: JsonRpcException):
+        self.id = msg_id
+        self.error = error
+
+
+class ResolintProtocol(LanguageServerProtocol):
+    """pygls' protocol with three changes: UTF-16 positions always, the server's own
+    document store (pygls' would split lines differently and raise on out-of-range
+    edits) and an error response, not silence, for a request it cannot read."""
+
+    @lsp_method(lsp.INITIALIZE)
+    def lsp_initialize(self, params: lsp.InitializeParams):
+        # resolint's ranges are UTF-16 code units: do not negotiate another encoding.
+        if params.capabilities.general is not None:
+            params.capabilities.general.position_encodings = None
+        result = yield from LanguageServerProtocol.lsp_initialize(self, params)
+        if not self._server.pull_diagnostics:
+            result.capabilities.diagnostic_provider = None
+        return result
+
+    @lsp_method(lsp.TEXT_DOCUMENT_DID_OPEN)
+    def lsp_text_document__did_open(self, params):
+        if (handler := self.fm.features.get(lsp.TEXT_DOCUMENT_DID_OPEN)) is not None:
+            yield handler, (params,), None
+
+    @lsp_method(lsp.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(self, params):
+        if (handler := self.fm.features.get(lsp.TEXT_DOCUMENT_DID_CHANGE)) is not None:
+            yield handler, (params,), None
+
+    @lsp_method(lsp.TEXT_DOCUMENT_DID_CLOSE)
+    def lsp_text_document__did_close(self, params):
+        if (handler := self.fm.features.get(lsp.TEXT_DOCUMENT_DID_CLOSE)) is not None:
+            yield handler, (params,), None
+
+    def structure_message(self, data: dict[str, Any]):
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as error:
+            if isinstance(data, dict) and "id" in data and "method" in data:
+                return _InvalidMessage(data["id"], error)
+            raise
+
+    def handle_message(self, message):
+        if isinstance(message, _InvalidMessage):
+            error = message.error
+            if not isinstance(error, JsonRpcInvalidParams):
+                error = JsonRpcInvalidParams(str(error) or None)
+            self._send_response(message.id, None, error.to_response_error())
+            return
+        if not hasattr(message, "jsonrpc"):
+            raise JsonRpcInvalidRequest("not a JSON-RPC 2.0 message object")
+        return super().handle_message(message)
+
+
+@dataclass(slots=True)
+class OpenDocument:
+    uri: str
+    path: str | None
+    language_id: str
+    text: str
+    version: int
+    settings: Settings
+    source: Source | None = None
+    result: LintResult | None = None
+    result_version: int | None = None
+    task: asyncio.Task | None = None
+    waiters: list = field(default_factory=list)
+
+    @property
+    def current_source(self) -> Source:
+        if self.source is None or self.source.text is not self.text:
+            self.source = Source(self.text, self.path or "-")
+        return self.source
+
+    @property
+    def fmt(self) -> str:
+        from ..readers import format_for_path, sniff_format
+
+        by_path = format_for_path(self.path) if self.path else None
+        if by_path:
+            return by_path
+        if self.language_id == "markdown":
+            return "markdown"
+        if self.language_id == "plaintext":
+            return "text"
+        return sniff_format(self.text)
+
+
+_CAMEL = re.compile(r"(?<=[a-z])([A-Z])")
+
+
+def _option_key(key: str) -> str:
+    return _CAMEL.sub(r"-\1", key).lower().replace("_", "-")
+
+
+class ResolintServer(LanguageServer):
+    def __init__(self) -> None:
+        super().__init__("resolint", __version__, protocol_cls=ResolintProtocol,
+                         text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental)
+        self.documents: dict[str, OpenDocument] = {}
+        self.overrides: dict = {}
+        self.pull_diagnostics = False
+        self.refresh_support = False
+        self.lint_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="resolint-lint")
+        self._config_errors_shown: set[str] = set()
+
+    # ------------------------------------------------------------ errors
+    def report_server_error(self, error: Exception, source) -> None:
+        """An unreadable message gets a JSON-RPC error with id null; nothing stops the server."""
+        if isinstance(error, json.JSONDecodeError):
+            self._send_null_error(JsonRpcParseError(f"parse error: {error}"))
+        elif isinstance(error, JsonRpcException) and source is JsonRpcException:
+            self._send_null_error(error)
+        else:
+            logger.error("%s", error)
+
+    def _send_null_error(self, error: JsonRpcException) -> None:
+        # JSON-RPC 2.0: an error about a message whose id could not be read has "id": null.
+        self.protocol._send_data({"jsonrpc": "2.0", "id": None, "error": {"code": error.code, "message": error.message}})
+
+    def show(self, message: str, kind: lsp.MessageType = lsp.MessageType.Warning) -> None:
+        self.window_show_message(lsp.ShowMessageParams(type=kind, message=f"resolint: {message}"))
+
+    # ------------------------------------------------------------ configuration
+    def accept_options(self, raw: Any, origin: str) -> None:
+        """Take editor options; each bad one is reported and left at its default."""
+        if isinstance(raw, dict) and isinstance(raw.get("resolint"), dict):
+            raw = raw["resolint"]
+        if raw is None:
+            return
+        if not isinstance(raw, dict):
+            self.show(f"{origin}: settings must be an object of resolint options; using the defaults")
+            return
+        accepted: dict = {}
+        for key, value in raw.items():
+            try:
+                accepted.update(validate({_option_key(key): value}, origin))
+            except ConfigError as error:
+                self.show(f"{error}; using the default")
+        self.overrides = accepted
+
+    def settings_for(self, path: str | None) -> Settings:
+        try:
+            base = settings_for(path)
+        except ConfigError as error:
+            message = str(error)
+            if message not in self._config_errors_shown:
+                self._config_errors_shown.add(message)
+                self.show(f"{message}; using the defaults")
+            base = Settings()
+        return base.merged(self.overrides) if self.overrides else base
+
+    # ------------------------------------------------------------ documents
+    def require(self, uri: str) -> OpenDocument:
+        doc = self.documents.get(uri)
+        if doc is None:
+            raise DocumentNotOpen(f"document is not open: {uri}")
+        return doc
+
+    def schedule(self, doc: OpenDocument) -> None:
+        if doc.task is None or doc.task.done():
+            doc.task = asyncio.ensure_future(self._lint_latest(doc))
+
+    async def _lint_latest(self, doc: OpenDocument) -> None:
+        loop = asyncio.get_running_loop()
+        while self.documents.get(doc.uri) is doc:
+            version, text = doc.version, doc.text
+            try:
+                result = await loop.run_in_executor(self.lint_pool, _lint, text, doc.path, doc.fmt, doc.settings)
+            except Exception as error:  # a rule bug must not take the server down
+                logger.exception("lint failed for %s", doc.uri)
+                self.show(f"internal error while checking {doc.uri}: {error}", lsp.MessageType.Error)
+                result = LintResult(None, [])  # type: ignore[arg-type]
+            if self.documents.get(doc.uri) is not doc:
+                return  # closed meanwhile: nothing to publish
+            if doc.version != version or doc.text is not text:
+                continue  # superseded while linting: drop it, lint the newest text
+            doc.result, doc.result_version = result, version
+            waiters, doc.waiters = doc.waiters, []
+            for waiter in waiters:
+                if not waiter.done():
+                    waiter.set_result(result)
+            if not self.pull_diagnostics:
+                self.publish(doc)
+            return
+
+    async def current(self, doc: OpenDocument) -> LintResult:
+        """The lint result of the document's current text (waits for it if needed)."""
+        if doc.result is not None and doc.result_version == doc.version and doc.result.document is not None:
+            return doc.result
+        waiter = asyncio.get_running_loop().create_future()
+        doc.waiters.append(waiter)
+        self.schedule(doc)
+        result = await waiter
+        if result.document is None:
+            raise JsonRpcException("the document could not be checked (internal error)")
+        return result
+
+    def lsp_diagnostics(self, doc: OpenDocument, result: LintResult) -> list[lsp.Diagnostic]:
+        source = result.document.source if result.document is not None else doc.current_source
+        docs_url = self.overrides.get("docs_url")
+        return [convert.to_lsp(source, d, doc.uri, docs_url) for d in result.diagnostics]
+
+    def publish(self, doc: OpenDocument) -> None:
+        self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(
+            uri=doc.uri, version=doc.result_version, diagnostics=self.lsp_diagnostics(doc, doc.result)))
+
+    def relint_all(self) -> None:
+        for doc in self.documents.values():
+            doc.settings = self.settings_for(doc.path)
+            doc.result_version = None
+            if not self.pull_diagnostics:
+                self.schedule(doc)
+        if self.pull_diagnostics and self.refresh_support:
+            self.workspace_diagnostic_refresh(None)
+
+
+def _lint(text: str, path: str | None, fmt: str, settings: Settings) -> LintResult:
+    return lint_text(text, path or "-", fmt, settings)
+
+
+def _path_of(uri: str) -> str | None:
+    if not uri.startswith("file:"):
+        return None
+    try:
+        return to_fs_path(uri)
+    except Exception:
+        return None
+
+
+def _check_position(source: Source, position: lsp.Position) -> None:
+    """A position past the last line is an error; a column past a line end is clamped (LSP 3.17)."""
+    if position.line < 0 or position.character < 0 or position.line >= source.line_count:
+        raise JsonRpcInvalidParams(
+            f"position {position.line}:{position.character} is outside the document ({source.line_count} lines)")
+
+
+server = ResolintServer()
+
+
+# ------------------------------------------------------------------ lifecycle
+@server.feature(lsp.INITIALIZE)
+def initialize(ls: ResolintServer, params: lsp.InitializeParams) -> None:
+    caps = params.capabilities
+    ls.pull_diagnostics = bool(caps.text_document and caps.text_document.diagnostic is not None)
+    ls.refresh_support = bool(caps.workspace and caps.workspace.diagnostics and caps.workspace.diagnostics.refresh_support)
+    ls.accept_options(params.initialization_options, "initializationOptions")
+
+
+@server.feature(lsp.WORKSPACE_DID_CHANGE_CONFIGURATION)
+def did_change_configuration(ls: ResolintServer, params: lsp.DidChangeConfigurationParams) -> None:
+    ls.accept_options(params.settings, "workspace/didChangeConfiguration")
+    ls.relint_all()
+
+
+# ------------------------------------------------------------------ synchronisation
+@server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
+def did_open(ls: ResolintServer, params: lsp.DidOpenTextDocumentParams) -> None:
+    item = params.text_document
+    path = _path_of(item.uri)
+    doc = OpenDocument(item.uri, path, item.language_id, item.text, item.version, ls.settings_for(path))
+    old = ls.documents.get(item.uri)
+    if old is not None:
+        _fail_waiters(old)
+    ls.documents[item.uri] = doc
+    ls.schedule(doc)
+
+
+@server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
+def did_change(ls: ResolintServer, params: lsp.DidChangeTextDocumentParams) -> None:
+    doc = ls.documents.get(params.text_document.uri)
+    if doc is None:
+        logger.warning("didChange for a document that is not open: %s", params.text_document.uri)
+        return
+    text = doc.text
+    for change in params.content_changes:
+        rng = getattr(change, "range", None)
+        if rng is None:
+            text = change.text
+            continue
+        source = Source(text)
+        start, end = convert.offsets(source, rng)
+        text = text[:start] + change.text + text[end:]
+    doc.text = text
+    doc.version = params.text_document.version
+    ls.schedule(doc)
+
+
+def _fail_waiters(doc: OpenDocument) -> None:
+    for waiter in doc.waiters:
+        if not waiter.done():
+            waiter.set_exception(DocumentNotOpen(f"document was closed: {doc.uri}"))
+    doc.waiters = []
+
+
+@server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
+def did_close(ls: ResolintServer, params: lsp.DidCloseTextDocumentParams) -> None:
+    doc = ls.documents.pop(params.text_document.uri, None)
+    if doc is None:
+        return
+    _fail_waiters(doc)
+    if not ls.pull_diagnostics:
+        ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=doc.uri, diagnostics=[]))
+
+
+@server.feature(lsp.TEXT_DOCUMENT_DIAGNOSTIC,
+                lsp.DiagnosticOptions(identifier="resolint", inter_file_dependencies=False, workspace_diagnostics=False))
+async def diagnostic(ls: ResolintServer, params: lsp.DocumentDiagnosticParams):
+    doc = ls.require(params.text_document.uri)
+    result = await ls.current(doc)
+    result_id = f"{id(doc):x}-{doc.result_version}-{id(doc.settings):x}"
+    if params.previous_result_id == result_id:
+        return lsp.RelatedUnchangedDocumentDiagnosticReport(result_id=result_id)
+    return lsp.RelatedFullDocumentDiagnosticReport(items=ls.lsp_diagnostics(doc, result), result_id=result_id)
+
+
+# ------------------------------------------------------------------ code actions
+@server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION, lsp.CodeActionOptions(code_action_kinds=[
+    lsp.CodeActionKind.QuickFix, lsp.CodeActionKind.SourceFixAll, FIX_ALL_KIND, lsp.CodeActionKind.RefactorRewrite]))
+async def code_action(ls: ResolintServer, params: lsp.CodeActionParams):
+    doc = ls.require(params.text_document.uri)
+    result = await ls.current(doc)
+    source = result.document.source
+    _check_position(source, params.range.start)
+    start, end = convert.offsets(source, params.range)
+    uri = doc.uri
+    actions: list[lsp.CodeAction] = []
+
+    def edit_of(edits) -> lsp.WorkspaceEdit:
+        return lsp.WorkspaceEdit(changes={uri: [convert.text_edit(source, e) for e in edits]})
+
+    at_cursor = navigation.diagnostics_at(result.diagnostics, start, end)
+    for d in at_cursor:
+        if d.fix is not None and d.fix.edits:
+            actions.append(lsp.CodeAction(
+                title=f"{d.fix.message} ({d.code})" + ("" if d.fix.safe else " — check the result"),
+                kind=lsp.CodeActionKind.QuickFix, diagnostics=[convert.to_lsp(source, d, uri)],
+                is_preferred=d.fix.safe, edit=edit_of(d.fix.edits)))
+    seen_codes: set[tuple[str, int]] = set()
+    for d in at_cursor:
+        line = source.line_of(d.start)
+        if (d.code, line) in seen_codes:
+            continue
+        seen_codes.add((d.code, line))
+        actions.append(lsp.CodeAction(
+            title=f"Disable {d.code} for this line", kind=lsp.CodeActionKind.QuickFix,
+            diagnostics=[convert.to_lsp(source, d, uri)], edit=edit_of([disable_comment_edit(source, d)])))
+
+    renumber = [d for d in result.diagnostics if d.code == RENUMBER_CODE and d.fix is not None and d.fix.edits]
+    if renumber:
+        chosen = select_fixes(renumber, unsafe=True)
+        actions.append(lsp.CodeAction(
+            title="Renumber operative paragraphs", kind=lsp.CodeActionKind.RefactorRewrite,
+            diagnostics=[convert.to_lsp(source, d, uri) for d in chosen],
+            edit=edit_of([e for d in chosen for e in d.fix.edits])))
+
+    if any(d.fix is not None and d.fix.safe and d.fix.edits for d in result.diagnostics):
+        text, path, fmt, settings, version = source.text, doc.path, doc.fmt, doc.settings, doc.version
+        loop = asyncio.get_running_loop()
+        fixed, _ = await loop.run_in_executor(
+            ls.lint_pool, lambda: fix_text(text, lambda t: _lint(t, path, fmt, settings).diagnostics))
+        if fixed != text and doc.version == version:
+            actions.append(lsp.CodeAction(title="Fix all resolint findings", kind=FIX_ALL_KIND,
+                                          edit=edit_of([minimal_edit(text, fixed)])))
+
+    only = params.context.only
+    if only:
+        actions = [a for a in actions if any(a.kind == k or a.kind.startswith(f"{k}.") for k in only)]
+    return actions
+
+
+def minimal_edit(old: str, new: str) -> Edit:
+    """One edit turning ``old`` into ``new``: the changed middle only."""
+    prefix = 0
+    limit = min(len(old), len(new))
+    while prefix < limit and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]:
+        suffix += 1
+    return Edit(prefix, len(old) - suffix, new[prefix:len(new) - suffix])
+
+
+def disable_comment_edit(source: Source, diagnostic: Diagnostic) -> Edit:
+    """Insert ``<!-- resolint: disable-next-line CODE -->`` on a line of its own
+    above the finding's line (resolint/suppressions.py honours it)."""
+    line = source.line_of(diagnostic.start)
+    start = source.line_starts[line]
+    text = source.line_text(line)
+    indent = text[: len(text) - len(text.lstrip(" \t"))]
+    eol = "\r\n" if "\r\n" in source.text[:4096] else ("\r" if "\r" in source.text[:4096] and "\n" not in source.text[:4096] else "\n")
+    return Edit(start, start, f"{indent}<!-- resolint: disable-next-line {diagnostic.code} -->{eol}")
+
+
+# ------------------------------------------------------------------ hover, navigation, outline
+async def _model(ls: ResolintServer, uri: str, position: lsp.Position | None = None):
+    doc = ls.require(uri)
+    result = await ls.current(doc)
+    source = result.document.source
+    if position is not None:
+        _check_position(source, position)
+        return doc, result, source, convert.offset(source, position)
+    return doc, result, source, None
+
+
+@server.feature(lsp.TEXT_DOCUMENT_HOVER)
+async def hover(ls: ResolintServer, params: lsp.HoverParams):
+    doc, result, source, offset = await _model(ls, params.text_document.uri, params.position)
+    info = navigation.hover(result.document, offset, result.diagnostics)
+    if info is None:
+        return None
+    return lsp.Hover(contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=info.markdown),
+                     range=convert.range_of(source, info.start, info.end))
+
+
+@server.feature(lsp.TEXT_DOCUMENT_DEFINITION)
+async def definition(ls: ResolintServer, params: lsp.DefinitionParams):
+    doc, result, source, offset = await _model(ls, params.text_document.uri, params.position)
+    return [lsp.Location(uri=doc.uri, range=convert.range_of(source, s, e))
+            for s, e in navigation.definition(result.document, offset)]
+
+
+@server.feature(lsp.TEXT_DOCUMENT_REFERENCES)
+async def references(ls: ResolintServer, params: lsp.ReferenceParams):
+    doc, result, source, offset = await _model(ls, params.text_document.uri, params.position)
+    include = params.context.include_declaration if params.context else True
+    return [lsp.Location(uri=doc.uri, range=convert.range_of(source, s, e))
+            for s, e in navigation.references(result.document, offset, include)]
+
+
+_SYMBOL_KINDS = {
+    "title": lsp.SymbolKind.File, "part": lsp.SymbolKind.Module, "preamble": lsp.SymbolKind.Namespace,
+    "preambular": lsp.SymbolKind.Field, "operative": lsp.SymbolKind.Method, "subparagraph": lsp.SymbolKind.Property,
+    "footnotes": lsp.SymbolKind.Namespace, "footnote": lsp.SymbolKind.Key, "plenary": lsp.SymbolKind.Event,
+    "annex": lsp.SymbolKind.Module,
+}
+
+
+def _document_symbol(source: Source, symbol: navigation.Symbol) -> lsp.DocumentSymbol:
+    sel_start, sel_end = symbol.selection_start, symbol.selection_end
+    if not (symbol.start <= sel_start <= sel_end <= symbol.end):
+        sel_start, sel_end = symbol.start, symbol.end
+    return lsp.DocumentSymbol(
+        name=symbol.name or "…", kind=_SYMBOL_KINDS.get(symbol.kind, lsp.SymbolKind.String),
+        range=convert.range_of(source, symbol.start, symbol.end),
+        selection_range=convert.range_of(source, sel_start, sel_end),
+        detail=symbol.detail or None,
+        children=[_document_symbol(source, c) for c in symbol.children] or None)
+
+
+@server.feature(lsp.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+async def document_symbol(ls: ResolintServer, params: lsp.DocumentSymbolParams):
+    doc, result, source, _ = await _model(ls, params.text_document.uri)
+    return [_document_symbol(source, s) for s in navigation.document_symbols(result.document)]
+
+
+@server.feature(lsp.TEXT_DOCUMENT_FOLDING_RANGE)
+async def folding_range(ls: ResolintServer, params: lsp.FoldingRangeParams):
+    doc, result, source, _ = await _model(ls, params.text_document.uri)
+    out = []
+    for fold in navigation.folding_ranges(result.document):
+        first, last = source.line_of(fold.start), source.line_of(max(fold.start, fold.end - 1))
+        if last > first:
+            kind = lsp.FoldingRangeKind.Comment if fold.kind == "comment" else lsp.FoldingRangeKind.Region
+            out.append(lsp.FoldingRange(start_line=first, end_line=last, kind=kind))
+    return out
+
+
+_COMPLETION_KINDS = {"opener": lsp.CompletionItemKind.Keyword, "number": lsp.CompletionItemKind.Value,
+                     "footnote": lsp.CompletionItemKind.Reference}
+
+
+@server.feature(lsp.TEXT_DOCUMENT_COMPLETION, lsp.CompletionOptions(trigger_characters=[">"]))
+async def completion(ls: ResolintServer, params: lsp.CompletionParams):
+    doc, result, source, offset = await _model(ls, params.text_document.uri, params.position)
+    items = []
+    for c in navigation.completions(result.document, offset):
+        rng = convert.range_of(source, c.replace_start, offset)
+        items.append(lsp.CompletionItem(
+            label=c.label, kind=_COMPLETION_KINDS.get(c.kind), detail=c.detail, sort_text=c.sort_text or None,
+            filter_text=source.text[c.replace_start:offset] + c.label if c.kind == "footnote" else c.new_text.strip(),
+            text_edit=lsp.TextEdit(range=rng, new_text=c.new_text)))
+    return lsp.CompletionList(is_incomplete=False, items=items)
+
+
+# ------------------------------------------------------------------ entry point
+def run(tcp: str | None = None) -> int:
+    """Serve over stdio, or on ``HOST:PORT`` when ``tcp`` is given."""
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="resolint-lsp %(levelname)s: %(message)s")
+    if tcp:
+        host, _, port = tcp.rpartition(":")
+        try:
+            port_number = int(port)
+        except ValueError:
+            print(f"resolint: --tcp expects HOST:PORT, got {tcp!r}", file=sys.stderr)
+            return 2
+        server.start_tcp(host or "127.0.0.1", port_number)
+    else:
+        server.start_io()
+    return 0
