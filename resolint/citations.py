@@ -12,7 +12,7 @@ resolution 59/22" is the last-named Council's).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from .dates import roman_to_int
 from .model import Citation, DateMention, Span
@@ -33,11 +33,20 @@ _BODY_AFTER = re.compile(
     r"Economic and Social Council|Commission on [A-Z][\w ]{3,80}?|[A-Z][\w ]{2,60}?(?:Council|Commission|Board|Conference))\b"
 )
 _BODY_BEFORE = re.compile(
-    r"(General Assembly|Assembly|Economic and Social Council|Security Council|Human Rights Council|"
+    r"(World Health Assembly|(?:United Nations )?Environment Assembly|UN-Habitat Assembly|Parliamentary Assembly|"
+    r"General Assembly|Assembly|Economic and Social Council|Security Council|Human Rights Council|"
     r"Trusteeship Council|Statistical Commission|Commission (?:on|for) [A-Z][\w ,-]{2,90}?|"
     r"Conference of the Parties|Executive Board|Governing Council|Council|Commission|its|their|Board)"
     r"(?:'s)?[\s\u00a0]+(?:draft[\s\u00a0]+)?$"
 )
+# "the Human Rights Council, in its resolution 43/1": "its" is the last body
+# named in the clause when "in/of/by/through its" follows it directly.
+_SUBJECT_NAME = re.compile(
+    r"\b(General Assembly|Assembly|Economic and Social Council|Security Council|Human Rights Council|Trusteeship Council|"
+    r"Statistical Commission|Commission (?:on|for) (?:the )?[A-Z][\w-]*(?: (?:of |on |and |the )*[A-Z][\w-]*)*|"
+    r"Conference of the Parties|Executive Board|Governing Council|Council|Commission|Board)\b"
+)
+_SUBJECT_TAIL = re.compile(r"[^;.:]{0,60}?\b(?:in|of|by|through|under)[\s\u00a0]+its[\s\u00a0]+$")
 _COUNCIL_NAME = re.compile(r"\b(Economic and Social Council|Security Council|Human Rights Council|Trusteeship Council)\b")
 _GA_BODIES = frozenset({"General Assembly", "Assembly", "its"})
 
@@ -91,7 +100,18 @@ def find_citations(
 def _body_before(plain: str, keyword_start: int) -> str | None:
     window = plain[max(0, keyword_start - 120) : keyword_start]
     m = _BODY_BEFORE.search(window)
+    if m and m.group(1) == "its":
+        return _subject_of_its(window) or "its"
     return m.group(1) if m else None
+
+
+def _subject_of_its(window: str) -> str | None:
+    last = None
+    for last in _SUBJECT_NAME.finditer(window):
+        pass
+    if last is None or not _SUBJECT_TAIL.match(window, last.end()):
+        return None
+    return last.group(1)
 
 
 def _citation(source: Source, m: re.Match, body: str | None, decision: bool, in_note: bool, list_id: int) -> Citation:
@@ -150,13 +170,18 @@ def _set_body(c: Citation, body: str) -> None:
 
 
 def _resolve_back_references(plain: str, citations: list[Citation]) -> None:
-    """"Council resolution 59/22" names the last Council named before it."""
+    """"Council resolution 59/22" names the last Council named before it
+    (within 20,000 characters)."""
+    # One forward scan for the Council names: searching the text before each
+    # citation again made a document full of such citations quadratic.
+    names = [(m.start(), m.group(1)) for m in _COUNCIL_NAME.finditer(plain)] if "Council" in plain else []
+    starts = [start for start, _ in names]
     for c in citations:
         if c.body in ("Council", "Commission", "Board"):
-            window = plain[: c.span.start]
-            names = _COUNCIL_NAME.findall(window[-20000:]) if c.body == "Council" else []
-            if names:
-                c.body = names[-1]
+            if c.body == "Council":
+                i = bisect_left(starts, c.span.start) - 1
+                if i >= 0 and starts[i] >= c.span.start - 20000:
+                    c.body = names[i][1]
             if c.scheme == "ga" or c.scheme == "other":
                 c.scheme = "other"
             if c.body == "Security Council":
