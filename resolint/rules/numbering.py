@@ -1,0 +1,565 @@
+"""Numbering (N): operative paragraphs, subparagraphs, cross-references, resolution numbers."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from typing import Iterator, Sequence
+
+from .. import record
+from ..dates import roman_to_int, session_label
+from ..model import Document, Paragraph
+from ..diagnostics import Edit
+from .base import Diagnostic, Fix, RuleContext, finding, rule
+
+# "paragraph 5 above", "paragraphs 3 and 4 (b) below", "paragraph 4 (c) of the
+# present resolution", "paragraph 1 of resolution A above".  References to other
+# instruments ("paragraph 2, of the Convention") carry none of these endings.
+_NUMBER_REF = r"\d{1,3}(?:[\s\u00a0]*\([a-z]{1,3}\))*"
+_CROSS_REFERENCE = re.compile(
+    r"(?=[Pp])\b[Pp]aragraphs?[\s\u00a0]+"
+    rf"(?P<numbers>{_NUMBER_REF}(?:[\s\u00a0]*(?:,|and|to|–|-|or)[\s\u00a0]*{_NUMBER_REF})*)"
+    r"(?P<part>[\s\u00a0]+of[\s\u00a0]+(?:section|part|resolution)[\s\u00a0]+(?P<label>[A-Z]))?"
+    r"[\s\u00a0]+(?P<where>above|below|of[\s\u00a0]+(?:the[\s\u00a0]+present|this)[\s\u00a0]+resolution)\b"
+)
+_ONE_REF = re.compile(r"(\d{1,3})((?:[\s\u00a0]*\([a-z]{1,3}\))*)")
+_RANGE = re.compile(r"[\s\u00a0]*(?:to|–|-)[\s\u00a0]*$")
+_LABEL = re.compile(r"\(([a-z]{1,3})\)")
+
+
+# ------------------------------------------------------------------ sequences
+@dataclass(slots=True)
+class _Slip:
+    index: int  # position in the sequence of the item out of place
+    expected: int  # the value the sequence called for there
+    previous: int | None  # the value of the item before it
+
+
+def _sequence_slips(values: Sequence[int | None], first: int = 1) -> tuple[list[_Slip], int | None, int]:
+    """Where a sequence that should run first, first+1, … goes wrong.
+
+    After a slip the sequence may go on from the wrong value (a skip, a
+    repeat) or from where it should have been (a single typo, the first half
+    of a swap); either is accepted, so one mistake yields one slip and a
+    swap two.  Returns the slips, the index of the first one and the value
+    it should have had (for renumbering everything from there).
+    """
+    slips: list[_Slip] = []
+    accept = {first}
+    anchor = first  # what this position would hold if nothing were wrong
+    previous: int | None = None
+    first_wrong: int | None = None
+    first_value = first
+    for index, value in enumerate(values):
+        if value is not None and value in accept:
+            anchor = value + 1
+            accept = {value + 1}
+        else:
+            expected = anchor if previous is None else previous + 1
+            slips.append(_Slip(index, expected, previous))
+            if first_wrong is None:
+                first_wrong, first_value = index, anchor
+            accept = {anchor + 1} | ({value + 1} if value is not None else set())
+            anchor += 1
+        previous = value
+    return slips, first_wrong, first_value
+
+
+# ------------------------------------------------------------------ N001
+@dataclass(slots=True)
+class _NumberedList:
+    """One run of numbered paragraphs: an operative part, an annex, or a sub-list."""
+
+    members: list[Paragraph] = field(default_factory=list)
+    introduced_by: Paragraph | None = None
+
+    def expected_next(self) -> int:
+        return (self.members[-1].number_value or 0) + 1 if self.members else 1
+
+
+def _numbered_lists(paragraphs: list[Paragraph], heading_starts: list[int], restart_after_heading: bool) -> list[_NumberedList]:
+    """Split a body's top-level paragraphs into numbered lists.
+
+    A paragraph ending with a colon may introduce a list that restarts at 1
+    (an adopted declaration, the objectives 1–5 inside the Global Digital
+    Compact's paragraph 7); the outer numbering resumes after it.  In an
+    annex, a heading may start the numbering afresh.
+    """
+    lists: list[_NumberedList] = []
+    stack: list[_NumberedList] = [_NumberedList()]
+    lists.append(stack[0])
+    colon: Paragraph | None = None
+    previous_end = -1
+    for p in paragraphs:
+        n = p.number_value
+        if n is None:
+            if p.final_mark == ":":
+                colon = p
+            previous_end = p.span.end
+            continue
+        current = stack[-1]
+        expected = current.expected_next()
+        if n == 1 and expected != 1 and colon is not None:
+            sub = _NumberedList(introduced_by=colon)
+            stack.append(sub)
+            lists.append(sub)
+        elif (
+            n == 1 and expected != 1 and restart_after_heading
+            and bisect_left(heading_starts, previous_end) < len(heading_starts)
+            and heading_starts[bisect_left(heading_starts, previous_end)] < p.span.start
+        ):
+            fresh = _NumberedList()
+            stack = [fresh]
+            lists.append(fresh)
+        elif n != expected and len(stack) > 1:
+            # Back to an outer list when the number continues it (or is nearer to it).
+            for depth in range(len(stack) - 2, -1, -1):
+                outer = stack[depth].expected_next()
+                if n == outer or abs(n - outer) < abs(n - expected):
+                    del stack[depth + 1 :]
+                    break
+        stack[-1].members.append(p)
+        colon = p if p.final_mark == ":" else None
+        previous_end = p.span.end
+    return [lst for lst in lists if lst.members]
+
+
+@dataclass(slots=True)
+class _CrossReference:
+    start: int
+    end: int
+    text: str
+    targets: list[tuple[int, tuple[str, ...]]]  # (paragraph number, subparagraph labels)
+    above: bool | None  # True above, False below, None "of the present resolution"
+    part: str | None  # "of resolution A above"
+
+
+def _cross_references(doc: Document) -> list[_CrossReference]:
+    plain = doc.plain
+    if "aragraph" not in plain:
+        return []
+    refs = []
+    for m in _CROSS_REFERENCE.finditer(plain):
+        numbers = m.group("numbers")
+        targets: list[tuple[int, tuple[str, ...]]] = []
+        pos = 0
+        for one in _ONE_REF.finditer(numbers):
+            value = int(one.group(1))
+            labels = tuple(_LABEL.findall(one.group(2)))
+            if targets and _RANGE.match(numbers, pos, one.start()) and value > targets[-1][0] and value - targets[-1][0] < 50:
+                targets.extend((k, ()) for k in range(targets[-1][0] + 1, value))
+            targets.append((value, labels))
+            pos = one.end()
+        where = m.group("where")
+        above = True if where == "above" else False if where == "below" else None
+        text = re.sub(r"[\s\u00a0]+", " ", plain[m.start() : m.end()])
+        refs.append(_CrossReference(m.start(), m.end(), text, targets, above, m.group("label")))
+    return refs
+
+
+@dataclass(slots=True)
+class _Body:
+    """A run of numbered paragraphs with its own numbering: an operative part or an annex."""
+
+    name: str  # "the resolution", "part B", "annex I"
+    noun: str  # what its paragraphs are called in messages
+    paragraphs: list[Paragraph]
+    annex: bool
+    start: int  # the stretch of text whose cross-references point into it
+    end: int
+
+
+def _bodies(doc: Document) -> list[_Body]:
+    bodies: list[_Body] = []
+    for part in doc.parts:
+        if not part.operative:
+            continue
+        first = part.span or (part.opener.span if part.opener else (part.preamble or part.operative)[0].span)
+        name = f"part {part.label}" if part.label else "the resolution"
+        bodies.append(_Body(name, "operative paragraph", part.operative, False, first.start, len(doc.text)))
+    for annex in doc.annexes:
+        name = "the annex" if annex.label.rstrip(".").lower() == "annex" else annex.label.rstrip(".")
+        bodies.append(_Body(name, "paragraph", annex.paragraphs, True, annex.span.start, len(doc.text)))
+    bodies.sort(key=lambda b: b.start)
+    for body, following in zip(bodies, bodies[1:]):
+        body.end = following.start
+    if bodies:
+        bodies[0].start = 0
+    return bodies
+
+
+@rule("N001", "operative-numbering", fixable=True)
+def operative_numbering(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """A paragraph number skipped, repeated or out of order.
+
+    ## What it does
+    Checks that numbered paragraphs run 1, 2, 3 … in each operative part
+    (numbering restarts at 1 in each part A, B, C and runs on across
+    headings) and in each annex.  A paragraph ending with a colon may
+    introduce a numbered list that restarts at 1, after which the outer
+    numbering resumes.  A swap gives two findings, a skip or a repeat one.
+
+    ## Why it matters
+    Operative paragraphs are cited by number, in the resolution itself
+    ("paragraph 5 above"), in reports and in later resolutions.  A paragraph
+    deleted or moved in negotiation leaves a gap or a repeat that editors
+    must catch before adoption.
+
+    ## Example
+    ```
+    5. *Requests* the Secretary-General …;
+
+    7. *Decides* to include in the provisional agenda …
+    ```
+
+    ## Fix
+    Renumber every paragraph of the list from the first wrong one (unsafe:
+    cross-references in the text such as "paragraph 5 above" may need a
+    human, and the message lists them).
+    """
+    refs = None
+    heading_starts = sorted(h.span.start for h in doc.headings)
+    for body in _bodies(doc):
+        for numbered in _numbered_lists(body.paragraphs, heading_starts, body.annex):
+            values = [p.number_value for p in numbered.members]
+            slips, first_wrong, first_value = _sequence_slips(values)
+            if not slips:
+                continue
+            edits = []
+            renumbered = numbered.members[first_wrong:]
+            for offset, p in enumerate(renumbered):
+                new = first_value + offset
+                if p.number_value != new and p.number_span is not None:
+                    digits = len(str(p.number_value))
+                    edits.append(Edit(p.number_span.start, p.number_span.start + digits, str(new)))
+            if refs is None:
+                refs = _cross_references(doc)
+            old_numbers = {p.number_value for p in renumbered} | set(range(first_value, first_value + len(renumbered)))
+            affected = [
+                r for r in refs
+                if body.start <= r.start < body.end and r.part is None and any(t in old_numbers for t, _ in r.targets)
+            ]
+            note = ""
+            if affected:
+                shown = ", ".join(f"“{r.text}” (line {doc.span(r.start, r.end).line + 1})" for r in affected[:5])
+                note = f"; check the cross-references {shown}"
+            fix = Fix(f"renumber paragraphs from {renumbered[0].number_value} on as {first_value}, {first_value + 1} …", tuple(edits), safe=False) if edits else None
+            where = ""
+            if numbered.introduced_by is not None:
+                where = f" (in the list introduced on line {numbered.introduced_by.span.line + 1})"
+                noun_here = "paragraph"
+            else:
+                noun_here = body.noun
+            for slip in slips:
+                p = numbered.members[slip.index]
+                span = p.number_span or p.span
+                n = p.number_value
+                if slip.previous is None:
+                    message = f"{noun_here} {n} is the first{where}: expected {slip.expected}"
+                elif n == slip.previous:
+                    message = f"{noun_here} {n} is repeated{where}: expected {slip.expected}"
+                else:
+                    message = f"{noun_here} {n} follows {slip.previous}{where}: expected {slip.expected}"
+                yield finding(span.start, span.end, message + note, fix=fix)
+
+
+# ------------------------------------------------------------------ N002
+def _letter_value(label: str) -> int | None:
+    """(a)=1 … (z)=26, then (aa)=27, (bb)=28 …"""
+    if len(label) == 1:
+        return ord(label) - 96
+    if len(set(label)) == 1:
+        return 26 * (len(label) - 1) + ord(label[0]) - 96
+    return None
+
+
+def _letter_label(value: int) -> str:
+    repeat, index = divmod(value - 1, 26)
+    return chr(97 + index) * (repeat + 1)
+
+
+def _roman_label(value: int) -> str:
+    out = []
+    for amount, numeral in ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while value >= amount:
+            out.append(numeral)
+            value -= amount
+    return "".join(out)
+
+
+def _subparagraph_findings(parent: Paragraph) -> Iterator[Diagnostic]:
+    children = [c for c in parent.subparagraphs if c.label]
+    if not children:
+        return
+    scheme = children[0].label_kind
+    same = [c for c in children if c.label_kind == scheme]
+    for c in children:
+        if c.label_kind != scheme:
+            kind, other = ("roman", "lettered") if c.label_kind == "roman" else ("lettered", "roman")
+            first = children[0].label
+            span = c.span
+            yield finding(span.start, span.start + len(c.label), f"subparagraph {c.label} is {kind} among {other} subparagraphs that open with {first}: one scheme per level expected")
+            break
+    labels = [c.label[1:-1] for c in same]
+    if scheme == "roman":
+        values = [roman_to_int(label) if _roman_label(roman_to_int(label) or 0) == label else None for label in labels]
+        name = _roman_label
+    else:
+        values = [_letter_value(label) for label in labels]
+        name = _letter_label
+    slips, _, _ = _sequence_slips(values)
+    for slip in slips:
+        c = same[slip.index]
+        expected = f"({name(slip.expected)})"
+        if slip.previous is None:
+            message = f"subparagraph {c.label} is the first: expected {expected}"
+        else:
+            previous = same[slip.index - 1].label
+            verb = "is repeated" if previous == c.label else f"follows {previous}"
+            message = f"subparagraph {c.label} {verb}: expected {expected}"
+        yield finding(c.span.start, c.span.start + len(c.label), message)
+
+
+@rule("N002", "subparagraph-sequence")
+def subparagraph_sequence(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """Subparagraph letters or roman numerals out of sequence, or schemes mixed.
+
+    ## What it does
+    Checks that subparagraphs run (a), (b), (c) … — after (z) come (aa),
+    (bb) … — and that the roman subparagraphs inside them run (i), (ii),
+    (iii) …  In a long letter list (h) is followed by the letter (i), and
+    (v) and (x) may be letters too.  Reports a letter or numeral skipped,
+    repeated or out of order, and a level that mixes letters with roman
+    numerals.
+
+    ## Why it matters
+    Subparagraphs are cited as "paragraph 4 (c)"; a gap or a repeat makes
+    such references ambiguous, and a roman numeral among letters shows a
+    subparagraph that lost its place in the hierarchy (Editorial Manual,
+    "paragraphs and subparagraphs").
+
+    ## Example
+    ```
+    (a) Scale up investment …;
+
+    (c) Fully implement …;
+    ```
+
+    ## Fix
+    Reletter the subparagraphs from the first wrong one, or move the roman
+    subparagraph under the lettered one it belongs to.
+    """
+    for p in doc.paragraphs():
+        if p.subparagraphs:
+            yield from _subparagraph_findings(p)
+
+
+# ------------------------------------------------------------------ N003
+_INVISIBLE_NAMES = {
+    "\u200e": "U+200E LEFT-TO-RIGHT MARK",
+    "\u200f": "U+200F RIGHT-TO-LEFT MARK",
+    "\u200b": "U+200B ZERO WIDTH SPACE",
+    "\u2060": "U+2060 WORD JOINER",
+    "\ufeff": "U+FEFF ZERO WIDTH NO-BREAK SPACE",
+}
+
+
+@rule("N003", "malformed-number", fixable=True)
+def malformed_number(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """A paragraph number typed wrongly: no full stop, an invisible mark, a stray space.
+
+    ## What it does
+    Reports a paragraph number that is not written "N." followed by a
+    space: "3 *Requests*" without its full stop, "6." followed by an
+    invisible character (U+200E LEFT-TO-RIGHT MARK, a zero-width space),
+    "7 ." with a space before the full stop or "7.*Requests*" with none
+    after it, so that the number sits in the text of what otherwise reads
+    as an unnumbered paragraph.  The paragraph keeps its place in the
+    numbering, so one typo gives this one finding and no numbering cascade.
+
+    ## Why it matters
+    All of these occur in published resolutions.  The document system and
+    screen readers do not see such a number as a paragraph number, and an
+    invisible character breaks searches for "6. Requests".
+
+    ## Example
+    ```
+    2. *Encourages* Member States …;
+
+    3 *Requests* the Secretary-General …;
+    ```
+
+    ## Fix
+    Write the number as "3." followed by a space (safe).
+    """
+    for p in doc.paragraphs():
+        problem = p.number_problem
+        if not problem or p.number_span is None:
+            continue
+        span = p.number_span
+        written = doc.text[span.start : span.end]
+        n = p.number_value
+        if problem == "invisible character":
+            invisible = [c for c in written if c in _INVISIBLE_NAMES]
+            what = _INVISIBLE_NAMES.get(invisible[0], f"U+{ord(invisible[0]):04X}") if invisible else "an invisible character"
+            message = f"paragraph number “{n}.” is followed by an invisible character {what}: expected “{n}.”"
+            fix = Fix(f"remove the invisible character after “{n}.”", (Edit(span.start, span.end, f"{n}."),))
+        elif problem == "no space after the full stop":
+            message = f"paragraph number “{n}.” runs into the text: expected a space after “{n}.”"
+            fix = Fix(f"insert a space after “{n}.”", (Edit(span.end, span.end, " "),))
+        elif problem == "space before the full stop":
+            message = f"paragraph number “{written.strip()}” has a space before its full stop: expected “{n}.”"
+            fix = Fix(f"write “{n}.”", (Edit(span.start, span.end, f"{n}."),))
+        else:
+            message = f"paragraph number “{written.strip()}” has no full stop: expected “{n}.”"
+            fix = Fix(f"add the full stop: “{n}.”", (Edit(span.start, span.end, f"{n}."),))
+        yield finding(span.start, span.end, message, fix=fix)
+
+
+# ------------------------------------------------------------------ N004
+@rule("N004", "broken-cross-reference")
+def broken_cross_reference(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """A reference to a paragraph of the resolution that does not exist.
+
+    ## What it does
+    Checks references within the resolution — "paragraph 12 above",
+    "paragraphs 3 and 4 below", "paragraph 4 (c) of the present
+    resolution", "paragraph 1 of resolution A above" — against the numbered
+    paragraphs (and subparagraphs) of the same part or annex: the paragraph
+    must exist, above the reference for "above" and below it for "below".
+    References to paragraphs of other instruments ("paragraphs 13 and 14
+    of …", "paragraph (d) of Statistical Commission decision 53/113") are
+    not checked.
+
+    ## Why it matters
+    Paragraphs are added, merged and deleted until the last day of
+    negotiation; a cross-reference that was right in the first draft then
+    points at the wrong paragraph, or at none.
+
+    ## Example
+    ```
+    3. *Requests* the Secretary-General to report on the implementation of
+    paragraph 12 above;        (the resolution has 6 paragraphs)
+    ```
+
+    ## Fix
+    Point the reference at the paragraph meant, by its current number.
+    """
+    refs = _cross_references(doc)
+    if not refs:
+        return
+    bodies = _bodies(doc)
+    parts_by_label = {part.label: part for part in doc.parts if part.label}
+    for ref in refs:
+        if any(a <= ref.start < b for a, b in doc.footnote_ranges):
+            continue
+        if ref.part is not None:
+            part = parts_by_label.get(ref.part)
+            if part is None:
+                continue  # "paragraph 3 of section A": not a part of this document
+            paragraphs = list(part.operative)
+            scope = f"part {ref.part}"
+        else:
+            body = next((b for b in bodies if b.start <= ref.start < b.end), None)
+            if body is None:
+                continue
+            paragraphs, scope = body.paragraphs, body.name
+        numbered = [p for p in paragraphs if p.number_value is not None]
+        if not numbered:
+            continue
+        for target, labels in ref.targets:
+            candidates = [p for p in numbered if p.number_value == target]
+            if ref.part is None and ref.above is True:
+                candidates = [p for p in candidates if p.span.start < ref.start]
+            elif ref.part is None and ref.above is False:
+                candidates = [p for p in candidates if p.span.start > ref.start]
+            highest = max(p.number_value for p in numbered)
+            if not candidates:
+                if ref.above is True and any(p.number_value == target for p in numbered):
+                    problem = f"paragraph {target} is below the reference, not above"
+                elif ref.above is False and any(p.number_value == target for p in numbered):
+                    problem = f"paragraph {target} is above the reference, not below"
+                else:
+                    problem = f"{scope} has no paragraph {target}: its paragraphs run to {highest}"
+                yield finding(ref.start, ref.end, f"broken cross-reference “{ref.text}”: {problem}")
+                continue
+            if labels:
+                subs = {c.label for p in candidates for c in p.subparagraphs}
+                wanted = f"({labels[0]})"
+                if wanted not in subs:
+                    have = ", ".join(sorted(subs)) if subs else "none"
+                    yield finding(
+                        ref.start, ref.end,
+                        f"broken cross-reference “{ref.text}”: paragraph {target} has no subparagraph {wanted} (its subparagraphs: {have})",
+                    )
+
+
+# ------------------------------------------------------------------ N005
+def _one_digit_off(a: str, b: str) -> bool:
+    """Do two numbers differ by one digit changed, added, dropped or two swapped?"""
+    if a == b:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    if abs(len(a) - len(b)) == 1:
+        short, long = (a, b) if len(a) < len(b) else (b, a)
+        return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+    return False
+
+
+@rule("N005", "unknown-resolution")
+def unknown_resolution(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """A cited Assembly resolution of sessions 74–80 that does not exist.
+
+    ## What it does
+    Looks up every citation of a regular-session General Assembly
+    resolution of sessions 74 to 80 ("its resolution 78/292") in the
+    bundled record, which is complete for those sessions.  A symbol the
+    record lacks is a typo; the message suggests the resolution meant when
+    the document cites one a digit away elsewhere, or names its own number
+    so, or when the record holds a resolution a digit away adopted on the
+    date the citation gives.
+
+    ## Why it matters
+    A wrong symbol sends the reader to nothing, or worse to an unrelated
+    resolution; it survives proofreading because it looks like every other
+    symbol.
+
+    ## Example
+    ```
+    *Recalling* its resolution 78/292 of 22 December 2023,
+    ```
+
+    ## Fix
+    Correct the symbol (see the "did you mean" in the message).
+    """
+    cited = [
+        c for c in doc.citations
+        if c.scheme == "ga" and not c.decision and c.session is not None and c.number is not None
+        and c.session in record.SESSIONS_COMPLETE
+    ]
+    if not cited:
+        return
+    known = {f"{c.session}/{c.number}" for c in cited if record.exists(c.session, c.number)}
+    if doc.title and doc.title.number:
+        known.add(doc.title.number)
+    for c in cited:
+        if record.exists(c.session, c.number):
+            continue
+        symbol = f"{c.session}/{c.number}"
+        guesses = sorted(k for k in known if _one_digit_off(symbol, k))
+        if not guesses and c.date is not None and c.date.value is not None:
+            for n in sorted(record.numbers_in_session(c.session)):
+                if _one_digit_off(str(c.number), str(n)):
+                    entry = record.lookup(c.session, n)
+                    if entry is not None and entry.adopted == c.date.value:
+                        guesses.append(f"{c.session}/{n}")
+        message = f"resolution {symbol} does not exist: the record of the {session_label(c.session)}, which is complete, has no resolution {c.number}"
+        if guesses:
+            message += "; did you mean " + " or ".join(guesses[:3]) + "?"
+        yield finding(c.span.start, c.span.end, message)
+
