@@ -8,12 +8,15 @@ some input (the other inputs are still checked).
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
 from .config import ConfigError, Settings, settings_for
+from .report import FileResult, summary_line
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXTENSIONS = (".md", ".markdown", ".txt")
@@ -25,10 +28,28 @@ class InputError(Exception):
 
 
 # ------------------------------------------------------------------ reading files
-def read_document(path: Path) -> str:
+WORD_SUFFIXES = (".docx", ".doc", ".odt", ".rtf")
+
+
+@dataclass(frozen=True, slots=True)
+class Encoding:
+    """How a file's bytes became text, so that --fix writes it back the same way."""
+
+    codec: str = "utf-8"
+    bom: bytes = b""
+
+    def encode(self, text: str) -> bytes:
+        return self.bom + text.encode(self.codec)
+
+
+def read_document(path: Path, found_by_walk: bool = False) -> str:
     """The text of ``path``, or InputError with a message that says what to do."""
+    return read_bytes_and_text(path, found_by_walk)[1]
+
+
+def read_bytes_and_text(path: Path, found_by_walk: bool = False) -> tuple[bytes, str, Encoding]:
     suffix = path.suffix.lower()
-    if suffix in (".docx", ".doc", ".odt", ".rtf"):
+    if suffix in WORD_SUFFIXES:
         raise InputError(f"{path}: Word documents are not read yet; save the document as plain text (.txt) or Markdown (.md)")
     try:
         if path.is_dir():
@@ -37,30 +58,78 @@ def read_document(path: Path) -> str:
     except InputError:
         raise
     except FileNotFoundError:
+        if found_by_walk:
+            raise InputError(f"{path}: disappeared during the run (deleted or moved); not checked") from None
         raise InputError(f"{path}: no such file or directory") from None
     except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
+        raise InputError(f"{path}: permission denied; not checked") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory where a file was expected") from None
     except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise InputError(f"{path}: symbolic link loop (the link leads back to itself); not checked") from None
         raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
-    return decode(data, str(path))
+    text, encoding = decode_with_encoding(data, str(path))
+    return data, text, encoding
 
 
 def decode(data: bytes, name: str) -> str:
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(f"{name}: binary file, not a text document")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            pass
+    return decode_with_encoding(data, name)[0]
+
+
+def decode_with_encoding(data: bytes, name: str) -> tuple[str, Encoding]:
+    """UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is a one-line error."""
+    for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(codec), Encoding(codec, bom)
+            except UnicodeDecodeError:
+                break
+    if b"\x00" in data[:8192]:
+        guess = _utf16_guess(data)
+        if guess:
+            offset = data.index(b"\x00")
+            raise InputError(
+                f"{name}: not valid UTF-8 (byte 0x00 at offset {offset}); it looks like {guess} without a byte-order mark: "
+                "re-save it as UTF-8"
+            )
+        nul = data.index(b"\x00")
+        raise InputError(f"{name}: binary file, not a text document (a NUL byte at offset {nul})")
     try:
-        return data.decode("utf-8-sig")
+        if data.startswith(b"\xef\xbb\xbf"):
+            return data[3:].decode("utf-8"), Encoding("utf-8", b"\xef\xbb\xbf")
+        return data.decode("utf-8"), Encoding()
     except UnicodeDecodeError as error:
-        hint = "windows-1252" if all(b < 0x80 or 0x80 <= b <= 0xFF for b in data[error.start : error.start + 1]) else "another encoding"
+        bad = data[error.start]
+        line = data.count(b"\n", 0, error.start) + 1
         raise InputError(
-            f"{name}: not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}); "
-            f"it may be {hint}: re-save it as UTF-8"
+            f"{name}: not valid UTF-8 (byte 0x{bad:02x} at offset {error.start}, line {line}); "
+            f"it looks like {_legacy_guess(data)}: re-save it as UTF-8 (e.g. iconv -f {_ICONV[_legacy_guess(data)]} -t UTF-8)"
         ) from None
+
+
+_ICONV = {"windows-1252": "WINDOWS-1252", "ISO-8859-1 (Latin-1)": "ISO-8859-1"}
+
+
+def _utf16_guess(data: bytes) -> str | None:
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    odd = sample[1::2].count(0)
+    even = sample[0::2].count(0)
+    if odd > len(sample) // 4 and even < odd // 8:
+        return "UTF-16 (little-endian)"
+    if even > len(sample) // 4 and odd < even // 8:
+        return "UTF-16 (big-endian)"
+    return None
+
+
+def _legacy_guess(data: bytes) -> str:
+    try:
+        data.decode("cp1252")
+        return "windows-1252"
+    except UnicodeDecodeError:
+        return "ISO-8859-1 (Latin-1)"
 
 
 def discover(paths: list[str], verbose: bool, errors: list[str]) -> list[tuple[str, bool]]:
@@ -169,65 +238,348 @@ def has_resolution_structure(doc) -> bool:
     return False
 
 
+# ------------------------------------------------------------------ checking one file
+@dataclass(frozen=True, slots=True)
+class CheckJob:
+    """What every file of a run is checked with (sent once to each worker process)."""
+
+    config: str | None = None
+    isolated: bool = False
+    overrides: dict = field(default_factory=dict)
+    format_in: str | None = None
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+    with_lines: bool = False  # the full format shows the source line
+    verbose: bool = False
+    force_exclude: bool = False
+
+
+_merged_settings: dict = {}
+
+
+def _settings_for(job: CheckJob, path: str | None) -> Settings:
+    base = settings_for(path, job.config, job.isolated)
+    if not job.overrides:
+        return base
+    key = id(base)
+    cached = _merged_settings.get(key)
+    if cached is None or cached[0] is not base:
+        cached = _merged_settings[key] = (base, base.with_command_line(job.overrides))
+    return cached[1]
+
+
+def check_file(job: CheckJob, path: str, named: bool, text: str | None = None) -> tuple[FileResult | None, str | None]:
+    """Check one file: (its result, or None when it is skipped; a note for --verbose)."""
+    from .linter import lint_text
+    from .report import FileResult
+
+    display = path
+    try:
+        settings = _settings_for(job, path if path != "-" else None)
+        walked = not named or job.force_exclude
+        if path != "-" and walked and settings.is_excluded(path):
+            return None, f"skipped {path}: excluded by the configuration"
+        if text is None:
+            data, text, encoding = read_bytes_and_text(Path(path), found_by_walk=not named)
+        else:
+            data, encoding = None, None
+        fmt = job.format_in or _format_for(display, text)
+        memo: dict[str, object] = {}
+
+        def lint(current: str):
+            result = memo.get(current)
+            if result is None:
+                memo.clear()
+                result = memo[current] = lint_text(current, display, fmt, settings)
+            return result
+
+        first = lint(text)
+        if walked and not has_resolution_structure(first.document):
+            return None, f"skipped {path}: no resolution structure found"
+        names = _rule_names()
+        result = FileResult(display, fail_on=settings.fail_on)
+        final = text
+        if job.fix or job.diff:
+            final, result.fixed = _fix(text, lambda t: lint(t).diagnostics, job.unsafe_fixes, names)
+        if final != text:
+            if job.diff:
+                result.diff = _unified_diff(display, text, final)
+            elif path != "-":
+                from .fixes import WriteError, write_atomic
+
+                try:
+                    write_atomic(Path(path), encoding.encode(final), expected=data)
+                except WriteError as error:
+                    result.error = str(error)
+                    result.fixed = []
+                    final = text
+            else:
+                result.diff = final  # standard input: the fixed text goes to standard output
+        linted = lint(final)
+        source = linted.document.source
+        from .report import to_finding
+
+        result.findings = [to_finding(source, d, names, job.with_lines) for d in linted.diagnostics]
+        return result, None
+    except (InputError, ConfigError) as error:
+        return FileResult(display, checked=False, error=str(error)), None
+
+
+def _fix(text: str, lint, unsafe: bool, names: dict) -> tuple[str, list]:
+    from .fixes import apply_edits, fix_rounds
+    from .report import to_finding
+    from .source import Source
+
+    fixed = []
+    for before, chosen in fix_rounds(text, lint, unsafe):
+        source = Source(before)
+        fixed.extend(to_finding(source, d, names) for d in chosen)
+        text = apply_edits(before, [e for d in chosen for e in d.fix.edits])
+    return text, fixed
+
+
+def _unified_diff(path: str, before: str, after: str) -> str:
+    import difflib
+
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{path}", f"b/{path}"
+    )
+    return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)
+
+
+_NAMES: dict[str, str] = {}
+
+
+def _rule_names() -> dict[str, str]:
+    if not _NAMES:
+        from .rules import all_rules
+
+        _NAMES.update({code: r.name for code, r in all_rules().items()})
+    return _NAMES
+
+
+# ------------------------------------------------------------------ running many files
+_JOB: CheckJob | None = None
+
+
+def _worker_init(job: CheckJob) -> None:
+    global _JOB
+    _JOB = job
+
+
+def _worker(item: tuple[str, bool]):
+    return check_file(_JOB, item[0], item[1])
+
+
+def run_files(job: CheckJob, inputs: list[tuple[str, bool]], jobs: int, progress: "Progress | None" = None) -> list:
+    """Check ``inputs`` on ``jobs`` processes; results in input order whatever ``jobs`` is."""
+    total = len(inputs)
+    if jobs <= 1 or total < 2:
+        out = []
+        for i, (path, named) in enumerate(inputs):
+            out.append(check_file(job, path, named))
+            if progress:
+                progress.update(i + 1, total)
+        return out
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Build what every file needs before the workers fork: they inherit it
+    # instead of each importing and compiling it again.
+    from .linter import lint_text
+    from .parser import grammar_parser
+
+    grammar_parser()
+    lint_text("*The General Assembly,*\n\n1. *Decides* to remain seized of the matter.\n", "warm-up.md")
+    _rule_names()
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    workers = min(jobs, total)
+    chunk = max(1, min(32, total // (workers * 8)))
+    out = []
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init, initargs=(job,)) as pool:
+        for i, item in enumerate(pool.map(_worker, inputs, chunksize=chunk)):
+            out.append(item)
+            if progress:
+                progress.update(i + 1, total)
+    return out
+
+
+class Progress:
+    """A one-line progress bar on standard error, shown once a run has taken a second."""
+
+    def __init__(self, stream, delay: float = 1.0):
+        import time
+
+        self.stream = stream
+        self.clock = time.monotonic
+        self.started = self.clock()
+        self.delay = delay
+        self.shown = False
+        self.last = 0.0
+
+    def update(self, done: int, total: int) -> None:
+        now = self.clock()
+        if now - self.started < self.delay or (now - self.last < 0.1 and done < total):
+            return
+        self.last = now
+        width = 30
+        filled = width * done // max(total, 1)
+        self.stream.write(f"\r[{'#' * filled}{' ' * (width - filled)}] {done}/{total} files")
+        self.stream.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+
+
 # ------------------------------------------------------------------ commands
 def cmd_check(args: argparse.Namespace) -> int:
-    from .linter import lint_text
-    from .report import FileReport, summary, write_concise, write_json
+    from .formats import FORMATS, OutputOptions, writer
+
+    overrides = _cli_overrides(args)
+    if overrides:
+        Settings().with_command_line(overrides)  # a bad code or glob on the command line stops here
+    job = CheckJob(
+        config=args.config, isolated=args.isolated, overrides=overrides, format_in=args.format_in,
+        fix=args.fix or args.unsafe_fixes, unsafe_fixes=args.unsafe_fixes, diff=args.diff,
+        with_lines=args.format == "full", verbose=args.verbose, force_exclude=args.force_exclude,
+    )
+    if args.config:
+        settings_for(None, args.config, args.isolated)  # report a bad --config once, before any file
 
     errors: list[str] = []
-    reports: list[FileReport] = []
-    overrides = _cli_overrides(args)
-    inputs: list[tuple[str, bool]] = []
+    notes: list[str] = []
     if args.paths == ["-"] or not args.paths:
         if not args.paths and sys.stdin.isatty():
             print("resolint: no files given: pass files or folders, or - for standard input", file=sys.stderr)
             return EXIT_ERROR
-        inputs = [("-", True)]
+        display = args.stdin_filename or "-"
+        try:
+            text = decode(sys.stdin.buffer.read(), display)
+        except InputError as error:
+            print(f"resolint: {error}", file=sys.stderr)
+            return EXIT_ERROR
+        # Settings are found from --stdin-filename's folder, as for the file it stands for.
+        outcomes = [check_file(job, display, True, text)]
     else:
         inputs = discover(args.paths, args.verbose, errors)
-    checked = 0
-    fail_level = None
-    for path, named in inputs:
+        progress = Progress(sys.stderr) if sys.stderr.isatty() and not args.quiet else None
+        jobs = args.jobs or os.cpu_count() or 1
         try:
-            if path == "-":
-                display = args.stdin_filename or "-"
-                text = decode(sys.stdin.buffer.read(), display)
-                settings = _settings(display if args.stdin_filename else None, args, overrides)
-            else:
-                display = path
-                settings = _settings(path, args, overrides)
-                if not named and settings.is_excluded(path):
-                    continue
-                text = read_document(Path(path))
-            fmt = args.format_in or _format_for(display, text)
-            result = lint_text(text, display, fmt, settings)
-            if not named and not has_resolution_structure(result.document):
-                if args.verbose:
-                    print(f"resolint: skipped {path}: no resolution structure found", file=sys.stderr)
-                continue
-            checked += 1
-            fail_level = settings.fail_on
-            reports.append(FileReport(display, result.document.source, result.diagnostics))
-        except (InputError, ConfigError) as error:
-            errors.append(str(error))
+            outcomes = run_files(job, inputs, jobs, progress)
+        finally:
+            if progress:
+                progress.close()
+
+    results = []
+    for result, note in outcomes:
+        if note and args.verbose:
+            notes.append(note)
+        if result is None:
+            continue
+        if result.error and result.error not in errors:
+            errors.append(result.error)
+        if result.checked:
+            results.append(result)
+    for note in notes:
+        print(f"resolint: {note}", file=sys.stderr)
     for message in errors:
         print(f"resolint: {message}", file=sys.stderr)
-    if args.format == "json":
-        write_json(reports, sys.stdout)
+
+    out = sys.stdout
+    if args.paths in (["-"], []) and (job.fix or job.diff) and results:
+        # Standard input with --fix: the fixed text (or the diff) is the output.
+        r = results[0]
+        if args.diff:
+            out.write(r.diff or "")
+        else:
+            out.write(r.diff if r.diff is not None else text)
+        return _exit_status(args, results, errors)
+    if args.diff:
+        for r in results:
+            if r.diff:
+                out.write(r.diff)
+        if args.show_fixes:
+            _write_fixes(results, sys.stderr)
+        if errors:
+            return EXIT_ERROR
+        return EXIT_OK if args.exit_zero or not any(r.diff for r in results) else EXIT_FINDINGS
+
+    machine = args.format not in ("full", "concise", "text")
+    if args.statistics:
+        _write_statistics(results, out, as_json=args.format == "json")
     else:
-        write_concise(reports, sys.stdout)
-        if not args.quiet:
-            print(summary(reports, checked))
-    if errors:
-        return EXIT_ERROR
+        from . import __version__
+
+        color = _use_colour(args.color, out)
+        writer(args.format)(results, out, OutputOptions(color=color, version=__version__))
+    if args.show_fixes:
+        _write_fixes(results, sys.stderr if machine else out)
+    if not machine and not args.quiet:
+        print(summary_line(results, fixing=job.fix), file=out)
+    return _exit_status(args, results, errors)
+
+
+def _exit_status(args, results, errors) -> int:
     from .diagnostics import Severity
 
-    level_name = (args.fail_on or fail_level or "warning").lower()
-    if args.exit_zero or level_name == "never":
+    if errors:
+        return EXIT_ERROR
+    if args.exit_zero:
         return EXIT_OK
-    level = Severity.parse(level_name)
-    failing = any(d.severity >= level for r in reports for d in r.diagnostics)
-    return EXIT_FINDINGS if failing else EXIT_OK
+    for r in results:
+        level = (args.fail_on or r.fail_on or "warning").lower()
+        if level == "never":
+            continue
+        threshold = Severity.parse(level)
+        if any(Severity.parse(f.severity) >= threshold for f in r.findings):
+            return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _use_colour(choice: str, stream) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never":
+        return False
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("TERM") == "dumb":
+        return False
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def _write_statistics(results, out, as_json: bool) -> None:
+    counts: dict[str, list] = {}
+    for r in results:
+        for f in r.findings:
+            entry = counts.setdefault(f.code, [0, f.name, 0])
+            entry[0] += 1
+            entry[2] += f.fixable
+    rows = sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[0]))
+    if as_json:
+        import json
+
+        json.dump([{"code": c, "name": n, "count": k, "fixable": fx} for c, (k, n, fx) in rows], out, indent=2)
+        out.write("\n")
+        return
+    for code, (count, name, fixable) in rows:
+        mark = "[*]" if fixable else "   "
+        out.write(f"{count:>6}  {code}  {mark} {name}\n")
+
+
+def _write_fixes(results, out) -> None:
+    fixed = [(r.path, f) for r in results for f in r.fixed]
+    if not fixed:
+        out.write("No fixes applied.\n")
+        return
+    out.write(f"Fixed {len(fixed)} finding{'s' if len(fixed) != 1 else ''}:\n")
+    for path, f in fixed:
+        out.write(f"  {path}:{f.line}:{f.column}: {f.code} {f.message} ({f.fix['message'] if f.fix else 'fixed'})\n")
 
 
 def _format_for(path: str, text: str) -> str:
@@ -236,20 +588,36 @@ def _format_for(path: str, text: str) -> str:
     return format_for_path(path) or sniff_format(text)
 
 
+def _split(values: list[str] | None) -> list[str]:
+    return [v.strip() for value in values or () for v in value.split(",") if v.strip()]
+
+
 def _cli_overrides(args: argparse.Namespace) -> dict:
-    overrides = {}
-    for key in ("select", "ignore", "extend_select"):
-        value = getattr(args, key, None)
-        if value:
-            overrides[key] = [v.strip() for v in value.split(",") if v.strip()]
+    """The configuration options given on the command line, with the names of the file keys."""
+    overrides: dict = {}
+    for key in ("select", "ignore", "extend_select", "exclude", "preambular_openers", "operative_openers"):
+        values = _split(getattr(args, key, None))
+        if getattr(args, key, None):
+            overrides[key] = values
+    if args.per_file_ignores:
+        table: dict[str, list[str]] = {}
+        for item in args.per_file_ignores:
+            glob, sep, codes = item.rpartition(":")
+            if not sep or not glob:
+                raise ConfigError(f"command line: --per-file-ignores {item!r}: expected GLOB:CODES, e.g. 'drafts/*.md:S003,F'")
+            table.setdefault(glob, []).extend(_split([codes]))
+        overrides["per_file_ignores"] = table
+    if args.severity:
+        table = {}
+        for item in _split(args.severity):
+            code, sep, level = item.partition("=")
+            if not sep:
+                raise ConfigError(f"command line: --severity {item!r}: expected CODE=LEVEL, e.g. S001=error")
+            table[code.strip().upper()] = level.strip()
+        overrides["severity"] = table
     if getattr(args, "fail_on", None):
         overrides["fail_on"] = args.fail_on
     return overrides
-
-
-def _settings(path: str | None, args: argparse.Namespace, overrides: dict) -> Settings:
-    settings = settings_for(path, args.config, args.isolated)
-    return settings.merged(overrides) if overrides else settings
 
 
 def cmd_outline(args: argparse.Namespace) -> int:
@@ -315,20 +683,41 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"resolint {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    check = sub.add_parser("check", help="check documents and report findings")
+    check = sub.add_parser(
+        "check", help="check documents and report findings",
+        description="Check resolutions (Markdown or plain text) and report findings. Exit 0: clean; 1: findings; 2: resolint could not do its job.",
+    )
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders; - for standard input")
-    check.add_argument("--format", choices=["text", "concise", "json"], default="text", help="output format")
-    check.add_argument("--format-in", choices=["markdown", "text"], help="input format (default: by extension; sniffed for stdin)")
-    check.add_argument("--stdin-filename", metavar="NAME", help="the name to report for standard input")
-    check.add_argument("--config", metavar="PATH", help="use this configuration file")
-    check.add_argument("--isolated", action="store_true", help="ignore all configuration files")
-    check.add_argument("--select", metavar="CODES", help="comma-separated codes or families to check (replaces the configured list)")
-    check.add_argument("--extend-select", metavar="CODES", help="codes or families to check in addition")
-    check.add_argument("--ignore", metavar="CODES", help="codes or families not to check")
-    check.add_argument("--fail-on", choices=["error", "warning", "info", "hint", "never"], help="lowest severity that makes the exit status 1")
-    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings are reported")
-    check.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
-    check.add_argument("-v", "--verbose", action="store_true", help="say which files were skipped and why")
+    out = check.add_argument_group("output")
+    out.add_argument("--format", choices=["full", "concise", "text", "json", "sarif", "github", "junit"], default="full",
+                     help="output format (default: full; text is concise's old name)")
+    out.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour in the full format (auto: on a terminal, unless NO_COLOR is set)")
+    out.add_argument("--statistics", action="store_true", help="count findings per code instead of listing them")
+    out.add_argument("-q", "--quiet", action="store_true", help="print findings only: no summary, no progress bar")
+    out.add_argument("-v", "--verbose", action="store_true", help="say which files were skipped and why")
+    out.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings are reported")
+    fixing = check.add_argument_group("fixes")
+    fixing.add_argument("--fix", action="store_true", help="apply the safe fixes to the files")
+    fixing.add_argument("--unsafe-fixes", action="store_true", help="apply the unsafe fixes too (implies --fix)")
+    fixing.add_argument("--diff", action="store_true", help="print the fixes as a unified diff instead of writing them")
+    fixing.add_argument("--show-fixes", action="store_true", help="list what was fixed")
+    inputs = check.add_argument_group("input")
+    inputs.add_argument("--format-in", choices=["markdown", "text"], help="input format (default: by extension; sniffed for stdin)")
+    inputs.add_argument("--stdin-filename", metavar="NAME", help="the name to report for standard input (its configuration applies)")
+    inputs.add_argument("--force-exclude", action="store_true", help="treat named files like files found in a folder: apply exclude, skip non-resolutions (for pre-commit)")
+    inputs.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N", help="check files on N processes (default: the number of CPUs)")
+    conf = check.add_argument_group("configuration (the same names as the configuration keys)")
+    conf.add_argument("--config", metavar="PATH", help="use this configuration file")
+    conf.add_argument("--isolated", action="store_true", help="ignore all configuration files")
+    conf.add_argument("--select", action="append", metavar="CODES", help="codes, families or ALL to check (replaces the configured list)")
+    conf.add_argument("--extend-select", action="append", metavar="CODES", help="codes or families to check in addition")
+    conf.add_argument("--ignore", action="append", metavar="CODES", help="codes or families not to check")
+    conf.add_argument("--per-file-ignores", action="append", metavar="GLOB:CODES", help="codes not to check in files matching GLOB (repeatable)")
+    conf.add_argument("--severity", action="append", metavar="CODE=LEVEL", help="override a rule's severity (error, warning, info, hint)")
+    conf.add_argument("--fail-on", choices=["error", "warning", "info", "hint", "never"], help="lowest severity that makes the exit status 1")
+    conf.add_argument("--preambular-openers", action="append", metavar="PHRASES", help="extra preambular opening phrases, comma-separated")
+    conf.add_argument("--operative-openers", action="append", metavar="PHRASES", help="extra operative opening phrases, comma-separated")
+    conf.add_argument("--exclude", action="append", metavar="GLOBS", help="globs of files not to check when walking folders")
     check.set_defaults(func=cmd_check)
 
     outline_cmd = sub.add_parser("outline", help="print the parsed structure of a document")
@@ -350,8 +739,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-class _Parser(argparse.ArgumentParser):
-    pass
+def _jobs(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of processes, got {value!r}") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError("expected 0 (all CPUs) or more")
+    return number
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -74,6 +74,21 @@ class Settings:
         return p.as_posix()
 
     # -------------------------------------------------------------- building
+    def with_command_line(self, overrides: dict) -> "Settings":
+        """The command line on top of a file: ``select`` and ``fail-on`` replace, the rest add."""
+        checked = validate(overrides, "command line")
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        for key, value in checked.items():
+            if key in ("select", "fail_on"):
+                data[key] = value
+            elif isinstance(value, list):
+                data[key] = [*data[key], *value]
+            elif isinstance(value, dict):
+                data[key] = {**data[key], **value}
+            else:
+                data[key] = value
+        return Settings(**data)
+
     def merged(self, overrides: dict, origin: str = "command line") -> "Settings":
         """A copy with ``overrides`` (dash or underscore keys) applied and validated."""
         data = {f.name: getattr(self, f.name) for f in fields(self)}
@@ -94,13 +109,13 @@ def validate(raw: dict, origin: str) -> dict:
     for key, value in raw.items():
         name = key.replace("_", "-")
         if name not in _KNOWN:
-            raise ConfigError(f"{origin}: unknown key {key!r}; allowed: {', '.join(sorted(_KNOWN))}")
+            raise ConfigError(f"{origin}: unknown key {key!r}; allowed keys: {', '.join(sorted(_KNOWN))}")
         attr = name.replace("-", "_")
         if attr in _LIST_KEYS:
             if isinstance(value, str):
                 value = [v.strip() for v in value.split(",") if v.strip()]
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise ConfigError(f"{origin}: {name} must be a list of strings")
+                raise ConfigError(f"{origin}: {name} must be a list of strings (got {value!r})")
             if attr in ("select", "ignore", "extend_select"):
                 for selector in value:
                     _check_selector(selector, codes, origin, name)
@@ -124,27 +139,48 @@ def validate(raw: dict, origin: str) -> dict:
                 raise ConfigError(f"{origin}: severity must be a table of CODE = \"error|warning|info|hint\"")
             for code, level in value.items():
                 if code not in codes:
-                    raise ConfigError(f"{origin}: severity: unknown rule code {code!r}")
+                    raise ConfigError(f"{origin}: severity: unknown rule code {code!r}; `resolint rules` lists them")
                 if not isinstance(level, str) or level.lower() not in ("error", "warning", "info", "hint"):
                     raise ConfigError(f"{origin}: severity.{code} must be one of error, warning, info, hint (got {level!r})")
         elif attr == "fail_on":
             if not isinstance(value, str) or value.lower() not in ("error", "warning", "info", "hint", "never"):
-                raise ConfigError(f"{origin}: fail-on must be one of error, warning, info, hint (got {value!r})")
+                raise ConfigError(f"{origin}: fail-on must be one of error, warning, info, hint, never (got {value!r})")
             value = value.lower()
         out[attr] = value
     return out
 
 
+FAMILIES = ("S", "N", "F", "D", "P")
+SEVERITIES = ("error", "warning", "info", "hint")
+
+
 def _check_selector(selector: str, codes: set[str], origin: str, key: str) -> None:
     s = selector.upper()
-    if s == "ALL" or s in codes or (len(s) < 4 and any(c.startswith(s) for c in codes)):
+    if s == "ALL" or s in codes or s in FAMILIES or (len(s) < 4 and any(c.startswith(s) for c in codes)):
         return
-    raise ConfigError(f"{origin}: {key}: unknown rule code or family {selector!r}; expected a code like N001, a family letter (S, N, F, D, P) or ALL")
+    raise ConfigError(
+        f"{origin}: {key}: unknown rule code or family {selector!r}; "
+        "expected a code like S001 (`resolint rules` lists them), a family letter (S, N, F, D, P) or ALL"
+    )
 
 
 def _check_glob(pattern: str, origin: str, key: str) -> None:
-    if not isinstance(pattern, str) or not pattern or pattern.count("[") != pattern.count("]"):
-        raise ConfigError(f"{origin}: {key}: invalid glob {pattern!r}")
+    problem = None
+    if not isinstance(pattern, str) or not pattern.strip():
+        problem = "empty pattern"
+    else:
+        depth = 0
+        for char in pattern:
+            if char == "[":
+                depth += 1
+            elif char == "]" and depth:
+                depth -= 1
+        if depth:
+            problem = "an unclosed ["
+        elif "\x00" in pattern:
+            problem = "a NUL character"
+    if problem:
+        raise ConfigError(f"{origin}: {key}: invalid glob {pattern!r} ({problem}); expected a pattern like drafts/*.md or **/annex-*.txt")
 
 
 def _matches_any(code: str, selectors: list[str]) -> bool:
@@ -204,6 +240,8 @@ def _load_cached(path: str, mtime: float) -> Settings:
 
 
 def load_config(path: Path) -> Settings:
+    if path.is_dir():
+        raise ConfigError(f"{path}: is a directory where a configuration file (resolint.toml, pyproject.toml) was expected")
     try:
         mtime = path.stat().st_mtime
     except OSError as error:

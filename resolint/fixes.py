@@ -6,7 +6,11 @@ place decides which fixes apply together, so both give the same result.
 
 from __future__ import annotations
 
-from typing import Iterable
+import os
+import stat
+import tempfile
+from pathlib import Path
+from typing import Iterable, Iterator
 
 from .diagnostics import Diagnostic, Edit, Fix
 
@@ -61,6 +65,20 @@ def apply_fixes(text: str, diagnostics: Iterable[Diagnostic], unsafe: bool = Fal
     return apply_edits(text, [e for d in chosen for e in d.fix.edits]), chosen
 
 
+def fix_rounds(text: str, lint, unsafe: bool = False, max_rounds: int = 10) -> Iterator[tuple[str, list[Diagnostic]]]:
+    """Each round of :func:`fix_text`: (the text before the round, the fixes applied to it).
+
+    The offsets of a round's diagnostics are offsets into that round's text;
+    the CLI uses them to say where each fix was made.
+    """
+    for _ in range(max_rounds):
+        new_text, chosen = apply_fixes(text, lint(text), unsafe)
+        if not chosen or new_text == text:
+            return
+        yield text, chosen
+        text = new_text
+
+
 def fix_text(text: str, lint, unsafe: bool = False, max_rounds: int = 10) -> tuple[str, list[Diagnostic]]:
     """Lint, fix, re-lint … until nothing more applies (at most ``max_rounds``).
 
@@ -68,13 +86,53 @@ def fix_text(text: str, lint, unsafe: bool = False, max_rounds: int = 10) -> tup
     and every diagnostic that a fix removed, across rounds.
     """
     fixed: list[Diagnostic] = []
-    for _ in range(max_rounds):
-        new_text, chosen = apply_fixes(text, lint(text), unsafe)
-        if not chosen or new_text == text:
-            break
+    for before, chosen in fix_rounds(text, lint, unsafe, max_rounds):
         fixed.extend(chosen)
-        text = new_text
+        text = apply_edits(before, [e for d in chosen for e in d.fix.edits])
     return text, fixed
 
 
-__all__ = ["applicable", "select_fixes", "apply_edits", "apply_fixes", "fix_text", "Fix", "Edit"]
+class WriteError(Exception):
+    """A fixed file could not be written; the message is the line the user sees."""
+
+
+def write_atomic(path: Path, data: bytes, expected: bytes | None = None) -> None:
+    """Replace ``path``'s content with ``data`` in one step, keeping its mode.
+
+    The data goes to a temporary file in the same folder, which then replaces
+    the original (``os.replace``): a reader sees the old file or the new one,
+    never half of one, and a failure leaves the original untouched and no
+    temporary file behind.  When ``expected`` is given, a file whose bytes
+    differ from it (someone saved it since it was read) is not overwritten.
+    A symbolic link is kept: its target is written.
+    """
+    target = Path(os.path.realpath(path))
+    try:
+        if expected is not None and target.read_bytes() != expected:
+            raise WriteError(f"{path}: changed on disk since it was read; not overwritten (run resolint again)")
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        raise WriteError(f"{path}: deleted since it was read; not written") from None
+    except OSError as error:
+        raise WriteError(f"{path}: cannot write the fixes: {error.strerror or error}") from None
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".resolint-tmp", dir=target.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+        tmp = None
+    except OSError as error:
+        raise WriteError(f"{path}: cannot write the fixes: {error.strerror or error}; the file is unchanged") from None
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+__all__ = ["applicable", "select_fixes", "apply_edits", "apply_fixes", "fix_rounds", "fix_text", "write_atomic", "WriteError", "Fix", "Edit"]

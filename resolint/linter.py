@@ -19,6 +19,8 @@ class LintResult:
 
 # Rules that make sense on another organ's text: only its one finding.
 _OTHER_ORGAN_RULES = frozenset({"S005"})
+# Rules that judge the suppression comments: they run once the comments have been applied.
+_AFTER_SUPPRESSIONS = ("S006",)
 
 
 def lint_document(doc: Document, settings: Settings | None = None, path: str | None = None) -> list[Diagnostic]:
@@ -33,7 +35,7 @@ def lint_document(doc: Document, settings: Settings | None = None, path: str | N
     for code, rule in all_rules().items():
         if code not in selected:
             continue
-        if doc.kind == "other-organ" and code not in _OTHER_ORGAN_RULES:
+        if (doc.kind == "other-organ" and code not in _OTHER_ORGAN_RULES) or code in _AFTER_SUPPRESSIONS:
             continue
         severity = settings.severity_for(code, rule.severity)
         for diagnostic in rule.check(doc, context):
@@ -43,7 +45,19 @@ def lint_document(doc: Document, settings: Settings | None = None, path: str | N
     found.sort(key=Diagnostic.sort_key)
     from .suppressions import apply_suppressions
 
-    return apply_suppressions(doc, found, selected)
+    kept = apply_suppressions(doc, found, selected)
+    if doc.suppressions and doc.kind != "other-organ":
+        late = RuleContext(context.extra_preambular, context.extra_operative, {**context.options, "selected": selected})
+        for code in _AFTER_SUPPRESSIONS:
+            if code in selected:
+                rule = all_rules()[code]
+                severity = settings.severity_for(code, rule.severity)
+                for diagnostic in rule.check(doc, late):
+                    diagnostic.code = code
+                    diagnostic.severity = severity
+                    kept.append(diagnostic)
+        kept.sort(key=Diagnostic.sort_key)
+    return kept
 
 
 def lint_text(text: str, path: str = "-", fmt: str | None = None, settings: Settings | None = None) -> LintResult:

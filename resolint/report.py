@@ -1,13 +1,14 @@
-"""Reporters: the only module that turns findings into text for a terminal or a program.
+"""Findings as reporters see them: positions resolved, ready for any output format.
 
 Positions: 1-based line and 1-based column in Unicode code points, end
-exclusive (``../shared/spec/output.md``).
+exclusive (``../shared/spec/output.md``).  A :class:`FileResult` is what a
+worker process sends back for one file: plain values only (cheap to pickle),
+so the formats in :mod:`resolint.formats` never see a document model.
 """
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable, TextIO
 
 from .diagnostics import Diagnostic, Severity
@@ -15,7 +16,47 @@ from .source import Source
 
 
 @dataclass(slots=True)
+class Finding:
+    code: str
+    severity: str
+    message: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    fix: dict | None = None
+    name: str = ""  # the rule's name, e.g. "unrecognised-block"
+    source_line: str = ""  # the text of the first line of the span (for the full format)
+
+    @property
+    def fixable(self) -> bool:
+        return self.fix is not None and self.fix["applicability"] == "safe"
+
+    def as_json(self, path: str) -> dict:
+        return {
+            "path": path, "code": self.code, "severity": self.severity, "message": self.message,
+            "line": self.line, "column": self.column, "end_line": self.end_line, "end_column": self.end_column,
+            "fix": self.fix,
+        }
+
+
+@dataclass(slots=True)
+class FileResult:
+    """One input's outcome: its findings, or the one-line reason it could not be checked."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    checked: bool = True
+    error: str | None = None
+    fixed: list[Finding] = field(default_factory=list)  # what --fix changed (positions before each change)
+    diff: str | None = None  # --diff: the unified diff of the fixes
+    fail_on: str = "warning"  # this file's configured failure level
+
+
+@dataclass(slots=True)
 class FileReport:
+    """A document's diagnostics with its source (the in-process API, e.g. tests)."""
+
     path: str
     source: Source
     diagnostics: list[Diagnostic]
@@ -26,26 +67,34 @@ def position(source: Source, offset: int) -> tuple[int, int]:
     return line + 1, column + 1
 
 
+def fix_dict(source: Source, d: Diagnostic) -> dict | None:
+    if d.fix is None:
+        return None
+    edits = []
+    for edit in d.fix.edits:
+        el, ec = position(source, edit.start)
+        eel, eec = position(source, edit.end)
+        edits.append({"line": el, "column": ec, "end_line": eel, "end_column": eec, "text": edit.new_text})
+    return {"message": d.fix.message, "applicability": d.fix.applicability, "edits": edits}
+
+
+def to_finding(source: Source, d: Diagnostic, names: dict[str, str] | None = None, with_line: bool = False) -> Finding:
+    line, column = position(source, d.start)
+    end_line, end_column = position(source, d.end)
+    return Finding(
+        d.code, str(d.severity), d.message, line, column, end_line, end_column, fix_dict(source, d),
+        (names or {}).get(d.code, ""), source.line_text(line - 1) if with_line else "",
+    )
+
+
 def finding_dict(report: FileReport, d: Diagnostic) -> dict:
-    line, column = position(report.source, d.start)
-    end_line, end_column = position(report.source, d.end)
-    fix = None
-    if d.fix is not None:
-        edits = []
-        for edit in d.fix.edits:
-            el, ec = position(report.source, edit.start)
-            eel, eec = position(report.source, edit.end)
-            edits.append({"line": el, "column": ec, "end_line": eel, "end_column": eec, "text": edit.new_text})
-        fix = {"message": d.fix.message, "applicability": d.fix.applicability, "edits": edits}
-    return {
-        "path": report.path, "code": d.code, "severity": str(d.severity), "message": d.message,
-        "line": line, "column": column, "end_line": end_line, "end_column": end_column, "fix": fix,
-    }
+    return to_finding(report.source, d).as_json(report.path)
 
 
 def write_json(reports: Iterable[FileReport], out: TextIO) -> None:
-    items = [finding_dict(r, d) for r in reports for d in r.diagnostics]
-    json.dump(items, out, ensure_ascii=False, indent=2)
+    import json
+
+    json.dump([finding_dict(r, d) for r in reports for d in r.diagnostics], out, ensure_ascii=False, indent=2)
     out.write("\n")
 
 
@@ -56,15 +105,33 @@ def write_concise(reports: Iterable[FileReport], out: TextIO) -> None:
             out.write(f"{report.path}:{line}:{column}: {d.code} {d.message}\n")
 
 
-def summary(reports: list[FileReport], files_checked: int) -> str:
-    counts = {s: 0 for s in Severity}
-    for r in reports:
-        for d in r.diagnostics:
-            counts[d.severity] += 1
+_SEVERITY_WORDS = ((Severity.ERROR, "error", "errors"), (Severity.WARNING, "warning", "warnings"), (Severity.INFO, "info", "info"), (Severity.HINT, "hint", "hints"))
+
+
+def summary_line(results: list[FileResult], fixing: bool = False) -> str:
+    """"Found 3 findings (1 error, 2 warnings) in 2 files." and what --fix can do."""
+    counts = {str(s): 0 for s in Severity}
+    fixable = fixed = 0
+    for r in results:
+        fixed += len(r.fixed)
+        for f in r.findings:
+            counts[f.severity] += 1
+            fixable += f.fixable
+    files = sum(1 for r in results if r.checked)
     total = sum(counts.values())
-    noun = "file" if files_checked == 1 else "files"
+    noun = "file" if files == 1 else "files"
+    fixed_note = f"Fixed {fixed} finding{'s' if fixed != 1 else ''}. " if fixing and fixed else ""
     if not total:
-        return f"All checks passed ({files_checked} {noun} checked)."
-    parts = [f"{counts[s]} {name}" for s, name in ((Severity.ERROR, "errors"), (Severity.WARNING, "warnings"), (Severity.INFO, "info"), (Severity.HINT, "hints")) if counts[s]]
-    finding_word = "finding" if total == 1 else "findings"
-    return f"Found {total} {finding_word} ({', '.join(parts)}) in {files_checked} {noun}."
+        return f"{fixed_note}All checks passed ({files} {noun} checked)."
+    parts = [f"{counts[str(s)]} {one if counts[str(s)] == 1 else many}" for s, one, many in _SEVERITY_WORDS if counts[str(s)]]
+    line = f"{fixed_note}Found {total} finding{'s' if total != 1 else ''} ({', '.join(parts)}) in {files} {noun}."
+    if fixable and not fixing:
+        line += f" {fixable} fixable with --fix."
+    return line
+
+
+def summary(reports: list[FileReport], files_checked: int) -> str:
+    """The summary of in-process reports (kept for callers of the old API)."""
+    results = [FileResult(r.path, [to_finding(r.source, d) for d in r.diagnostics]) for r in reports]
+    results += [FileResult("", checked=True) for _ in range(max(0, files_checked - len(reports)))]
+    return summary_line(results)

@@ -167,3 +167,34 @@ def not_general_assembly(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic
     if doc.other_organ:
         name, span = doc.other_organ
         yield finding(span.start, span.end, f"not a General Assembly text: the opener names the {name}, expected “The General Assembly,”")
+
+
+@rule("S006", "unused-suppression", fixable=True)
+def unused_suppression(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """A suppression comment that suppresses nothing.
+
+    ## What it does
+    Reports a `<!-- resolint: disable… -->` comment that no longer hides
+    any finding: the paragraph was corrected, the rule's code is misspelt or
+    unknown, or the comment sits on the wrong line.  A comment that names
+    several codes is reported for the ones it does not use.  Codes that are
+    not selected for the file are not reported (their rule did not run).
+    The linter runs this rule after the suppressions are applied.
+
+    ## Why it matters
+    A stale suppression hides the next real mistake on that line, and a
+    comment with a misspelt code never worked at all.
+
+    ## Example
+    ```
+    <!-- resolint: disable-next-line P001 -->
+    *Recalling* its resolution 70/1,
+    ```
+    ("Recalling" is italic: there is no P001 finding to suppress.)
+
+    ## Fix
+    Remove the comment, or the codes it does not need (a safe fix).
+    """
+    from ..suppressions import unused_suppressions
+
+    yield from unused_suppressions(doc, ctx.options.get("selected"))
