@@ -27,9 +27,13 @@ _SYMBOL = re.compile(r"<<ODS DOC SYMBOL1>>(.*?)<<ODS DOC SYMBOL1>>")
 # lookbehinds: four times faster on a long document.
 _GLUED = re.compile(r"(?=\d)(?:(?<=[^\s\d(\[/\-‑–+])(\d{1,3})(?![\d\w])|(?:(?<=/)\d{4,8}|(?<![\d\w])(?:19|20)\d{3,5})(?![\d\w]))")
 _STRONG_BEFORE = frozenset(",;:.)]”’\"'»")
+# Suppression comments (resolint/suppressions.py) are invisible to the reader: blanked, offsets kept.
+_SUPPRESSION = re.compile(r"<!--[ \t]*resolint:[^\r\n]*?-->")
 
 
 def read_plaintext(text: str, extra_preambular=(), extra_operative=()) -> ReadResult:
+    if "<!--" in text:
+        text = _SUPPRESSION.sub(lambda m: " " * len(m.group()), text)
     metadata: dict[str, str] = {}
     tm = _TRAILER.search(text)
     body_end = tm.start() if tm else len(text)
