@@ -81,6 +81,7 @@ class _Builder:
         self.plain = result.plain
         self.doc = Document(source=source, format=fmt, plain=result.plain)
         self.misplaced: dict[int, str] = {}
+        self._first_last: tuple[dict[str, int], dict[str, int]] | None = None
 
     # ------------------------------------------------------------ entry
     def build(self) -> Document:
@@ -106,20 +107,39 @@ class _Builder:
 
     def _parse(self, code: str) -> Tree | None:
         parser = grammar_parser()
+        # Outside another organ's text an unrecognised block ("?") is an
+        # error wherever it stands, and error recovery skips it.  Taking the
+        # "?" blocks out beforehand gives the same tree without Lark's costly
+        # error path for each one (a pasted table of thousands of lines).
+        positions: list[int] | None = None
+        full_code = code
+        if "?" in code and "x" not in code:
+            positions = [i for i, c in enumerate(code) if c != "?"]
+            code = "".join(code[i] for i in positions)
 
         def recover(error: UnexpectedInput) -> bool:
             if isinstance(error, UnexpectedToken) and error.token.type != "$END":
                 index = error.token.start_pos
+                if positions is not None:
+                    index = positions[index]
                 self.misplaced[index] = self._reason(index, error)
                 return True
             return False
 
         try:
-            return parser.parse(code, on_error=recover)
+            tree = parser.parse(code, on_error=recover)
         except LarkError:
             # An unexpected end of input: nothing left to resume.  Fall back to
             # a parse of the blocks the grammar did accept, one by one.
-            return self._parse_prefix(code)
+            self.misplaced.clear()
+            return self._parse_prefix(full_code)
+        if positions is not None:
+            for i, c in enumerate(full_code):
+                if c == "?":
+                    self.misplaced[i] = "unrecognised"
+            for token in tree.scan_values(lambda v: isinstance(v, Token)):
+                token.start_pos = positions[token.start_pos]
+        return tree
 
     def _parse_prefix(self, code: str) -> Tree | None:
         parser = grammar_parser()
@@ -134,19 +154,36 @@ class _Builder:
             return tree
         return None
 
+    def _kind_positions(self) -> tuple[dict[str, int], dict[str, int]]:
+        """First and last block index of each kind, built once: ``_reason``
+        runs for every misplaced block, and a set of the kinds before each
+        one made a document of many misplaced blocks quadratic."""
+        if self._first_last is None:
+            first: dict[str, int] = {}
+            last: dict[str, int] = {}
+            for i, b in enumerate(self.blocks):
+                first.setdefault(b.kind, i)
+                last[b.kind] = i
+            self._first_last = (first, last)
+        return self._first_last
+
     def _reason(self, index: int, error: UnexpectedToken) -> str:
         block = self.blocks[index]
         if block.kind == "UNRECOGNISED":
             return "unrecognised"
         what = _DESCRIPTIONS.get(block.kind, block.kind.lower().replace("_", " "))
-        seen = {self.blocks[i].kind for i in range(index)}
-        if block.kind in ("PREAMBULAR", "NUMBERED_PREAMBULAR") and seen & {"NUMBERED", "UNNUMBERED_OPERATIVE", "INTRODUCING"}:
+        first, last = self._kind_positions()
+
+        def seen(kind: str) -> bool:
+            return first.get(kind, index) < index
+
+        if block.kind in ("PREAMBULAR", "NUMBERED_PREAMBULAR") and (seen("NUMBERED") or seen("UNNUMBERED_OPERATIVE") or seen("INTRODUCING")):
             return f"out of order: {what} after the operative part"
-        if "OPENER" not in seen and block.kind in ("NUMBERED", "PREAMBULAR", "UNNUMBERED_OPERATIVE", "LETTERED", "ROMAN") and "OPENER" in {b.kind for b in self.blocks[index:]}:
+        if not seen("OPENER") and block.kind in ("NUMBERED", "PREAMBULAR", "UNNUMBERED_OPERATIVE", "LETTERED", "ROMAN") and last.get("OPENER", -1) >= index:
             return f'out of order: {what} before "The General Assembly,"'
         if block.kind in ("LETTERED", "ROMAN"):
             return f"out of order: {what} with no paragraph to belong to"
-        if block.kind == "OPENER" and seen & {"OPENER"}:
+        if block.kind == "OPENER" and seen("OPENER"):
             return 'out of order: a second "The General Assembly," in the same part'
         previous = next((self.blocks[i] for i in range(index - 1, -1, -1) if self.blocks[i].kind not in ("FOOTNOTE", "PAGE_BREAK")), None)
         after = f" after {_DESCRIPTIONS.get(previous.kind, previous.kind.lower().replace('_', ' '))}" if previous else " at the start"

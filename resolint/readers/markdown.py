@@ -19,6 +19,13 @@ _MARKUP = re.compile(
     r"(?=[<\]*\\#>\[])(?:<sup>[^<\n]{0,40}</sup>|<!--.*?-->|\]\([^)\s]{0,500}\)|\*+|\\(?=[^\w\s])|^#{1,6}[ \t]|^>[ \t]?|\[)",
     re.M | re.S,
 )
+# The same without comments, for the text after the last "-->": there an
+# opening "<!--" can never close, and trying to close each one would scan to
+# the end of the text every time (quadratic on a run of "<!--").
+_MARKUP_NO_COMMENT = re.compile(
+    r"(?=[<\]*\\#>\[])(?:<sup>[^<\n]{0,40}</sup>|\]\([^)\s]{0,500}\)|\*+|\\(?=[^\w\s])|^#{1,6}[ \t]|^>[ \t]?|\[)",
+    re.M,
+)
 _MARKER = re.compile(r"<sup>\s*(\d{1,4}(?:\s*,\s*\d{1,4})*)\s*</sup>")
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
@@ -34,10 +41,35 @@ def _blank(m: re.Match) -> str:
     return re.sub(r"[^\r\n]", " ", s) if ("\n" in s or "\r" in s) else " " * len(s)
 
 
+def _comments_end(text: str) -> int:
+    """Where comments can no longer close: just after the last "-->" that
+    follows a "<!--" (0 when there is none)."""
+    opening = text.find("<!--")
+    if opening < 0:
+        return 0
+    closing = text.rfind("-->")
+    return closing + 3 if closing > opening else 0
+
+
+def _blank_markup(text: str, comments_end: int) -> str:
+    if comments_end == 0:
+        return _MARKUP_NO_COMMENT.sub(_blank, text)
+    pieces: list[str] = []
+    pos = 0
+    for pattern, start, end in ((_MARKUP, 0, comments_end), (_MARKUP_NO_COMMENT, comments_end, len(text))):
+        for m in pattern.finditer(text, start, end):
+            pieces.append(text[pos : m.start()])
+            pieces.append(_blank(m))
+            pos = m.end()
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
 def read_markdown(text: str, extra_preambular=(), extra_operative=()) -> ReadResult:
-    plain = _MARKUP.sub(_blank, text)
+    comments_end = _comments_end(text)
+    plain = _blank_markup(text, comments_end)
     markers: list[tuple[int, int, int, str]] = []
-    comments = [(m.start(), m.end(), m.group(1)) for m in _COMMENT.finditer(text)] if "<!--" in text else []
+    comments = [(m.start(), m.end(), m.group(1)) for m in _COMMENT.finditer(text, 0, comments_end)] if comments_end else []
 
     # Lines -> blocks: blank lines separate blocks; inside a group of lines a
     # new list item, heading, footnote or page break starts a new block.
