@@ -72,6 +72,7 @@ PART_LABEL = re.compile(r"[A-Z]$")
 ACTION = re.compile(r"(?:Action|Objective)\s+\d+\b")
 ROMAN_HEADING = re.compile(r"[IVXL]+\.?$")
 NUMBERED = re.compile(r"(\d{1,3})(\.?)([\u200e\u200f\u200b\u2060\ufeff]*)(?=\s)")
+NUMBER_MISTYPED = re.compile(r"(\d{1,3})(?:([ \t\u00a0]+)\.(?=\s)|\.(?=[A-Z“\"‘']))")
 LABEL = re.compile(r"\(([a-z]{1,3})\)(?=\s)")
 JUNK = re.compile(
     r"(?:From|To|Cc|Bcc|Subject|Sent|Date|Reply-To|Tel|Fax|E-mail|Email):\s|"
@@ -244,14 +245,20 @@ class Classifier:
     def _numbered(self, block: Block, pos: int) -> bool:
         plain = self.plain
         m = NUMBERED.match(plain, pos, block.end)
-        if not m:
-            return False
-        after = _skip_space(plain, m.end(), block.end)
-        if after >= block.end:
-            return False
+        after = _skip_space(plain, m.end(), block.end) if m else block.end
         rest = plain[after : min(block.end, after + 120)]
-        if not (rest[:1].isupper() or rest[:1] in "“\"‘'"):
-            return False
+        if not m or not rest or not (rest[0].isupper() or rest[0] in "“\"‘'"):
+            # "7 . Requests", "7.Requests", Markdown's escaped "7\\. Requests": a
+            # number typed into the text.  It stays the paragraph's number, with
+            # its problem, so the numbering does not cascade.
+            m = NUMBER_MISTYPED.match(plain, pos, block.end)
+            if not m:
+                return False
+            after = _skip_space(plain, m.end(), block.end)
+            if after >= block.end or not (plain[after].isupper() or plain[after] in "“\"‘'"):
+                return False
+            typed = "no space after the full stop" if m.group(2) is None else "space before the full stop"
+            return self._set_number(block, m.group(1) + ".", m.start(), m.end(), typed, after)
         problem = None
         if not m.group(2):
             # "3 Requests": a paragraph number without its full stop.  Only a
@@ -263,9 +270,12 @@ class Classifier:
             problem = "missing full stop"
         elif m.group(3):
             problem = "invisible character"
-        block.number = m.group(1) + m.group(2)
-        block.number_start = m.start()
-        block.number_end = m.end()
+        return self._set_number(block, m.group(1) + m.group(2), m.start(), m.end(), problem, after)
+
+    def _set_number(self, block: Block, number: str, start: int, end: int, problem: str | None, after: int) -> bool:
+        block.number = number
+        block.number_start = start
+        block.number_end = end
         block.number_problem = problem
         block.content_start = after
         opener = self._opener(block, after)

@@ -288,34 +288,33 @@ def _roman_label(value: int) -> str:
     return "".join(out)
 
 
+_ROMAN_LABELS = frozenset("ii iii iv vi vii viii ix xi xii xiii xiv xv xvi xvii xviii xix xx".split())
+
+
 def _subparagraph_findings(parent: Paragraph) -> Iterator[Diagnostic]:
     children = [c for c in parent.subparagraphs if c.label]
     if not children:
         return
-    scheme = children[0].label_kind
-    same = [c for c in children if c.label_kind == scheme]
-    for c in children:
-        if c.label_kind != scheme:
-            kind, other = ("roman", "lettered") if c.label_kind == "roman" else ("lettered", "roman")
-            first = children[0].label
-            span = c.span
-            yield finding(span.start, span.start + len(c.label), f"subparagraph {c.label} is {kind} among {other} subparagraphs that open with {first}: one scheme per level expected")
-            break
-    labels = [c.label[1:-1] for c in same]
+    # Letters are the first level (Editorial Manual); a level with any letter
+    # is a letter level, and a roman numeral on it is out of its scheme.
+    scheme = "letter" if any(c.label_kind == "letter" for c in children) else "roman"
+    labels = [c.label[1:-1] for c in children]
     if scheme == "roman":
         values = [roman_to_int(label) if _roman_label(roman_to_int(label) or 0) == label else None for label in labels]
         name = _roman_label
     else:
-        values = [_letter_value(label) for label in labels]
+        values = [_letter_value(label) if c.label_kind == "letter" else None for c, label in zip(children, labels)]
         name = _letter_label
     slips, _, _ = _sequence_slips(values)
     for slip in slips:
-        c = same[slip.index]
+        c = children[slip.index]
         expected = f"({name(slip.expected)})"
-        if slip.previous is None:
+        if scheme == "letter" and (c.label_kind == "roman" or labels[slip.index] in _ROMAN_LABELS):
+            message = f"subparagraph {c.label} is a roman numeral among lettered subparagraphs: expected {expected}"
+        elif slip.index == 0:
             message = f"subparagraph {c.label} is the first: expected {expected}"
         else:
-            previous = same[slip.index - 1].label
+            previous = children[slip.index - 1].label
             verb = "is repeated" if previous == c.label else f"follows {previous}"
             message = f"subparagraph {c.label} {verb}: expected {expected}"
         yield finding(c.span.start, c.span.start + len(c.label), message)
@@ -408,6 +407,9 @@ def malformed_number(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         elif problem == "no space after the full stop":
             message = f"paragraph number “{n}.” runs into the text: expected a space after “{n}.”"
             fix = Fix(f"insert a space after “{n}.”", (Edit(span.end, span.end, " "),))
+        elif problem == "space before the full stop" and "\\" in written:
+            message = f"paragraph number “{written}” is typed into the text (an escaped full stop): expected the paragraph number “{n}.”"
+            fix = Fix(f"write “{n}.”", (Edit(span.start, span.end, f"{n}."),))
         elif problem == "space before the full stop":
             message = f"paragraph number “{written.strip()}” has a space before its full stop: expected “{n}.”"
             fix = Fix(f"write “{n}.”", (Edit(span.start, span.end, f"{n}."),))
