@@ -113,7 +113,8 @@ def read_markdown(text: str, extra_preambular=(), extra_operative=()) -> ReadRes
                 markers.append((int(number), mm.start(), mm.end(), mm.group()))
         # An opening italic run: "*Reaffirming also* its …", "*The General Assembly,*"
         lead = block.start + (len(text[block.start : block.end]) - len(text[block.start : block.end].lstrip(" \t")))
-        number_m = re.match(r"(?:\d{1,3}\.?[\u200e\u200f]*|\(\w{1,4}\))[ \t]+", text[lead : lead + 12])
+        # "5\. *Decides*": a Markdown-escaped full stop still ends the number.
+        number_m = re.match(r"(?:\d{1,3}\\?\.?[\u200e\u200f]*|\(\w{1,4}\))[ \t]+", text[lead : lead + 12])
         if number_m:
             lead += number_m.end()
         im = _ITALIC_OPEN.match(text, lead, block.end)
