@@ -181,7 +181,7 @@ class _GitIgnore:
 
     def __init__(self, root: Path):
         self.patterns: list[tuple[Path, str, bool, bool]] = []  # (base, pattern, dir_only, negated)
-        for parent in reversed(root.resolve().parents):
+        for parent in reversed(Path(os.path.realpath(root)).parents):
             if (parent / ".git").exists():
                 self.load(parent)
                 break
@@ -192,7 +192,7 @@ class _GitIgnore:
             lines = f.read_text(encoding="utf-8", errors="replace").splitlines()
         except OSError:
             return
-        base = directory.resolve()
+        base = Path(os.path.realpath(directory))
         for line in lines:
             line = line.strip()
             if not line or line.startswith("#"):
@@ -206,7 +206,7 @@ class _GitIgnore:
         import fnmatch
 
         result = False
-        resolved = path.resolve()
+        resolved = Path(os.path.realpath(path))  # never raises, even on a symlink loop
         for base, pattern, dir_only, negated in self.patterns:
             if dir_only and not is_dir:
                 continue
@@ -262,7 +262,7 @@ def _settings_for(job: CheckJob, path: str | None) -> Settings:
     base = settings_for(path, job.config, job.isolated)
     if not job.overrides:
         return base
-    key = id(base)
+    key = (id(base), repr(job.overrides))
     cached = _merged_settings.get(key)
     if cached is None or cached[0] is not base:
         cached = _merged_settings[key] = (base, base.with_command_line(job.overrides))
@@ -278,12 +278,11 @@ def check_file(job: CheckJob, path: str, named: bool, text: str | None = None) -
     try:
         settings = _settings_for(job, path if path != "-" else None)
         walked = not named or job.force_exclude
-        if path != "-" and walked and settings.is_excluded(path):
+        if path != "-" and walked and settings.is_excluded(path):  # a --stdin-filename too
             return None, f"skipped {path}: excluded by the configuration"
-        if text is None:
+        from_stdin = text is not None
+        if not from_stdin:
             data, text, encoding = read_bytes_and_text(Path(path), found_by_walk=not named)
-        else:
-            data, encoding = None, None
         fmt = job.format_in or _format_for(display, text)
         memo: dict[str, object] = {}
 
@@ -305,7 +304,7 @@ def check_file(job: CheckJob, path: str, named: bool, text: str | None = None) -
         if final != text:
             if job.diff:
                 result.diff = _unified_diff(display, text, final)
-            elif path != "-":
+            elif not from_stdin:
                 from .fixes import WriteError, write_atomic
 
                 try:

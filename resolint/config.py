@@ -9,6 +9,7 @@ line (``extend-select``, ``--extend-select``).
 from __future__ import annotations
 
 import fnmatch
+import os
 import tomllib
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
@@ -68,8 +69,8 @@ class Settings:
         p = Path(path)
         if self.root:
             try:
-                return p.resolve().relative_to(Path(self.root).resolve()).as_posix()
-            except (ValueError, OSError):
+                return Path(os.path.realpath(p)).relative_to(os.path.realpath(self.root)).as_posix()
+            except (ValueError, OSError, RuntimeError):
                 pass
         return p.as_posix()
 
@@ -200,8 +201,8 @@ def _glob_match(path: str, pattern: str) -> bool:
 def find_config(start: Path) -> Path | None:
     """The nearest configuration file at or above ``start`` (a folder)."""
     try:
-        folder = start.resolve()
-    except OSError:
+        folder = Path(os.path.realpath(start))
+    except (OSError, RuntimeError):
         return None
     for directory in (folder, *folder.parents):
         for name in CONFIG_FILES:
