@@ -65,7 +65,7 @@ def test_fix_keeps_a_sub_list_and_renumbers_only_its_own_list():
     lines[index] = "9." + lines[index][2:]
     broken = "\n".join(lines)
     findings = _n_findings(broken, "A-RES-79-1.md", "N001")
-    assert [d.message for d in findings] == ["paragraph 9 follows 7: expected 8"]
+    assert [d.message for d in findings] == ["paragraph 9 follows 7 in Annex I: expected 8"]
     fixed = _fixed(broken, "A-RES-79-1.md")
     assert fixed == text
 
@@ -117,6 +117,9 @@ def test_unknown_resolution_suggests_from_the_date_in_the_record():
     (finding,) = _n_findings(broken, "A-RES-78-264.md", "N005")
     assert finding.message.startswith("resolution 76/524 does not exist: the record of the seventy-sixth session")
     assert finding.message.endswith("did you mean 76/254?")
+    assert not finding.fix.safe
+    new_text, _ = fix_text(broken, lambda t: [d for d in lint_text(t, "A-RES-78-264.md").diagnostics if d.code == "N005"], unsafe=True)
+    assert new_text == text
 
 
 def test_cross_reference_to_a_missing_subparagraph():
@@ -140,4 +143,20 @@ def test_numbering_rules_are_warnings():
     rules = all_rules()
     for code in ("N001", "N002", "N003", "N004", "N005"):
         assert str(rules[code].severity) == "warning"
-    assert rules["N001"].fixable and rules["N003"].fixable
+    assert rules["N001"].fixable and rules["N003"].fixable and rules["N005"].fixable
+
+
+def test_cross_reference_below_that_points_above():
+    text = _corpus("A-RES-76-247-A-C.txt")
+    broken = text.replace("paragraph 1 above", "paragraph 1 below", 1)
+    assert broken != text
+    (finding,) = _n_findings(broken, "A-RES-76-247-A-C.txt", "N004")
+    assert finding.message == "broken cross-reference “paragraph 1 below”: paragraph 1 is above the reference, not below"
+
+
+def test_roman_subparagraphs_inside_a_letter():
+    text = _corpus("A-RES-77-176.md")
+    # Paragraph 12's (b), (c) turned into romans under (a): (i), (iii).
+    broken = text.replace("\n(b) ", "\n(i) ", 1).replace("\n(c) ", "\n(iii) ", 1)
+    messages = [d.message for d in _n_findings(broken, "A-RES-77-176.md", "N002")]
+    assert messages == ["subparagraph (iii) follows (i): expected (ii)", "subparagraph (d) follows (a): expected (b)"]

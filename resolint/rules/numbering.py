@@ -18,7 +18,7 @@ from .base import Diagnostic, Fix, RuleContext, finding, rule
 # instruments ("paragraph 2, of the Convention") carry none of these endings.
 _NUMBER_REF = r"\d{1,3}(?:[\s\u00a0]*\([a-z]{1,3}\))*"
 _CROSS_REFERENCE = re.compile(
-    r"(?=[Pp])\b[Pp]aragraphs?[\s\u00a0]+"
+    r"\b[Pp]aragraphs?[\s\u00a0]+"
     rf"(?P<numbers>{_NUMBER_REF}(?:[\s\u00a0]*(?:,|and|to|–|-|or)[\s\u00a0]*{_NUMBER_REF})*)"
     r"(?P<part>[\s\u00a0]+of[\s\u00a0]+(?:section|part|resolution)[\s\u00a0]+(?P<label>[A-Z]))?"
     r"[\s\u00a0]+(?P<where>above|below|of[\s\u00a0]+(?:the[\s\u00a0]+present|this)[\s\u00a0]+resolution)\b"
@@ -91,7 +91,15 @@ def _numbered_lists(paragraphs: list[Paragraph], heading_starts: list[int], rest
     lists.append(stack[0])
     colon: Paragraph | None = None
     previous_end = -1
-    for p in paragraphs:
+    # The number after each paragraph's: a list restarts only if "1." is
+    # followed by "2." (or by nothing), so "1." typed for "13." is a slip.
+    following: list[int | None] = [None] * len(paragraphs)
+    upcoming: int | None = None
+    for index in range(len(paragraphs) - 1, -1, -1):
+        following[index] = upcoming
+        if paragraphs[index].number_value is not None:
+            upcoming = paragraphs[index].number_value
+    for index, p in enumerate(paragraphs):
         n = p.number_value
         if n is None:
             if p.final_mark == ":":
@@ -100,12 +108,13 @@ def _numbered_lists(paragraphs: list[Paragraph], heading_starts: list[int], rest
             continue
         current = stack[-1]
         expected = current.expected_next()
-        if n == 1 and expected != 1 and colon is not None:
+        restarts = n == 1 and expected != 1 and following[index] in (2, None)
+        if restarts and colon is not None:
             sub = _NumberedList(introduced_by=colon)
             stack.append(sub)
             lists.append(sub)
         elif (
-            n == 1 and expected != 1 and restart_after_heading
+            restarts and restart_after_heading
             and bisect_left(heading_starts, previous_end) < len(heading_starts)
             and heading_starts[bisect_left(heading_starts, previous_end)] < p.span.start
         ):
@@ -140,7 +149,13 @@ def _cross_references(doc: Document) -> list[_CrossReference]:
     if "aragraph" not in plain:
         return []
     refs = []
-    for m in _CROSS_REFERENCE.finditer(plain):
+    at = plain.find("aragraph")
+    while at != -1:
+        # str.find skips to candidates far faster than the regex engine would.
+        m = _CROSS_REFERENCE.match(plain, at - 1) if at > 0 else None
+        at = plain.find("aragraph", at + 8)
+        if m is None:
+            continue
         numbers = m.group("numbers")
         targets: list[tuple[int, tuple[str, ...]]] = []
         pos = 0
@@ -251,6 +266,8 @@ def operative_numbering(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]
                 noun_here = "paragraph"
             else:
                 noun_here = body.noun
+                if body.annex:
+                    where = f" in {body.name}"
             for slip in slips:
                 p = numbered.members[slip.index]
                 span = p.number_span or p.span
@@ -464,6 +481,9 @@ def broken_cross_reference(doc: Document, ctx: RuleContext) -> Iterator[Diagnost
             scope = f"part {ref.part}"
         else:
             body = next((b for b in bodies if b.start <= ref.start < b.end), None)
+            if body is not None and body.annex and ref.above is None:
+                # "paragraph 3 of the present resolution" in an annex: the resolution's own paragraphs.
+                body = next((b for b in bodies if not b.annex), None) if sum(not b.annex for b in bodies) == 1 else None
             if body is None:
                 continue
             paragraphs, scope = body.paragraphs, body.name
@@ -513,7 +533,7 @@ def _one_digit_off(a: str, b: str) -> bool:
     return False
 
 
-@rule("N005", "unknown-resolution")
+@rule("N005", "unknown-resolution", fixable=True)
 def unknown_resolution(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     """A cited Assembly resolution of sessions 74–80 that does not exist.
 
@@ -537,7 +557,8 @@ def unknown_resolution(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     ```
 
     ## Fix
-    Correct the symbol (see the "did you mean" in the message).
+    Correct the symbol.  Where the message has a single "did you mean", the
+    fix cites that resolution instead (unsafe: a reader must confirm it).
     """
     cited = [
         c for c in doc.citations
@@ -561,7 +582,14 @@ def unknown_resolution(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
                     if entry is not None and entry.adopted == c.date.value:
                         guesses.append(f"{c.session}/{n}")
         message = f"resolution {symbol} does not exist: the record of the {session_label(c.session)}, which is complete, has no resolution {c.number}"
+        related = []
         if guesses:
             message += "; did you mean " + " or ".join(guesses[:3]) + "?"
-        yield finding(c.span.start, c.span.end, message)
+            other = next((o for o in cited if f"{o.session}/{o.number}" == guesses[0]), None)
+            if other is not None:
+                related.append((other.span.start, other.span.end, f"{guesses[0]} is cited here"))
+        fix = None
+        if len(guesses) == 1 and doc.text[c.span.start : c.span.end] == symbol:
+            fix = Fix(f"cite {guesses[0]}", (Edit(c.span.start, c.span.end, guesses[0]),), safe=False)
+        yield finding(c.span.start, c.span.end, message, fix=fix, related=related)
 
