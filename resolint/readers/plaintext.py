@@ -28,7 +28,9 @@ _SYMBOL = re.compile(r"<<ODS DOC SYMBOL1>>(.*?)<<ODS DOC SYMBOL1>>")
 _GLUED = re.compile(r"(?=\d)(?:(?<=[^\s\d(\[/\-‑–+])(\d{1,3})(?![\d\w])|(?:(?<=/)\d{4,8}|(?<![\d\w])(?:19|20)\d{3,5})(?![\d\w]))")
 _STRONG_BEFORE = frozenset(",;:.)]”’\"'»")
 # Suppression comments (resolint/suppressions.py) are invisible to the reader: blanked, offsets kept.
-_SUPPRESSION = re.compile(r"<!--[ \t]*resolint:[^\r\n]*?-->")
+# Bounded: an unclosed "<!-- resolint:" must not scan to the end of a long
+# line for each of its repetitions (quadratic).
+_SUPPRESSION = re.compile(r"<!--[ \t]*resolint:[^\r\n]{0,1000}?-->")
 
 
 def read_plaintext(text: str, extra_preambular=(), extra_operative=()) -> ReadResult:
