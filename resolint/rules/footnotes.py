@@ -1,0 +1,463 @@
+"""Footnotes (F): markers, bodies, their numbering, "Ibid." and uncited instruments.
+
+Footnote numbers run through the whole document: parts A, B, C share one
+sequence and an annex's footnotes run on from the resolution's, so every rule
+here works on ``doc.markers`` and ``doc.footnotes`` in document order.  In
+plain text a marker exists only where the reader recorded one (a number glued
+to a word or punctuation that the sequence of footnotes calls for), so
+``COVID-19`` or ``G20`` never reach these rules.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from typing import Iterator
+
+from ..model import Document, Footnote, FootnoteMarker, Paragraph
+from .base import Diagnostic, RuleContext, finding, rule
+
+
+def _line(doc: Document, offset: int) -> int:
+    return doc.source.position(offset)[0] + 1
+
+
+def _first_markers(doc: Document) -> dict[int, FootnoteMarker]:
+    """The first marker of each number, in document order."""
+    first: dict[int, FootnoteMarker] = {}
+    for marker in doc.markers:
+        first.setdefault(marker.number, marker)
+    return first
+
+
+@rule("F001", "missing-footnote", severity="error")
+def missing_footnote(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """A footnote marker with no footnote text.
+
+    ## What it does
+    Reports the first marker of each number that no footnote body carries:
+    every `<sup>n</sup>` in Markdown; in plain text, a number glued to a word
+    or punctuation where the sequence of footnotes demands it (the body
+    after it exists, or it is the next number expected).
+
+    ## Why it matters
+    A marker without its footnote points the reader to a source that is not
+    there; editors must find the missing reference before publication.
+
+    ## Example
+    ```
+    *Recalling* the Convention on the Rights of the Child,<sup>3</sup>
+    …
+    <sup>2</sup> Resolution 70/1.
+    <sup>4</sup> A/77/236.
+    ```
+
+    ## Fix
+    Add the footnote "<sup>3</sup> United Nations, *Treaty Series*, vol. 1577,
+    No. 27531." after the others, or delete the marker.
+    """
+    if not doc.markers:
+        return
+    bodies = {note.number for note in doc.footnotes}
+    for number, marker in _first_markers(doc).items():
+        if number not in bodies:
+            yield finding(
+                marker.span.start, marker.span.end,
+                f"footnote {number} has no text: the marker is on line {_line(doc, marker.span.start)}, expected a footnote body {number}",
+            )
+
+
+@rule("F002", "unreferenced-footnote")
+def unreferenced_footnote(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """A footnote that no marker points to.
+
+    ## What it does
+    Reports a footnote body whose number appears nowhere in the text as a
+    marker.
+
+    ## Why it matters
+    A footnote without its marker usually means the marker was lost when a
+    paragraph was rewritten or moved: the source is cited, but for nothing.
+
+    ## Example
+    ```
+    *Recalling* the Convention on the Rights of the Child,
+    …
+    <sup>3</sup> United Nations, *Treaty Series*, vol. 1577, No. 27531.
+    ```
+
+    ## Fix
+    Put the marker back after the words the footnote belongs to, or delete
+    the footnote and renumber.
+    """
+    if not doc.footnotes:
+        return
+    referenced = {marker.number for marker in doc.markers}
+    for note in doc.footnotes:
+        if note.number not in referenced:
+            yield finding(
+                note.number_span.start, note.number_span.end,
+                f"footnote {note.number} is not referenced: no marker {note.number} in the text",
+            )
+
+
+@rule("F003", "marker-out-of-sequence")
+def marker_out_of_sequence(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """A new footnote marker whose number is not the next one.
+
+    ## What it does
+    Follows the markers in order of appearance through the whole document
+    (all parts, and annexes, whose numbers run on) and reports a marker that
+    introduces a new number other than the next expected one: a gap or a
+    swap.  A marker that repeats an earlier number to point back to the same
+    footnote is UN practice and is not reported.
+
+    ## Why it matters
+    The Editorial Manual asks editors to check that footnote numbers are not
+    "repeated incorrectly or skipped"; a gap usually means a marker was
+    deleted or a paragraph moved.
+
+    ## Example
+    ```
+    … the 2030 Agenda for Sustainable Development,<sup>1</sup> …
+    … the Paris Agreement,<sup>3</sup> …
+    ```
+
+    ## Fix
+    Renumber the markers (and their footnotes) in order of appearance.
+    """
+    expected = 1
+    previous: FootnoteMarker | None = None
+    seen: set[int] = set()
+    for marker in doc.markers:
+        number = marker.number
+        if number in seen:
+            continue
+        if number != expected:
+            after = f"follows marker {previous.number}" if previous else "is the first marker"
+            yield finding(
+                marker.span.start, marker.span.end,
+                f"footnote marker {number} {after}: expected {expected}",
+                related=((previous.span.start, previous.span.end, f"marker {previous.number}"),) if previous else (),
+            )
+        seen.add(number)
+        previous = marker
+        expected = max(expected, number + 1)
+
+
+@rule("F004", "footnotes-out-of-order")
+def footnotes_out_of_order(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """Footnote bodies that are not in ascending order.
+
+    ## What it does
+    Reports a footnote body whose number is lower than that of a body before
+    it in the document.  (Two bodies with the same number are F005.)
+
+    ## Why it matters
+    Footnotes are printed in the order of their numbers; a body out of
+    order is usually one that was moved with its paragraph and not
+    renumbered.
+
+    ## Example
+    ```
+    <sup>5</sup> Resolution 70/1.
+    <sup>4</sup> A/77/236.
+    ```
+
+    ## Fix
+    Put the footnotes in the order of their numbers (or renumber markers
+    and footnotes together).
+    """
+    highest: Footnote | None = None
+    for note in doc.footnotes:
+        if highest is not None and note.number < highest.number:
+            yield finding(
+                note.number_span.start, note.number_span.end,
+                f"footnote {note.number} follows footnote {highest.number}: expected footnotes in ascending order",
+                related=((highest.number_span.start, highest.number_span.end, f"footnote {highest.number}"),),
+            )
+        if highest is None or note.number > highest.number:
+            highest = note
+
+
+@rule("F005", "duplicate-footnote")
+def duplicate_footnote(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """Two footnote bodies with the same number.
+
+    ## What it does
+    Reports the second (and any later) footnote body that carries a number
+    an earlier body already has.
+
+    ## Why it matters
+    Every marker of that number now points at two sources; one of the two
+    footnotes was usually meant to have the next number.
+
+    ## Example
+    ```
+    <sup>3</sup> Resolution 70/1.
+    <sup>3</sup> A/77/236.
+    ```
+
+    ## Fix
+    Renumber the second footnote and its marker, or delete the copy.
+    """
+    first: dict[int, Footnote] = {}
+    for note in doc.footnotes:
+        earlier = first.get(note.number)
+        if earlier is None:
+            first[note.number] = note
+            continue
+        yield finding(
+            note.number_span.start, note.number_span.end,
+            f"footnote {note.number} appears twice: the first is on line {_line(doc, earlier.span.start)}, expected each number once",
+            related=((earlier.number_span.start, earlier.number_span.end, f"first footnote {note.number}"),),
+        )
+
+
+# What a footnote that cites a source contains: a document symbol
+# ("A/77/236", "CEDAW/C/GC/39", "E/2013/27"), a resolution or decision, a
+# Treaty Series or Official Records reference, a publication.
+_CITES = re.compile(
+    r"\b[A-Z][A-Z.]*\d*/|\b(?:[Rr]esolutions?|[Dd]ecisions?)\s+(?:ES-|S-)?\d|Treaty Series|Official Records|"
+    r"Supplement No\.|Sales No\.|publication|[Dd]ocument|\bvols?\.\s*\d|\bNo\.\s*\d|\bReport of\b|\bIbid\b"
+)
+_IBID = re.compile(r"\s*Ibid\b")
+
+
+@rule("F006", "ibid-without-antecedent")
+def ibid_without_antecedent(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """"Ibid." with no source before it to repeat.
+
+    ## What it does
+    Reports a footnote that begins "Ibid." when it is the first footnote of
+    the document, or when the footnote just before it cites no source (an
+    explanatory note such as "The list will include proposed names.").
+
+    ## Why it matters
+    "Ibid." repeats the source of the footnote just before it.  When
+    footnotes are added, deleted or reordered in a draft, an "Ibid." is left
+    pointing at the wrong source or at none.
+
+    ## Example
+    ```
+    <sup>1</sup> Ibid., vol. 1577, No. 27531.
+    ```
+
+    ## Fix
+    Write the full reference ("United Nations, *Treaty Series*, vol. 1577,
+    No. 27531.").
+    """
+    previous: Footnote | None = None
+    plain = doc.plain
+    for note in doc.footnotes:
+        m = _IBID.match(plain, note.number_span.end, note.span.end)
+        if m:
+            start = m.end() - 4
+            if previous is None:
+                yield finding(start, m.end(), f"footnote {note.number} begins “Ibid.” but is the first footnote: expected the full reference")
+            elif not _CITES.search(previous.text):
+                yield finding(
+                    start, m.end(),
+                    f"footnote {note.number} begins “Ibid.” but footnote {previous.number} before it cites no source: expected the full reference",
+                    related=((previous.number_span.start, previous.number_span.end, f"footnote {previous.number}"),),
+                )
+        previous = note
+
+
+# ---------------------------------------------------------------- F007
+# Instruments the UN cites with a footnote, by the words that name them.
+_INSTRUMENT = re.compile(
+    r"(?=[CDP])\b(?:Convention (?:on|against)|Covenant on|Declaration on|Declaration and Programme of Action|Programme of Action)\b"
+)
+_REPORT = re.compile(
+    r"(?=[cCeEnNsStTwW])\b(?:considered|examined|[Tt]ak(?:es|ing)\s+note(?:\s+with\s+(?:appreciation|interest|concern|satisfaction))?\s+of|"
+    r"[Nn]ot(?:es|ing)(?:\s+with\s+(?:appreciation|interest|concern|satisfaction))?|[Ww]elcom(?:es|ing)(?:\s+with\s+(?:appreciation|interest|satisfaction))?|"
+    r"set\s+out\s+in|contained\s+in)\s+(the\s+(?:(?:annual|latest|most\s+recent|\d{4})\s+)?report\s+of\s+the\s+Secretary-General)\b"
+)
+_WORD_BEFORE = re.compile(r"(?:[A-Z][\w’'-]*|\d{4})\s+$")
+_LOWER_BEFORE = re.compile(r"\b(a|an|draft|future|new|possible|proposed|comprehensive|this|our)\s+$")
+_ORGAN_BEFORE = re.compile(
+    r"\b(?:Committee|Conference|Commission|Secretariat|Meeting|Parties|Party|Office|Group|Council)"
+    r"(?:\s+(?:of|to|for|on|the|a|an|[A-Z][\w’'-]*))*\s+$"
+)
+_NAME_WORD = re.compile(
+    r"\s+(?:[A-Z][\w’'-]*|\d{4}|the|of|against|all|in|to|for|on|with|concerning|among|from|by)\b|,\s+(?!The\b)[A-Z][\w’'-]*|\s+and(?=\s+[A-Z])"
+)
+_CASE_AFTER = re.compile(r"\s*\([^()\n]{0,80}\bv\.\s")
+_REPORT_TITLE = re.compile(r"\s+on\s+[^,;:.()]{3,150}")
+_SENTENCE_END = re.compile(r"(?<=[a-z)\]”\"’0-9])[.?!](?=\s+[A-Z“\"])")
+_STOP = re.compile(r"[,;:.]")
+_NEXT_WORD = re.compile(r"\s*(\w+)")
+_QUALIFIERS = frozenset({"adopted", "held", "contained", "annexed", "signed", "done", "concluded", "opened", "as"})
+_RESOLUTION = re.compile(r"\b[Rr]esolutions?\s+(?:ES-|S-)?\d")
+_TRAILING = frozenset({"the", "of", "against", "all", "in", "to", "for", "on", "with", "concerning", "among", "from", "by", "and"})
+
+
+def _instrument_name(plain: str, start: int, end: int, limit: int) -> tuple[int, int]:
+    """Extend a keyword match to the whole name: "United Nations Framework Convention on Climate Change"."""
+    while True:
+        m = _WORD_BEFORE.search(plain, max(0, start - 40), start)
+        if not m or m.end() != start:
+            break
+        start = m.start()
+    words_end = end
+    while True:
+        m = _NAME_WORD.match(plain, words_end, limit)
+        if not m:
+            break
+        words_end = m.end()
+        word = plain[m.start() : m.end()].strip(" ,")
+        if word and word not in _TRAILING:
+            end = words_end
+    return start, end
+
+
+def _marker_limit(plain: str, segments: list[tuple[int, int]], end: int, hard_end: int, has_marker, start: int) -> int:
+    """Where the marker of a name must start by.
+
+    After the name come its qualifiers ("of 1961 as amended by the 1972
+    Protocol", ", adopted at …") and the punctuation that closes them, for in
+    English the marker follows punctuation.  A comma or colon followed by a
+    capital continues a title ("Economic, Social and Cultural Rights"; "the
+    Rule of Law: Towards …").  Only the paragraph's own segments are read:
+    a page break and a block of footnotes may stand between two of them.
+    """
+    pos = end
+    for seg_start, seg_end in segments:
+        if seg_end <= pos:
+            continue
+        pos = max(pos, seg_start)
+        while True:
+            m = _STOP.search(plain, pos, min(seg_end, hard_end))
+            if not m:
+                break
+            stop = m.start()
+            if has_marker(start, stop + 2) or plain[stop] not in ",:":
+                return stop + 2
+            n = _NEXT_WORD.match(plain, stop + 1, min(seg_end, hard_end))
+            if not n or n.group(1) == "The" or not (n.group(1)[0].isupper() or n.group(1) in _QUALIFIERS):
+                return stop + 2
+            pos = stop + 1
+        if hard_end <= seg_end:
+            break
+    return hard_end + 1
+
+
+def _quoted(plain: str, paragraph_start: int, offset: int) -> bool:
+    before = plain[paragraph_start:offset]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+@rule("F007", "uncited-instrument", severity="info")
+def uncited_instrument(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """A report or instrument mentioned first without a footnote.
+
+    ## What it does
+    Reports the first mention of a report of the Secretary-General that the
+    Assembly receives ("*Takes note* of the report of the
+    Secretary-General") or of an instrument ("… Convention on …", "…
+    Covenant on …", "… Declaration on …", "… Programme of Action …") that
+    carries no footnote marker and is not identified by a resolution number
+    in the same sentence.  Names inside quotation marks (item titles), case
+    names, organs ("Conference of the Parties to the … Convention") and
+    instruments still to be drafted ("a convention on …") are left alone.
+    Severity info: drafts often add their footnotes last.
+
+    ## Why it matters
+    The Editorial Manual cites a document by its title in the text and its
+    symbol, or *Treaty Series* reference, in a footnote at its first
+    mention; editors otherwise add the footnote days later.
+
+    ## Example
+    ```
+    1. *Takes note* of the report of the Secretary-General;
+    ```
+
+    ## Fix
+    Add a marker and a footnote with the document's symbol ("A/77/236.") or
+    the instrument's reference ("Resolution 71/256, annex.").
+    """
+    plain = doc.plain
+    if "Convention" not in plain and "Covenant" not in plain and "Declaration" not in plain \
+            and "Programme of Action" not in plain and "Secretary-General" not in plain:
+        return
+    marker_starts = sorted(m.span.start for m in doc.markers)
+    mentioned: list[str] = []  # keys of the instruments met so far
+    report_met = False
+
+    def known(key: str) -> bool:
+        return any(k.startswith(key) or key.startswith(k) for k in mentioned)
+
+    def has_marker(start: int, limit: int) -> bool:
+        i = bisect_left(marker_starts, start)
+        return i < len(marker_starts) and marker_starts[i] <= limit
+
+    for paragraph in doc.paragraphs():
+        mentions = [m for seg_start, seg_end in paragraph.segments for m in _mentions(plain, seg_start, seg_end, marker_starts)]
+        if not mentions:
+            continue
+        para_start, para_end = paragraph.segments[0][0], paragraph.segments[-1][1]
+        breaks = [m.start() for s, e in paragraph.segments for m in _SENTENCE_END.finditer(plain, s, e)]
+        for index, (kind, start, end) in enumerate(mentions):
+            name = " ".join(plain[start:end].split())
+            key = name.lower()
+            if kind == "report":
+                # "the report of the Secretary-General" after any report of his refers back to it.
+                bare = not key.startswith("report of the secretary-general on")
+                first = not report_met if bare else not known(key)
+                report_met = True
+            else:
+                first = not known(key)
+            if key not in mentioned:
+                mentioned.append(key)
+            if not first:
+                continue
+            if _quoted(plain, para_start, start) or _CASE_AFTER.match(plain, end, para_end):
+                continue
+            before = plain[max(0, start - 80) : start]
+            if _LOWER_BEFORE.search(before) or (kind == "instrument" and _ORGAN_BEFORE.search(before)):
+                continue
+            i = bisect_right(breaks, start)
+            sentence_start = breaks[i - 1] if i else para_start
+            sentence_end = breaks[i] if i < len(breaks) else para_end
+            if _RESOLUTION.search(plain, sentence_start, sentence_end):
+                continue
+            hard_end = mentions[index + 1][1] if index + 1 < len(mentions) else para_end
+            if has_marker(start, _marker_limit(plain, paragraph.segments, end, hard_end, has_marker, start)):
+                continue
+            what = "report" if kind == "report" else "instrument"
+            if len(name) > 90:
+                name = name[:90].rsplit(" ", 1)[0] + " …"
+            yield finding(
+                start, end,
+                f"first mention of the {what} “{name}” has no footnote: expected a marker and a footnote with its "
+                + ("symbol" if kind == "report" else "reference (Treaty Series, or the resolution that adopted it)"),
+            )
+
+
+def _mentions(plain: str, start: int, end: int, marker_starts: list[int]) -> list[tuple[str, int, int]]:
+    """Reports and instruments named in ``plain[start:end]``, in order, as (kind, start, end).
+
+    A name ends at the first footnote marker after it (blanked to spaces in
+    ``plain``, so it would otherwise run on into the next words).
+    """
+
+    def stop(offset: int) -> int:
+        i = bisect_right(marker_starts, offset)
+        return min(end, marker_starts[i]) if i < len(marker_starts) else end
+
+    found: list[tuple[str, int, int]] = []
+    if "Secretary-General" in plain[start:end]:
+        for m in _REPORT.finditer(plain, start, end):
+            name_start, name_end = plain.index("report", m.start(1), m.end(1)), m.end(1)
+            t = _REPORT_TITLE.match(plain, name_end, stop(name_end))
+            if t:
+                name_end = len(plain[: t.end()].rstrip())
+            found.append(("report", name_start, name_end))
+    for m in _INSTRUMENT.finditer(plain, start, end):
+        name_start, name_end = _instrument_name(plain, m.start(), m.end(), stop(m.end()))
+        if found and found[-1][0] == "instrument" and name_start < found[-1][2]:
+            continue
+        found.append(("instrument", name_start, name_end))
+    found.sort(key=lambda item: item[1])
+    return found
