@@ -169,6 +169,8 @@ def _find_markers(text: str, blocks: list[Block], numbers: set[int]) -> list[tup
                 number = int(digits)
                 if number == expected and number in numbers:
                     pass
+                elif number == expected and strong and number + 1 in numbers:
+                    pass  # the sequence demands it: a marker whose body is missing
                 elif strong and number in seen:
                     pass
                 elif strong and number in numbers and number > expected and before.islower():
@@ -181,7 +183,8 @@ def _find_markers(text: str, blocks: list[Block], numbers: set[int]) -> list[tup
                 # 71/205 + marker 19: a year or a symbol number with the
                 # expected number glued to its end.
                 tail = str(expected)
-                if expected not in numbers or not run.endswith(tail) or len(run) <= len(tail):
+                demanded = expected in numbers or expected + 1 in numbers  # a body, or the next one's
+                if not demanded or not run.endswith(tail) or len(run) <= len(tail):
                     continue
                 prefix = run[: -len(tail)]
                 is_year = len(prefix) == 4 and prefix[:2] in ("19", "20")
