@@ -1,0 +1,503 @@
+"""Phrasing and punctuation (P): opening phrases, also/further, final marks.
+
+Every rule here judges the resolution's own paragraphs: the preamble and the
+operative paragraphs of each body (or part A, B …).  Text that an operative
+paragraph introduces ("*Resolves* that, for 2022:" and the budget paragraphs
+that open with a noun; "*Adopts* the following political declaration:" and
+the declaration in the first person) and annexes after the plenary line are
+other documents with their own conventions, and are left alone
+(``Paragraph.introduced``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..diagnostics import Edit, Severity
+from ..lexicon import match_opener, suggest_opener
+from ..model import Document, Paragraph, Part
+from .base import Diagnostic, Fix, RuleContext, finding, rule
+
+# Markdown emphasis markers: one of them inside an opening phrase means the
+# italics stop (or start) in the middle of it.
+_EMPHASIS = frozenset("*_")
+_WORDS = re.compile(r"\S+")
+# Markup that closes after a paragraph's last word: emphasis, a link target.
+_CLOSING_MARKUP = re.compile(r"(?:[*_]+|\]\([^)\s]*\))*")
+
+
+def _operative(part: Part) -> list[Paragraph]:
+    """The part's own operative paragraphs, without the text they introduce."""
+    return [p for p in part.operative if not p.introduced]
+
+
+def _quoted(text: str) -> str:
+    return f"“{text}”"
+
+
+def _label(p: Paragraph) -> str:
+    """How a message names a paragraph: "operative paragraph 7", "subparagraph (b)"."""
+    if p.kind == "subparagraph":
+        return f"subparagraph {p.label}" if p.label else "subparagraph"
+    if p.kind == "preambular":
+        return "preambular paragraph"
+    if p.number_value is not None:
+        return f"operative paragraph {p.number_value}"
+    return "operative paragraph"
+
+
+# ---------------------------------------------------------------- P001
+
+
+@rule("P001", "opener-not-italic", fixable=True)
+def opener_not_italic(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """An opening phrase or operative verb that is not in italics.
+
+    ## What it does
+    In Markdown, reports a preambular paragraph whose opening phrase
+    ("Recalling", "Deeply concerned") or an operative paragraph whose verb
+    ("Requests", "Takes note") is not italic, or is italic only in part
+    ("*Recalling* also").  Plain text has no italics and is not checked.
+
+    ## Why it matters
+    UN resolutions set the opening phrase of every paragraph in italics
+    (Editorial Manual; every resolution in the corpus).  A phrase left in
+    roman type is a conversion or typing slip the editors will mark.
+
+    ## Example
+    ```
+    Recalling its resolution 70/1 of 25 September 2015,
+    ```
+
+    ## Fix
+    Put the whole phrase in italics: "*Recalling* its resolution 70/1 …".
+    The fix is safe.
+    """
+    if doc.format != "markdown":
+        return
+    text = doc.text
+    for part in doc.parts:
+        for p in (*part.preamble, *_operative(part)):
+            o = p.opener
+            if o is None or o.kind == "unknown" or o.first_person:
+                continue
+            start, end = o.span.start, o.span.end
+            inner = text[start:end]
+            split = any(c in _EMPHASIS for c in inner)
+            if o.italic and not split:
+                continue
+            kind = "opening phrase" if o.kind == "preambular" else "operative verb"
+            phrase = " ".join(o.phrase.split())  # blanked emphasis marks read as spaces
+            if not split:
+                # Markup before the phrase ("[Decides …](#)") would swallow the
+                # new emphasis marks: no fix then.
+                before = slice(p.span.start, start)
+                fix = None
+                if text[before] == doc.plain[before]:
+                    fix = Fix(f"italicize {_quoted(phrase)}", (Edit(start, start, "*"), Edit(end, end, "*")))
+                yield finding(start, end, f"{kind} {_quoted(phrase)} is not italic: expected {_quoted('*' + phrase + '*')}", fix=fix)
+                continue
+            # "*Recalling* also": the italics close inside the phrase.  Move the
+            # closing mark to the end of the phrase when that is all there is.
+            fix = None
+            marks = [i for i, c in enumerate(inner) if c in _EMPHASIS]
+            if o.italic and len(marks) == 1 and text[end : end + 1] not in _EMPHASIS:
+                mark = inner[marks[0]]
+                at = start + marks[0]
+                fix = Fix(f"italicize the whole of {_quoted(phrase)}", (Edit(at, at + 1, ""), Edit(end, end, mark)))
+            yield finding(start, end, f"{kind} {_quoted(phrase)} is only partly italic: expected {_quoted('*' + phrase + '*')}", fix=fix)
+
+
+# ---------------------------------------------------------------- P002
+
+
+@rule("P002", "unknown-opener", fixable=True)
+def unknown_opener(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """An opening phrase that is not a recognised participle or verb.
+
+    ## What it does
+    Reports a preambular paragraph that does not open with a participle,
+    participial phrase or adjective of the lexicon ("Recalling", "Having
+    considered", "Deeply concerned"), and an operative paragraph that does
+    not open with a verb in the present indicative ("Requests", "Takes
+    note"), with "did you mean" for near misses ("Recallling" ->
+    "Recalling").  Text introduced by a colon paragraph (budget paragraphs
+    that open with a noun, a declaration in the first person) and annexes
+    are not checked.
+
+    ## Why it matters
+    The opening phrase says what the paragraph does; a misspelt or
+    invented one is caught by editors days later, and a paragraph that
+    opens with a noun may be a fragment of the paragraph before it.
+
+    ## Example
+    ```
+    *Recallling* its resolution 70/1 of 25 September 2015,
+    ```
+
+    ## Fix
+    Correct the phrase ("*Recalling*").  The suggested correction is an
+    unsafe fix: it is a guess.  A phrase that is right but missing from
+    the lexicon can be added with the settings ``preambular-openers`` and
+    ``operative-openers``.
+    """
+    extra = ctx.extra_preambular or ctx.extra_operative
+    for part in doc.parts:
+        for section, paragraphs in (("preambular", part.preamble), ("operative", _operative(part))):
+            for p in paragraphs:
+                o = p.opener
+                if o is None or o.kind != "unknown":
+                    continue
+                # The document may have been parsed without the user's openers
+                # (a cached parse); they still count.
+                if extra and match_opener(p.text, ctx.extra_preambular, ctx.extra_operative) is not None:
+                    continue
+                yield _unknown_opener_finding(doc, p, section)
+
+
+_EXPECTED = {
+    "preambular": "a preambular participle or adjective (“Recalling”, “Noting with concern”, “Mindful”)",
+    "operative": "an operative verb (“Requests”, “Decides”, “Takes note”)",
+}
+
+
+def _unknown_opener_finding(doc: Document, p: Paragraph, section: str) -> Diagnostic:
+    o = p.opener
+    start, end = o.span.start, o.span.end
+    shown = o.phrase if len(o.phrase) <= 40 else o.phrase[:40] + "…"
+    head = " ".join(p.text.split(None, 6)[:6])
+    suggestion = suggest_opener(head, section)
+    if suggestion is None:
+        return finding(start, end, f"unknown opening phrase {_quoted(shown)}: expected {_EXPECTED[section]}")
+    # Replace as many words as the suggestion has ("Notting also" -> "Noting
+    # also"), where no markup stands between them.
+    fix = None
+    plain = doc.plain
+    words = list(_WORDS.finditer(plain, start, min(len(plain), start + 200)))
+    count = len(suggestion.split())
+    if len(words) >= count:
+        w_start, w_end = words[0].start(), words[count - 1].end()
+        written = doc.text[w_start:w_end]
+        if written == plain[w_start:w_end]:
+            written = written.rstrip(",;:.")
+            w_end = w_start + len(written)
+            fix = Fix(f"replace {_quoted(written)} with {_quoted(suggestion)}", (Edit(w_start, w_end, suggestion),), safe=False)
+    return finding(start, end, f"unknown opening phrase {_quoted(shown)}: did you mean {_quoted(suggestion)}?", fix=fix)
+
+
+# ---------------------------------------------------------------- P003
+
+
+@rule("P003", "also-further-order", fixable=True)
+def also_further_order(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """"also" and "further" out of order in a run of one verb.
+
+    ## What it does
+    Follows each verb through the preamble and through the operative part:
+    a plain use ("Recalling", "Encourages") starts a run, then "also", then
+    "further" ("Recalling also", "Recalling further"; "Also encourages",
+    "Further encourages").  Reports "Recalling also" or "Recalling
+    further" with no plain "Recalling" before it, "Recalling also" after
+    "Recalling further", and the adverb on the wrong side ("Further
+    recalling", "Encourages also").  Two plain "Recalling" in a row get a
+    hint (severity hint): the second is usually "Recalling also".
+
+    ## Why it matters
+    "also" and "further" point back to an earlier paragraph with the same
+    verb; out of order they point at nothing.  In the preamble the adverb
+    follows the phrase, in the operative part it precedes the verb (UN
+    practice; "Further recalling" is Model UN usage, not the Assembly's).
+
+    ## Example
+    ```
+    *Recalling further* its resolution 75/1,
+
+    *Recalling also* its resolution 70/1,
+    ```
+
+    ## Fix
+    Reorder or reword the paragraphs: "Recalling", "Recalling also",
+    "Recalling further".  An adverb on the wrong side is moved by a safe fix.
+    """
+    text, plain = doc.text, doc.plain
+    for part in doc.parts:
+        for section, paragraphs in (("preambular", part.preamble), ("operative", _operative(part))):
+            # head -> (state, paragraph): the last use of the head in the run.
+            runs: dict[str, tuple[str, Paragraph]] = {}
+            previous: Paragraph | None = None
+            for p in paragraphs:
+                o = p.opener
+                if o is None or o.kind != section or o.first_person:
+                    previous = None
+                    continue
+                head, adverb = o.head, o.adverb
+                verb = _quoted(head[0].upper() + head[1:])
+                start, end = o.span.start, o.span.end
+                if adverb is None:
+                    if (
+                        section == "preambular" and previous is not None and previous.opener.adverb is None
+                        and previous.opener.head == head and o.phrase.lower() == head
+                        and previous.opener.phrase.lower() == head
+                    ):
+                        d = finding(
+                            start, end,
+                            f"{verb} twice in a row: the second is usually {_quoted(o.phrase + ' also')}",
+                            related=((previous.opener.span.start, previous.opener.span.end, f"the first {verb}"),),
+                        )
+                        d.severity_override = Severity.HINT
+                        yield d
+                    runs[head] = ("plain", p)
+                    previous = p
+                    continue
+                previous = p
+                leading = o.phrase[: len(adverb)].lower() == adverb
+                state = runs.get(head)
+                runs[head] = (adverb, p)
+                if leading == (section == "preambular"):
+                    right = suggest_opener(o.phrase, section)
+                    where = "follows the phrase" if section == "preambular" else "precedes the verb"
+                    context = "in the preamble" if section == "preambular" else "in an operative paragraph"
+                    fix = None
+                    if right and text[start:end] == plain[start:end]:
+                        fix = Fix(f"write {_quoted(right)}", (Edit(start, end, right),))
+                    expected = _quoted(right) if right else f"{_quoted(adverb)} moved"
+                    yield finding(start, end, f"{_quoted(o.phrase)}: {context} {_quoted(adverb)} {where}: expected {expected}", fix=fix)
+                    continue  # one slip, one finding: the run is judged once it is fixed
+                if state is None:
+                    yield finding(start, end, f"{_quoted(o.phrase)} with no plain {verb} before it: expected {verb} first")
+                elif adverb == "also" and state[0] == "further":
+                    earlier = state[1].opener
+                    yield finding(
+                        start, end,
+                        f"{_quoted(o.phrase)} after {_quoted(earlier.phrase)} (line {earlier.span.line + 1}): “also” comes before “further”",
+                        related=((earlier.span.start, earlier.span.end, f"{_quoted(earlier.phrase)} is here"),),
+                    )
+
+
+# ---------------------------------------------------------------- P004 / P005
+
+
+def _ending_fix(doc: Document, p: Paragraph, expected: str, colon_safe: bool = True) -> tuple[int, int, Fix | None]:
+    """Where the wrong or missing final mark is, and the fix that puts ``expected`` there."""
+    span = p.final_mark_span
+    if span is None:
+        end = p.span.end
+        return end, end, None
+    if p.final_mark:
+        # A wrong mark: the right one is certain.  A colon may announce a list
+        # that went missing, so replacing it is a guess.
+        safe = colon_safe or p.final_mark != ":"
+        return span.start, span.end, Fix(f"replace {_quoted(p.final_mark)} with {_quoted(expected)}", (Edit(span.start, span.end, expected),), safe=safe)
+    # No mark after the last word: the paragraph may go on after a page break.
+    # The mark goes after closing emphasis or a link target, before a
+    # footnote marker (the marker follows punctuation).
+    word_end = span.end
+    insert_at = _CLOSING_MARKUP.match(doc.text, word_end).end()
+    word_start = word_end - 1
+    plain = doc.plain
+    while word_start > p.span.start and not plain[word_start - 1].isspace():
+        word_start -= 1
+    return word_start, word_end, Fix(f"add {_quoted(expected)}", (Edit(insert_at, insert_at, expected),), safe=False)
+
+
+def _found_mark(p: Paragraph) -> str:
+    if p.final_mark:
+        return f"with {_quoted(p.final_mark)}"
+    last = p.text.rsplit(None, 1)[-1] if p.text.strip() else ""
+    return f"without a mark after {_quoted(last[-20:])}"
+
+
+@rule("P004", "preambular-ending", fixable=True)
+def preambular_ending(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """A preambular paragraph that does not end with a comma.
+
+    ## What it does
+    Reports a preambular paragraph that ends with a semicolon, a full stop
+    or no mark at all.  A paragraph that ends with a colon before its
+    subparagraphs is right.
+
+    ## Why it matters
+    The preamble is one long sentence whose subject is "The General
+    Assembly,": every preambular paragraph ends with a comma (Editorial
+    Manual; AKN4UN).  A semicolon usually means an operative paragraph was
+    turned into a preambular one, or the other way round.
+
+    ## Example
+    ```
+    *Recalling* its resolution 70/1 of 25 September 2015;
+    ```
+
+    ## Fix
+    End the paragraph with a comma.  Replacing a wrong mark is safe; adding
+    a missing one after a word is unsafe (the paragraph may continue after
+    a page break).
+    """
+    for part in doc.parts:
+        for p in part.preamble:
+            if p.final_mark == "," or (p.final_mark == ":" and p.subparagraphs):
+                continue
+            if p.number is not None and p.final_mark == ";":
+                continue  # an operative paragraph in the preamble: P006 says so
+            start, end, fix = _ending_fix(doc, p, ",", colon_safe=False)
+            yield finding(start, end, f"preambular paragraph ends {_found_mark(p)}: expected “,”", fix=fix)
+
+
+@rule("P005", "operative-ending", fixable=True)
+def operative_ending(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """An operative paragraph or subparagraph with the wrong final mark.
+
+    ## What it does
+    Reports an operative paragraph or subparagraph that does not end with a
+    semicolon, and the last operative paragraph (or its last subparagraph)
+    that does not end with a full stop.  A paragraph ending with a colon
+    that introduces subparagraphs, numbered paragraphs or an instrument is
+    right as it is ("… the following:" before (a)–(p); "*Resolves* that,
+    for 2022:").  The text such a paragraph introduces is not checked.
+
+    ## Why it matters
+    The operative part is one sentence: "The General Assembly, … 1.
+    *Requests* …; 2. *Decides* … ." (UN practice in every resolution of the
+    corpus).  A full stop in the middle or a semicolon at the end shows a
+    paragraph was moved, dropped or added.
+
+    ## Example
+    ```
+    17. *Requests* the Secretary-General to submit a report.
+
+    18. *Decides* to include in the provisional agenda …;
+    ```
+
+    ## Fix
+    End each paragraph with a semicolon and the last with a full stop.
+    Replacing a wrong mark is safe; adding a missing one after a word is
+    unsafe (the paragraph may continue after a page break).
+    """
+    for part in doc.parts:
+        paragraphs = _operative(part)
+        if not paragraphs:
+            continue
+        follows = {id(a): b for a, b in zip(part.operative, part.operative[1:])}
+        last = paragraphs[-1]
+        numbered = any(p.number is not None for p in paragraphs)
+        for p in paragraphs:
+            if p.final_mark == "," and _misplaced_preambular(p, numbered):
+                continue  # a preambular paragraph among the operative ones: P006 says so
+            tree = list(p.walk())
+            for index, q in enumerate(tree):
+                final = p is last and index == len(tree) - 1
+                expected = "." if final else ";"
+                if q.final_mark == expected:
+                    continue
+                if q.final_mark == ":" and _introduces(q, follows.get(id(q))):
+                    continue
+                start, end, fix = _ending_fix(doc, q, expected, colon_safe=False)
+                where = f"the last {_label(q)}" if final and q.kind != "subparagraph" else _label(q)
+                if final and q.kind == "subparagraph":
+                    where = f"{_label(q)}, the last of the operative part,"
+                yield finding(start, end, f"{where} ends {_found_mark(q)}: expected {_quoted(expected)}", fix=fix)
+
+
+def _introduces(p: Paragraph, following: Paragraph | None) -> bool:
+    """Does the colon at the end of ``p`` introduce what follows it?"""
+    if p.subparagraphs:
+        return True
+    if following is None:
+        return False
+    # An instrument or budget paragraphs, or a numbered sub-list restarting at 1.
+    return following.introduced or following.number_value == 1
+
+
+# ---------------------------------------------------------------- P006
+
+
+@rule("P006", "misplaced-paragraph-kind")
+def misplaced_paragraph_kind(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """A preambular paragraph dressed as an operative one, or the reverse.
+
+    ## What it does
+    Reports a numbered paragraph in the preamble, a numbered paragraph that
+    opens with a preambular participle ("5. *Recognizing* …"), and an
+    operative verb opening an unnumbered paragraph among numbered ones (a
+    preambular paragraph whose participle became a verb).  A single
+    operative paragraph is rightly unnumbered (A/RES/77/5), as is one that
+    ends with a colon to introduce an instrument or budget paragraphs.
+
+    ## Why it matters
+    Preambular paragraphs are unnumbered and open with a participle;
+    operative paragraphs are numbered and open with a verb (Editorial
+    Manual).  A paragraph with the features of both was moved or
+    half-edited during negotiation, and the numbering around it is off.
+
+    ## Example
+    ```
+    *Noting also* that the decisions …,
+
+    *Notes* the Secretary-General's statement …,
+
+    1. *Reaffirms* its commitment …;
+    ```
+
+    ## Fix
+    Make the paragraph one kind: "*Noting*" without a number in the
+    preamble, or a number and "*Notes*" in the operative part.
+    """
+    for part in doc.parts:
+        for p in part.preamble:
+            if p.number is not None:
+                o = p.opener
+                phrase = f" ({_quoted(o.phrase)})" if o is not None else ""
+                span = p.number_span or p.span
+                yield finding(
+                    span.start, span.end,
+                    f"preambular paragraph{phrase} is numbered {_quoted(p.number)}: expected no number, "
+                    "or an operative verb if it belongs to the operative part",
+                )
+        paragraphs = _operative(part)
+        numbered = any(p.number is not None for p in paragraphs)
+        for p in paragraphs:
+            if not _misplaced_preambular(p, numbered):
+                continue
+            o = p.opener
+            if p.number is not None:
+                verb = _operative_form(o.head)
+                expected = f"an operative verb ({_quoted(verb)})" if verb else "an operative verb"
+                yield finding(
+                    o.span.start, o.span.end,
+                    f"operative paragraph {p.number_value} opens with the participle {_quoted(o.phrase)}: expected {expected}",
+                )
+            else:
+                yield finding(
+                    o.span.start, o.span.end,
+                    f"unnumbered paragraph opens with the operative verb {_quoted(o.phrase)} among numbered operative "
+                    "paragraphs: expected a number, or a preambular participle if it belongs to the preamble",
+                )
+
+
+def _operative_form(head: str) -> str | None:
+    """The operative verb for a preambular participle: "recognizing" -> "Recognizes"."""
+    first, _, rest = head.partition(" ")
+    if not first.endswith("ing"):
+        return None
+    stem = first[:-3]
+    for verb in (stem + "s", stem + "es"):
+        candidate = (verb + " " + rest).strip()
+        candidate = candidate[0].upper() + candidate[1:]
+        m = match_opener(candidate)
+        if m is not None and m.kind == "operative" and not m.first_person and m.length == len(candidate):
+            return candidate
+    return None
+
+
+def _misplaced_preambular(p: Paragraph, numbered: bool) -> bool:
+    """Is this paragraph of the operative part really a preambular one?
+
+    A numbered paragraph that opens with a participle, or an unnumbered one
+    that opens with an operative verb among numbered paragraphs.
+    """
+    o = p.opener
+    if o is None or o.first_person:
+        return False
+    if p.number is not None:
+        return o.kind == "preambular"
+    return numbered and o.kind == "operative"

@@ -1,0 +1,279 @@
+"""Phrasing and punctuation (P001–P006) on the real corpus and on corpus texts with one change.
+
+The fixtures under tests/fixtures/p prove where each rule fires; these tests
+prove the rest: the whole corpus yields exactly one P finding at warning or
+above (the real conversion defect in A-RES-77-176.md), the fixes give back the
+published text, the exceptions (budget paragraphs, declarations, a single
+unnumbered operative paragraph) stay silent, and the user's openers count.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from resolint.config import Settings
+from resolint.diagnostics import Severity
+from resolint.fixes import apply_fixes
+from resolint.linter import lint_document, lint_text
+from resolint.parser import parse
+from resolint.report import position
+from resolint.rules import all_rules
+
+CORPUS = Path(__file__).parents[1].parent / "shared" / "corpus"
+FIXTURES = Path(__file__).parent / "fixtures" / "p"
+CORPUS_FILES = sorted(p for p in CORPUS.rglob("*") if p.suffix in (".md", ".txt"))
+P_ONLY = Settings(select=["P"])
+
+pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available")
+
+
+def _p_findings(text: str, path: str, settings: Settings = P_ONLY):
+    result = lint_text(text, path, settings=settings)
+    return [(d.code, *position(result.document.source, d.start), d) for d in result.diagnostics]
+
+
+def _changed(name: str, old: str, new: str) -> tuple[str, str]:
+    """A corpus text with one change, as an editor would find it."""
+    path = CORPUS / name
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} is not unique in {name}"
+    return text.replace(old, new), str(path)
+
+
+# ---------------------------------------------------------------- the corpus
+
+
+def test_corpus_has_exactly_one_p_finding_at_warning():
+    found = []
+    for path in CORPUS_FILES:
+        for code, line, col, d in _p_findings(path.read_text(encoding="utf-8"), str(path)):
+            if d.severity >= Severity.WARNING:
+                found.append((path.name, code, line, col))
+    assert found == [("A-RES-77-176.md", "P001", 26, 1)]
+
+
+def test_the_one_finding_is_the_non_italic_recalling():
+    path = CORPUS / "markdown" / "A-RES-77-176.md"
+    [(code, line, col, d)] = _p_findings(path.read_text(encoding="utf-8"), str(path))
+    assert (code, line, col) == ("P001", 26, 1)
+    assert d.message == "opening phrase “Recalling” is not italic: expected “*Recalling*”"
+    assert d.fix is not None and d.fix.safe
+    fixed, _ = apply_fixes(path.read_text(encoding="utf-8"), [d])
+    assert "\n*Recalling* its resolutions [58/208]" in fixed
+    assert _p_findings(fixed, str(path)) == []
+
+
+def test_plain_text_has_no_italics_to_check():
+    path = CORPUS / "plaintext" / "A-RES-74-196.txt"
+    text = path.read_text(encoding="utf-8")
+    assert not [f for f in _p_findings(text, str(path)) if f[0] == "P001"]
+
+
+# ---------------------------------------------------------------- fixes give back the published text
+
+# fixture -> the corpus file it was made from; applying every fix (unsafe
+# included) to the fixture must restore that file exactly.
+RESTORED_BY_FIX = {
+    "opener-not-italic.md": "markdown/A-RES-75-308.md",
+    "verb-not-italic.md": "markdown/A-RES-75-308.md",
+    "opener-partly-italic.md": "markdown/A-RES-75-308.md",
+    "unknown-opener-recallling.md": "markdown/A-RES-75-308.md",
+    "unknown-opener-recallling.txt": "plaintext/A-RES-75-308.txt",
+    "unknown-operative-verb.md": "markdown/A-RES-75-308.md",
+    "adverb-before-participle.md": "markdown/A-RES-75-308.md",
+    "preambular-semicolon.md": "markdown/A-RES-75-308.md",
+    "preambular-no-comma.txt": "plaintext/A-RES-75-308.txt",
+    "operative-full-stop-midway.md": "markdown/A-RES-75-308.md",
+    "last-operative-semicolon.txt": "plaintext/A-RES-75-308.txt",
+    "subparagraph-full-stop.md": "markdown/A-RES-75-308.md",
+}
+
+
+@pytest.mark.parametrize("fixture", sorted(RESTORED_BY_FIX))
+def test_fix_restores_the_published_text(fixture):
+    path = FIXTURES / fixture
+    text = path.read_text(encoding="utf-8")
+    diagnostics = lint_text(text, str(path), settings=P_ONLY).diagnostics
+    assert diagnostics and all(d.fix is not None for d in diagnostics)
+    fixed, chosen = apply_fixes(text, diagnostics, unsafe=True)
+    assert fixed == (CORPUS / RESTORED_BY_FIX[fixture]).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "fixture, safe",
+    [
+        ("preambular-semicolon.md", True),  # a wrong mark replaced: certain
+        ("preambular-no-comma.txt", False),  # a mark added after a word: may continue after a page break
+        ("last-operative-semicolon.txt", True),
+        ("unknown-opener-recallling.md", False),  # did-you-mean is a guess
+        ("adverb-before-participle.md", True),
+        ("opener-not-italic.md", True),
+    ],
+)
+def test_fix_applicability(fixture, safe):
+    path = FIXTURES / fixture
+    [d] = lint_text(path.read_text(encoding="utf-8"), str(path), settings=P_ONLY).diagnostics
+    assert d.fix.safe is safe
+
+
+# ---------------------------------------------------------------- messages
+
+
+def test_messages_name_what_was_found_and_expected():
+    cases = {
+        "unknown-opener-recallling.md": "unknown opening phrase “Recallling”: did you mean “Recalling”?",
+        "also-after-further.md": "“Recalling also” after “Recalling further” (line 43): “also” comes before “further”",
+        "also-without-plain.md": "“Also decides” with no plain “Decides” before it: expected “Decides” first",
+        "adverb-before-participle.md": "“Also recalling”: in the preamble “also” follows the phrase: expected “Recalling also”",
+        "preambular-semicolon.md": "preambular paragraph ends with “;”: expected “,”",
+        "last-operative-semicolon.txt": "the last operative paragraph 14 ends with “;”: expected “.”",
+        "numbered-participle.md": "operative paragraph 8 opens with the participle “Inviting”: expected an operative verb (“Invites”)",
+    }
+    for fixture, message in cases.items():
+        path = FIXTURES / fixture
+        [d] = lint_text(path.read_text(encoding="utf-8"), str(path), settings=P_ONLY).diagnostics
+        assert d.message == message, fixture
+
+
+def test_unknown_opener_without_a_near_miss():
+    text, path = _changed("markdown/A-RES-75-308.md", "*Acknowledging* the importance", "*Whereas* the importance")
+    [(code, line, col, d)] = _p_findings(text, path)
+    assert (code, line, col) == ("P002", 39, 2)
+    assert d.message.startswith("unknown opening phrase “Whereas”: expected a preambular participle")
+    assert d.fix is None
+
+
+# ---------------------------------------------------------------- the user's openers
+
+
+def test_user_openers_are_recognised():
+    text, path = _changed("markdown/A-RES-75-308.md", "*Acknowledging* the importance", "*Applauding* the importance")
+    assert [f[:3] for f in _p_findings(text, path)] == [("P002", 39, 2)]
+    settings = Settings(select=["P"], preambular_openers=["applauding"])
+    assert _p_findings(text, path, settings) == []
+
+
+def test_user_openers_count_even_for_a_document_parsed_without_them():
+    text, path = _changed("markdown/A-RES-75-308.md", "8. *Invites* the", "8. *Exhorts* the")
+    doc = parse(text, None, path)
+    assert [d.code for d in lint_document(doc, P_ONLY, path)] == ["P002"]
+    assert lint_document(doc, Settings(select=["P"], operative_openers=["exhorts"]), path) == []
+
+
+# ---------------------------------------------------------------- also / further
+
+
+def test_two_plain_uses_in_a_row_are_a_hint():
+    path = FIXTURES / "plain-twice-in-a-row.md"
+    [d] = lint_text(path.read_text(encoding="utf-8"), str(path), settings=P_ONLY).diagnostics
+    assert d.code == "P003" and d.severity == Severity.HINT
+    assert d.message == "“Recalling” twice in a row: the second is usually “Recalling also”"
+    assert d.related and "first" in d.related[0][2]
+    # A configured severity for the code still wins.
+    configured = Settings(select=["P"], severity={"P003": "warning"})
+    [d] = lint_text(path.read_text(encoding="utf-8"), str(path), settings=configured).diagnostics
+    assert d.severity == Severity.WARNING
+
+
+def test_a_plain_use_starts_a_new_run():
+    # A/RES/77/176: Recognizing, also, further, Recognizing, also, further, Recognizing … is right.
+    path = CORPUS / "markdown" / "A-RES-77-176.md"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("*Recognizing further*") == 2
+    assert not [f for f in _p_findings(text, str(path)) if f[0] == "P003"]
+    # Without the second plain "Recognizing", the second "also" follows a "further".
+    changed, _ = _changed("markdown/A-RES-77-176.md", "*Recognizing* the human, cultural", "*Noting* the human, cultural")
+    assert [f[:3] for f in _p_findings(changed, str(path)) if f[0] == "P003"] == [("P003", 86, 2)]
+
+
+def test_operative_adverb_after_the_verb():
+    text, path = _changed("markdown/A-RES-75-308.md", "5. *Also decides*", "5. *Decides also*")
+    [(code, line, col, d)] = _p_findings(text, path)
+    assert (code, line, col) == ("P003", 87, 5)
+    assert d.message == "“Decides also”: in an operative paragraph “also” precedes the verb: expected “Also decides”"
+    fixed, _ = apply_fixes(text, [d])
+    assert "5. *Also decides*" in fixed
+
+
+def test_first_person_declarations_are_not_runs():
+    # "Reaffirm", "Also reaffirm", "Recall" … in A/RES/76/1 belong to the declaration.
+    path = CORPUS / "markdown" / "A-RES-76-1.md"
+    assert _p_findings(path.read_text(encoding="utf-8"), str(path)) == []
+
+
+# ---------------------------------------------------------------- endings
+
+
+def test_colon_without_a_list_is_reported_with_an_unsafe_fix():
+    text, path = _changed(
+        "markdown/A-RES-75-308.md",
+        "Inter-Parliamentary Union to contribute to the high-level meeting;",
+        "Inter-Parliamentary Union to contribute to the high-level meeting:",
+    )
+    [(code, line, col, d)] = _p_findings(text, path)
+    assert (code, line) == ("P005", 99)
+    assert d.message == "operative paragraph 9 ends with “:”: expected “;”"
+    assert d.fix is not None and not d.fix.safe
+
+
+def test_colon_before_subparagraphs_and_introduced_text_is_right():
+    for name in ("markdown/A-RES-77-176.md", "markdown/A-RES-76-247-A-C.md", "markdown/A-RES-79-1.md", "plaintext/A-RES-76-247-A-C.txt"):
+        path = CORPUS / name
+        assert not [f for f in _p_findings(path.read_text(encoding="utf-8"), str(path)) if f[0] in ("P004", "P005")], name
+
+
+def test_last_subparagraph_of_the_last_paragraph_ends_with_a_full_stop():
+    # A/RES/75/308 paragraph 3's (d) ends with ";"; make 3 the last paragraph.
+    path = CORPUS / "markdown" / "A-RES-75-308.md"
+    text = path.read_text(encoding="utf-8")
+    cut = text.index("4. *Decides* that the organizational")
+    end = text.index("*92nd plenary meeting")
+    short = text[:cut] + text[end:]
+    found = [f for f in _p_findings(short, str(path)) if f[0] == "P005"]
+    assert [(f[1], f[3].message) for f in found] == [(75, "subparagraph (d), the last of the operative part, ends with “;”: expected “.”")]
+
+
+# ---------------------------------------------------------------- paragraph kinds
+
+
+def test_single_unnumbered_operative_paragraph_is_right():
+    for name in ("markdown/A-RES-77-5.md", "plaintext/A-RES-77-5.txt"):
+        path = CORPUS / name
+        assert _p_findings(path.read_text(encoding="utf-8"), str(path)) == [], name
+
+
+def test_operative_verb_in_the_middle_of_the_preamble():
+    # "Notes" two paragraphs before the operative part: the parser starts the
+    # operative part there; P006 names the cause, once.
+    text, path = _changed("markdown/A-RES-ES-11-4.md", "*Noting also* that", "*Notes* that")
+    p_found = [f[:3] for f in _p_findings(text, path)]
+    assert p_found == [("P006", 33, 2)]
+
+
+def test_budget_paragraphs_are_silent():
+    for name in ("markdown/A-RES-76-247-A-C.md", "plaintext/A-RES-76-247-A-C.txt"):
+        path = CORPUS / name
+        assert _p_findings(path.read_text(encoding="utf-8"), str(path)) == [], name
+
+
+# ---------------------------------------------------------------- the registry
+
+
+def test_codes_names_and_default_severities():
+    rules = all_rules()
+    expected = {
+        "P001": ("opener-not-italic", True),
+        "P002": ("unknown-opener", True),
+        "P003": ("also-further-order", True),
+        "P004": ("preambular-ending", True),
+        "P005": ("operative-ending", True),
+        "P006": ("misplaced-paragraph-kind", False),
+    }
+    for code, (name, fixable) in expected.items():
+        r = rules[code]
+        assert (r.name, r.fixable, r.severity) == (name, fixable, Severity.WARNING), code
+        for section in ("## What it does", "## Why it matters", "## Example", "## Fix"):
+            assert section in r.doc, (code, section)
+        assert r.summary and "\n" not in r.summary
