@@ -142,19 +142,34 @@ def discover(paths: list[str], verbose: bool, errors: list[str]) -> list[tuple[s
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            files = sorted(_walk(p), key=lambda q: q.as_posix())
+            files = sorted(_walk(p, errors), key=lambda q: q.as_posix())
             if not files:
                 errors.append(f"{raw}: no documents (*.md, *.txt) in this directory")
             found.extend((str(f), False) for f in files)
         else:
             found.append((raw, True))
-    return found
+    # A file named twice (or named and inside a named folder) is checked once:
+    # two workers fixing the same file would trip over each other.
+    seen: set[str] = set()
+    unique = []
+    for path, named in found:
+        key = os.path.realpath(path)
+        if key not in seen:
+            seen.add(key)
+            unique.append((path, named))
+    return unique
 
 
-def _walk(root: Path):
+def _walk(root: Path, errors: list[str] | None = None):
     ignore = _GitIgnore(root)
     seen_dirs: set[tuple[int, int]] = set()
-    for directory, dirnames, filenames in os.walk(root, followlinks=False):
+
+    def unreadable(error: OSError) -> None:
+        if errors is not None and error.filename != str(root):
+            reason = "permission denied" if isinstance(error, PermissionError) else (error.strerror or str(error))
+            errors.append(f"{error.filename}: cannot list this folder: {reason}; not checked")
+
+    for directory, dirnames, filenames in os.walk(root, followlinks=False, onerror=unreadable):
         d = Path(directory)
         try:
             st = d.stat()

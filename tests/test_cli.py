@@ -47,6 +47,13 @@ def test_same_output_whatever_the_number_of_jobs(tmp_path, capsys):
     assert paths == sorted(paths, key=lambda p: Path(p).as_posix()) and len(set(paths)) >= 20
 
 
+def test_a_file_named_twice_is_checked_once(tmp_path, capsys):
+    doc = tmp_path / "a.md"
+    shutil.copyfile(CORPUS / "markdown" / "A-RES-78-229.md", doc)
+    assert main(["check", "--jobs", "2", str(doc), str(tmp_path), str(doc)]) == 0
+    assert "(1 file checked)" in capsys.readouterr().out
+
+
 def test_parallel_run_never_imports_the_language_server():
     script = (
         "import sys; from resolint.cli import main; code = main(['check', '-q', '--format', 'concise', '--jobs', '2', sys.argv[1]]);"
@@ -82,14 +89,15 @@ def test_progress_bar_only_on_a_terminal(tmp_path, capsys, monkeypatch):
             shown.append(self)
 
     monkeypatch.setattr(cli, "Progress", Recording)
-    doc = tmp_path / "a.md"
+    doc, other = tmp_path / "a.md", tmp_path / "b.md"
     shutil.copyfile(CORPUS / "markdown" / "A-RES-78-229.md", doc)
-    main(["check", "--jobs", "1", str(doc), str(doc)])
+    shutil.copyfile(CORPUS / "markdown" / "A-RES-78-229.md", other)
+    main(["check", "--jobs", "1", str(doc), str(other)])
     assert shown == []  # stderr is not a terminal under pytest
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
-    main(["check", "--jobs", "1", str(doc), str(doc)])
+    main(["check", "--jobs", "1", str(doc), str(other)])
     assert len(shown) == 1 and "2/2 files" in capsys.readouterr().err
-    main(["check", "--quiet", "--jobs", "1", str(doc), str(doc)])
+    main(["check", "--quiet", "--jobs", "1", str(doc), str(other)])
     assert len(shown) == 1  # --quiet: no bar
 
 

@@ -126,3 +126,22 @@ def test_clean_files_with_no_errors_exit_by_findings(tmp_path, capsys):
     good = copy_real(tmp_path)
     code, err, out = _run(capsys, good)
     assert (code, err, out) == (0, [], [])
+
+
+def test_unlistable_folder_is_one_line(tmp_path, monkeypatch, capsys):
+    good = _with_defect(tmp_path, "good.md")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    _with_defect(locked, "hidden.md")
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if os.fspath(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(locked))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    code, err, out = _run(capsys, tmp_path)
+    assert code == 2
+    assert err == [f"resolint: {locked}: cannot list this folder: permission denied; not checked"]
+    assert {f["path"] for f in out} == {str(good)}
