@@ -12,6 +12,7 @@ other documents with their own conventions, and are left alone
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from ..diagnostics import Edit, Severity
@@ -162,12 +163,18 @@ _EXPECTED = {
 }
 
 
+@lru_cache(maxsize=2048)
+def _suggest(words: str, section: str) -> str | None:
+    """``suggest_opener`` on a paragraph's first words, remembered: a draft
+    repeats its misspellings, and each costs a fuzzy search of the lexicon."""
+    return suggest_opener(words, section)
+
+
 def _unknown_opener_finding(doc: Document, p: Paragraph, section: str) -> Diagnostic:
     o = p.opener
     start, end = o.span.start, o.span.end
     shown = o.phrase if len(o.phrase) <= 40 else o.phrase[:40] + "…"
-    head = " ".join(p.text.split(None, 6)[:6])
-    suggestion = suggest_opener(head, section)
+    suggestion = _suggest(" ".join(p.text.split(None, 3)[:3]), section)
     if suggestion is None:
         return finding(start, end, f"unknown opening phrase {_quoted(shown)}: expected {_EXPECTED[section]}")
     # Replace as many words as the suggestion has ("Notting also" -> "Noting
@@ -413,7 +420,7 @@ def _introduces(p: Paragraph, following: Paragraph | None) -> bool:
 
 @rule("P006", "misplaced-paragraph-kind")
 def misplaced_paragraph_kind(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
-    """A preambular paragraph dressed as an operative one, or the reverse.
+    """An operative paragraph in the preamble, or a preambular one among the operative paragraphs.
 
     ## What it does
     Reports a numbered paragraph in the preamble, a numbered paragraph that
