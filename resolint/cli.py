@@ -400,23 +400,34 @@ def run_files(job: CheckJob, inputs: list[tuple[str, bool]], jobs: int, progress
     from concurrent.futures import ProcessPoolExecutor
 
     # Build what every file needs before the workers fork: they inherit it
-    # instead of each importing and compiling it again.
-    from .linter import lint_text
+    # instead of each building it again.  Checking the first file here does
+    # that with a real document (grammar tables, lexicon, the record).
+    import gc
+
     from .parser import grammar_parser
+    from .record import load_record
 
     grammar_parser()
-    lint_text("*The General Assembly,*\n\n1. *Decides* to remain seized of the matter.\n", "warm-up.md")
+    load_record()
     _rule_names()
+    out = [check_file(job, *inputs[0])]
+    if progress:
+        progress.update(1, total)
+    gc.collect()
+    gc.freeze()  # the inherited objects stay shared: the children's collector does not touch them
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    workers = min(jobs, total)
-    chunk = max(1, min(32, total // (workers * 8)))
-    out = []
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init, initargs=(job,)) as pool:
-        for i, item in enumerate(pool.map(_worker, inputs, chunksize=chunk)):
-            out.append(item)
-            if progress:
-                progress.update(i + 1, total)
+    rest = inputs[1:]
+    workers = min(jobs, len(rest))
+    chunk = max(1, min(16, len(rest) // (workers * 8)))
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init, initargs=(job,)) as pool:
+            for i, item in enumerate(pool.map(_worker, rest, chunksize=chunk)):
+                out.append(item)
+                if progress:
+                    progress.update(i + 2, total)
+    finally:
+        gc.unfreeze()
     return out
 
 
