@@ -463,7 +463,7 @@ class Progress:
 
 # ------------------------------------------------------------------ commands
 def cmd_check(args: argparse.Namespace) -> int:
-    from .formats import FORMATS, OutputOptions, writer
+    from .formats import OutputOptions, writer
 
     overrides = _cli_overrides(args)
     if overrides:

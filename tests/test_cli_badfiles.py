@@ -6,8 +6,6 @@ import json
 import os
 import pathlib
 
-import pytest
-
 from resolint.cli import main
 from test_cli_helpers import REAL_MD, copy_real
 

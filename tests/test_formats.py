@@ -12,7 +12,7 @@ import pytest
 
 from resolint.cli import main
 from resolint.formats.full import snippet
-from test_cli_helpers import REAL_MD, REAL_TXT, copy_real
+from test_cli_helpers import REAL_TXT, copy_real
 
 
 @pytest.fixture
