@@ -493,7 +493,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         inputs = discover(args.paths, args.verbose, errors)
         progress = Progress(sys.stderr) if sys.stderr.isatty() and not args.quiet else None
-        jobs = args.jobs or os.cpu_count() or 1
+        jobs = args.jobs or _cpu_count()
         try:
             outcomes = run_files(job, inputs, jobs, progress)
         finally:
@@ -547,6 +547,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not machine and not args.quiet:
         print(summary_line(results, fixing=job.fix), file=out)
     return _exit_status(args, results, errors)
+
+
+def _cpu_count() -> int:
+    """The CPUs this process may run on (a container may allow fewer than the machine has)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 def _exit_status(args, results, errors) -> int:
