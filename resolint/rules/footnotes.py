@@ -266,13 +266,21 @@ def ibid_without_antecedent(doc: Document, ctx: RuleContext) -> Iterator[Diagnos
 
 # ---------------------------------------------------------------- F007
 # Instruments the UN cites with a footnote, by the words that name them.
-_INSTRUMENT = re.compile(
-    r"(?=[CDP])\b(?:Convention (?:on|against)|Covenant on|Declaration on|Declaration and Programme of Action|Programme of Action)\b"
+# Each pattern opens with a literal, so the regex engine skips to it fast
+# (an alternation of different words would be tried at every character).
+_INSTRUMENT = (
+    re.compile(r"Convention (?:on|against)\b"),
+    re.compile(r"Covenant on\b"),
+    re.compile(r"Declaration (?:on|and Programme of Action)\b"),
+    re.compile(r"Programme of Action\b"),
 )
-_REPORT = re.compile(
-    r"(?=[cCeEnNsStTwW])\b(?:considered|examined|[Tt]ak(?:es|ing)\s+note(?:\s+with\s+(?:appreciation|interest|concern|satisfaction))?\s+of|"
+_REPORT = re.compile(r"report\s+of\s+the\s+Secretary-General\b")
+# What makes "the report of the Secretary-General" one the Assembly has
+# before it (and so cites), not one it requests or expects.
+_REPORT_VERB = re.compile(
+    r"\b(?:considered|examined|[Tt]ak(?:es|ing)\s+note(?:\s+with\s+(?:appreciation|interest|concern|satisfaction))?\s+of|"
     r"[Nn]ot(?:es|ing)(?:\s+with\s+(?:appreciation|interest|concern|satisfaction))?|[Ww]elcom(?:es|ing)(?:\s+with\s+(?:appreciation|interest|satisfaction))?|"
-    r"set\s+out\s+in|contained\s+in)\s+(the\s+(?:(?:annual|latest|most\s+recent|\d{4})\s+)?report\s+of\s+the\s+Secretary-General)\b"
+    r"set\s+out\s+in|contained\s+in)\s+the\s+(?:(?:annual|latest|most\s+recent|\d{4})\s+)?$"
 )
 _WORD_BEFORE = re.compile(r"(?:[A-Z][\w’'-]*|\d{4})\s+$")
 _LOWER_BEFORE = re.compile(r"\b(a|an|draft|future|new|possible|proposed|comprehensive|this|our)\s+$")
@@ -285,7 +293,8 @@ _NAME_WORD = re.compile(
 )
 _CASE_AFTER = re.compile(r"\s*\([^()\n]{0,80}\bv\.\s")
 _REPORT_TITLE = re.compile(r"\s+on\s+[^,;:.()]{3,150}")
-_SENTENCE_END = re.compile(r"(?<=[a-z)\]”\"’0-9])[.?!](?=\s+[A-Z“\"])")
+_SENTENCE_END = re.compile(r"[.?!](?=\s+[A-Z“\"])")
+_SENTENCE_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyz)]”\"’0123456789")
 _STOP = re.compile(r"[,;:.]")
 _NEXT_WORD = re.compile(r"\s*(\w+)")
 _QUALIFIERS = frozenset({"adopted", "held", "contained", "annexed", "signed", "done", "concluded", "opened", "as"})
@@ -392,12 +401,9 @@ def uncited_instrument(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         i = bisect_left(marker_starts, start)
         return i < len(marker_starts) and marker_starts[i] <= limit
 
-    for paragraph in doc.paragraphs():
-        mentions = [m for seg_start, seg_end in paragraph.segments for m in _mentions(plain, seg_start, seg_end, marker_starts)]
-        if not mentions:
-            continue
+    for paragraph, mentions in _paragraph_mentions(doc, marker_starts):
         para_start, para_end = paragraph.segments[0][0], paragraph.segments[-1][1]
-        breaks = [m.start() for s, e in paragraph.segments for m in _SENTENCE_END.finditer(plain, s, e)]
+        breaks: list[int] | None = None
         for index, (kind, start, end) in enumerate(mentions):
             name = " ".join(plain[start:end].split())
             key = name.lower()
@@ -417,6 +423,9 @@ def uncited_instrument(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
             before = plain[max(0, start - 80) : start]
             if _LOWER_BEFORE.search(before) or (kind == "instrument" and _ORGAN_BEFORE.search(before)):
                 continue
+            if breaks is None:
+                breaks = [m.start() for s, e in paragraph.segments for m in _SENTENCE_END.finditer(plain, s, e)
+                          if m.start() > s and plain[m.start() - 1] in _SENTENCE_BEFORE]
             i = bisect_right(breaks, start)
             sentence_start = breaks[i - 1] if i else para_start
             sentence_end = breaks[i] if i < len(breaks) else para_end
@@ -435,6 +444,30 @@ def uncited_instrument(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
             )
 
 
+def _paragraph_mentions(doc: Document, marker_starts: list[int]) -> Iterator[tuple[Paragraph, list[tuple[str, int, int]]]]:
+    """Each paragraph that names a report or instrument, with its mentions.
+
+    One scan of the whole text per pattern finds the candidates; only the
+    paragraphs that hold one are read further.
+    """
+    plain = doc.plain
+    hits = [m.start() for pattern in _INSTRUMENT for m in pattern.finditer(plain)]
+    hits.extend(m.start() for m in _REPORT.finditer(plain))
+    if not hits:
+        return
+    hits.sort()
+    for paragraph in doc.paragraphs():
+        for seg_start, seg_end in paragraph.segments:
+            i = bisect_left(hits, seg_start)
+            if i < len(hits) and hits[i] < seg_end:
+                break
+        else:
+            continue
+        mentions = [m for seg_start, seg_end in paragraph.segments for m in _mentions(plain, seg_start, seg_end, marker_starts)]
+        if mentions:
+            yield paragraph, mentions
+
+
 def _mentions(plain: str, start: int, end: int, marker_starts: list[int]) -> list[tuple[str, int, int]]:
     """Reports and instruments named in ``plain[start:end]``, in order, as (kind, start, end).
 
@@ -447,17 +480,24 @@ def _mentions(plain: str, start: int, end: int, marker_starts: list[int]) -> lis
         return min(end, marker_starts[i]) if i < len(marker_starts) else end
 
     found: list[tuple[str, int, int]] = []
-    if "Secretary-General" in plain[start:end]:
-        for m in _REPORT.finditer(plain, start, end):
-            name_start, name_end = plain.index("report", m.start(1), m.end(1)), m.end(1)
-            t = _REPORT_TITLE.match(plain, name_end, stop(name_end))
-            if t:
-                name_end = len(plain[: t.end()].rstrip())
-            found.append(("report", name_start, name_end))
-    for m in _INSTRUMENT.finditer(plain, start, end):
-        name_start, name_end = _instrument_name(plain, m.start(), m.end(), stop(m.end()))
-        if found and found[-1][0] == "instrument" and name_start < found[-1][2]:
+    for m in _REPORT.finditer(plain, start, end):
+        if not _REPORT_VERB.search(plain[max(start, m.start() - 80) : m.start()]):
             continue
+        name_end = m.end()
+        t = _REPORT_TITLE.match(plain, name_end, stop(name_end))
+        if t:
+            name_end = t.start() + len(t.group().rstrip())
+        found.append(("report", m.start(), name_end))
+    keywords = sorted(
+        (m.start(), m.end()) for pattern in _INSTRUMENT for m in pattern.finditer(plain, start, end)
+        if m.start() == 0 or not plain[m.start() - 1].isalnum()
+    )
+    last_end = -1
+    for kw_start, kw_end in keywords:
+        if kw_start < last_end:
+            continue  # "Programme of Action" inside "Declaration and Programme of Action"
+        name_start, name_end = _instrument_name(plain, kw_start, kw_end, stop(kw_end))
+        last_end = name_end
         found.append(("instrument", name_start, name_end))
     found.sort(key=lambda item: item[1])
     return found
