@@ -180,7 +180,7 @@ class ResolintServer(LanguageServer):
         """Take editor options; each bad one is reported and left at its default."""
         if isinstance(raw, dict) and isinstance(raw.get("resolint"), dict):
             raw = raw["resolint"]
-        if raw is None:
+        if not raw:  # None, {} or the [] an empty Lua table becomes
             return
         if not isinstance(raw, dict):
             self.show(f"{origin}: settings must be an object of resolint options; using the defaults")
