@@ -123,8 +123,19 @@ def test_assembly_session_message() -> None:
     found, _ = d_findings("Recalling its resolution 58/208 of 23 December 2007,")
     d002 = [d for d in found if d.code == "D002"]
     assert d002[0].message == (
-        "resolution 58/208 is dated 23 December 2007, outside the fifty-eighth session (September 2003 – September 2004)"
+        "resolution 58/208 is dated 23 December 2007, outside the fifty-eighth session (September 2003 – September 2004);"
+        " the record gives 23 December 2003"
     )
+
+
+def test_one_typo_one_finding_outside_session_and_record() -> None:
+    # The year is wrong: D002 reports it and names the record's date; D004 stays silent.
+    found, _ = d_findings("Recalling its resolution 78/257 of 22 December 2024,")
+    assert [d.code for d in found] == ["D002"]
+    assert found[0].message.endswith("the record gives 22 December 2023")
+    # Inside the session but unlike the record: D004 alone.
+    found, _ = d_findings("Recalling its resolution 78/257 of 21 December 2023,")
+    assert [d.code for d in found] == ["D004"]
 
 
 def test_old_style_symbol_carries_its_session() -> None:

@@ -151,10 +151,21 @@ def date_outside_session(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic
         if _is_assembly(c):
             if not in_session(c.session, value):
                 yield _citation_finding(
-                    c, f"{_name(c)} is dated {c.date.text}, outside the {session_label(c.session)}"
+                    c, f"{_name(c)} is dated {c.date.text}, outside the {session_label(c.session)}{_record_hint(c)}"
                 )
         elif c.scheme in ("year", "sc") and c.year is not None and value.year != c.year:
             yield _citation_finding(c, f"{_name(c)} is dated {c.date.text}: expected a date in {c.year}")
+
+
+def _record_hint(c: Citation) -> str:
+    """ "; the record gives 25 September 2015" where the record knows the resolution."""
+    key = _record_key(c)
+    if key is None:
+        return ""
+    from .. import record
+
+    entry = record.load_record().get(key)
+    return f"; the record gives {format_date(entry.adopted)}" if entry else ""
 
 
 def _identity(c: Citation) -> tuple | None:
@@ -229,7 +240,8 @@ def date_differs_from_record(doc: Document, ctx: RuleContext) -> Iterator[Diagno
     the date that published texts agree on (older resolutions) it is info.
     A citation with a part letter ("75/250 B of 30 June 2021") is compared
     only where the record gives that part: part B may have been adopted
-    months after part A.
+    months after part A. A date outside the resolution's session is left to
+    D002, which names the record's date, so one typo gives one finding.
 
     ## Why it matters
     Wrong dates travel: "74/45 of 19 December 2019" stands in four annual
@@ -255,6 +267,8 @@ def date_differs_from_record(doc: Document, ctx: RuleContext) -> Iterator[Diagno
         entry = record.load_record().get(key)
         if entry is None or entry.adopted == value:
             continue
+        if c.session is not None and c.scheme == "ga" and not in_session(c.session, value):
+            continue  # D002 reports it, with the record's date: one typo, one finding
         where = "" if entry.source == "record" else f" (the date {_agreement(entry.agreement)} in resolutions of sessions 74–80)"
         diagnostic = _citation_finding(
             c, f"{_name(c)} was adopted on {format_date(entry.adopted)}, not {c.date.text}{where}"
