@@ -173,3 +173,17 @@ def test_citation_lists_and_parts():
     assert ("43/1", None, "other", "Human Rights Council", "19 June 2020") in cites
     assert ("2334 (2016)", None, "sc", "Security Council", None) in cites
     assert ("ES-10/2", None, "ga-emergency", "General Assembly", "25 April 1997") in cites
+
+
+def test_continuation_block_keeps_the_roman_list_going(corpus):
+    # (ii) continues after a page break in lower case; (iii) is still a roman
+    # numeral inside (c), not a letter out of sequence.
+    text = (corpus / "markdown" / "A-RES-77-176.md").read_text(encoding="utf-8")
+    text = text.replace("(c) Promote the meaningful", "(c) Promote:\n\n(i) the meaningful", 1)
+    text = text.replace("strengthening the provision of information", "(ii) strengthening\n\nthe provision of information", 1)
+    text = text.replace("\n(d) Eliminate", "\n(iii) also;\n\n(d) Eliminate", 1)
+    doc = parse(text, "markdown", "x.md")
+    twelve = next(p for p in doc.operative if p.number_value == 12)
+    c = next(s for s in twelve.subparagraphs if s.label == "(c)")
+    assert [s.label for s in c.subparagraphs] == ["(i)", "(ii)", "(iii)"]
+    assert [s.label for s in twelve.subparagraphs][:4] == ["(a)", "(b)", "(c)", "(d)"]

@@ -205,8 +205,11 @@ class Classifier:
             return
         if self._lettered(block, pos):
             return
-        self.last_letter = None
-        self.in_roman = False
+        if not text[:1].islower():
+            # A lower-case block continues the paragraph before it (merged later),
+            # so it must not end the current (a), (b) … or (i), (ii) … list.
+            self.last_letter = None
+            self.in_roman = False
 
         if ACTION.match(text) or ROMAN_HEADING.match(first_line):
             block.kind = "HEADING"
