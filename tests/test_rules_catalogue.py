@@ -1,0 +1,60 @@
+"""The catalogue as a whole: codes, default severities, docs, and the `rules` / `rule` commands."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from resolint.cli import main
+from resolint.rules import all_rules
+
+# Part of the design (issue 3): every rule is a warning, except an impossible
+# date and a marker without a body (error) and an uncited instrument (info).
+DEFAULT_SEVERITIES = {
+    **{f"S00{i}": "warning" for i in range(1, 7)},
+    **{f"N00{i}": "warning" for i in range(1, 6)},
+    "F001": "error", "F002": "warning", "F003": "warning", "F004": "warning",
+    "F005": "warning", "F006": "warning", "F007": "info",
+    "D001": "error", **{f"D00{i}": "warning" for i in range(2, 8)},
+    **{f"P00{i}": "warning" for i in range(1, 7)},
+}
+
+
+def test_every_rule_and_its_default_severity():
+    assert {code: str(r.severity) for code, r in all_rules().items()} == DEFAULT_SEVERITIES
+
+
+@pytest.mark.parametrize("code", sorted(DEFAULT_SEVERITIES))
+def test_docstring_has_the_four_sections(code):
+    r = all_rules()[code]
+    assert re.fullmatch(r"[SNFDP]\d{3}", code)
+    assert re.fullmatch(r"[a-z]+(-[a-z]+)*", r.name)
+    assert r.summary and not r.summary.startswith("#")
+    for section in ("## What it does", "## Why it matters", "## Example", "## Fix"):
+        assert section in r.doc, f"{code} lacks {section}"
+
+
+def test_names_are_unique():
+    names = [r.name for r in all_rules().values()]
+    assert len(names) == len(set(names))
+
+
+def test_rules_json_lists_every_rule(capsys):
+    assert main(["rules", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["code"] for r in rows] == sorted(DEFAULT_SEVERITIES)
+    assert all(set(r) >= {"code", "name", "summary", "severity", "fixable"} for r in rows)
+    assert {r["code"]: r["severity"] for r in rows} == DEFAULT_SEVERITIES
+
+
+def test_rule_prints_its_docstring(capsys):
+    assert main(["rule", "N001"]) == 0
+    out = capsys.readouterr().out
+    assert "operative-numbering" in out and "## Why it matters" in out
+
+
+def test_unknown_rule_code_is_exit_2(capsys):
+    assert main(["rule", "Z999"]) == 2
+    assert "Z999" in capsys.readouterr().err
