@@ -139,6 +139,21 @@ def _rule_line(code: str) -> str | None:
     return f"**{rule.code}** `{rule.name}` ({rule.severity}{', fixable' if rule.fixable else ''}): {rule.summary}"
 
 
+def _rule_docs(code: str) -> str | None:
+    """The rule line and its full documentation (the rule's docstring below the
+    summary), for a hover: editors show this where a link would otherwise go,
+    as resolint has no documentation website to link to."""
+    from .rules import all_rules
+
+    line = _rule_line(code)
+    if line is None:
+        return None
+    body = all_rules()[code].doc.partition("\n")[2].strip()
+    # The docstring's "## What it does" headings would be page-sized in a hover.
+    body = re.sub(r"^## (.+)$", r"**\1**", body, flags=re.MULTILINE)
+    return f"{line}\n\n{body}" if body else line
+
+
 def _opener_rules() -> list[str]:
     from .rules import all_rules
 
@@ -153,7 +168,7 @@ def hover(doc: Document, offset: int, diagnostics: Sequence[Diagnostic] = ()) ->
 
     code = code_at(text, offset)
     if code is not None:
-        line = _rule_line(code[0])
+        line = _rule_docs(code[0])
         if line:
             parts.append(line)
             start, end = code[1], code[2]
@@ -188,7 +203,7 @@ def hover(doc: Document, offset: int, diagnostics: Sequence[Diagnostic] = ()) ->
 
     for diagnostic in diagnostics:
         if _touches(diagnostic.start, diagnostic.end, offset):
-            line = _rule_line(diagnostic.code)
+            line = _rule_docs(diagnostic.code)
             if line and line not in parts:
                 parts.append(line)
                 if start is None:

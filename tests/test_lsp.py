@@ -188,6 +188,89 @@ async def test_code_actions_quick_fix_disable_and_fix_all(client: LanguageClient
     _close(client, uri)
 
 
+def _apply(text: str, edits) -> str:
+    """Apply LSP text edits (UTF-16 ranges into ``text``) the way an editor does."""
+    source = Source(text)
+    spans = sorted(((source.offset_of_utf16(e.range.start.line, e.range.start.character),
+                     source.offset_of_utf16(e.range.end.line, e.range.end.character), e.new_text) for e in edits),
+                   reverse=True)
+    for (start, end, _), (next_start, _, _) in zip(spans[1:], spans):
+        assert end <= next_start, "overlapping edits"
+    out = text
+    for start, end, new_text in spans:
+        out = out[:start] + new_text + out[end:]
+    return out
+
+
+async def _actions(client: LanguageClient, uri: str, rng: lsp.Range, only=None) -> list[lsp.CodeAction]:
+    return await client.text_document_code_action_async(lsp.CodeActionParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri), range=rng,
+        context=lsp.CodeActionContext(diagnostics=[], only=only)))
+
+
+async def test_renumber_operative_paragraphs_after_a_deleted_paragraph(client: LanguageClient):
+    original = (CORPUS / "markdown" / "A-RES-77-176.md").read_text(encoding="utf-8")
+    lines = original.split("\n")
+    deleted = next(i for i, line in enumerate(lines) if line.startswith("4. *Recalls*"))
+    del lines[deleted]  # operative paragraphs now run 1, 2, 3, 5, 6, …
+    text = "\n".join(lines)
+    uri = await _open(client, Path("renumber.md"), text)
+    n001 = [d for d in client.diagnostics[uri] if d.code == "N001"]
+    assert [(d.range.start.line, d.message) for d in n001] == [(deleted, "operative paragraph 5 follows 3: expected 4")]
+
+    # Offered with the cursor anywhere, e.g. on the title, not only on the finding.
+    actions = await _actions(client, uri, lsp.Range(start=lsp.Position(line=0, character=0), end=lsp.Position(line=0, character=0)))
+    renumber = [a for a in actions if a.title == "Renumber operative paragraphs"]
+    assert len(renumber) == 1 and renumber[0].kind == lsp.CodeActionKind.RefactorRewrite
+    fixed = _apply(text, renumber[0].edit.changes[uri])
+
+    # Every operative number after the gap is one less; nothing else changes.
+    expected = lines[:]
+    for i in range(deleted, len(expected)):
+        head, dot, rest = expected[i].partition(". ")
+        if dot and head.isdigit():
+            expected[i] = f"{int(head) - 1}. {rest}"
+    assert fixed == "\n".join(expected)
+    from resolint.parser import parse
+    numbers = [p.number_value for p in parse(fixed, "markdown").parts[0].operative]
+    assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) == 17
+    assert [c for c, *_ in cli_findings(fixed, "renumber.md") if c == "N001"] == []
+    # The same result as the CLI's unsafe fix for N001.
+    cli = subprocess.run([sys.executable, "-m", "resolint", "check", "--select", "N001", "--unsafe-fixes", "--exit-zero",
+                          "--stdin-filename", "renumber.md", "-"], input=text.encode("utf-8"), capture_output=True)
+    assert cli.stdout.decode("utf-8") == fixed
+    # No renumbering offered once the numbers are right.
+    client.text_document_did_change(lsp.DidChangeTextDocumentParams(
+        text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[lsp.TextDocumentContentChangeWholeDocument(text=fixed)]))
+    await _wait_diagnostics(client, uri, 2)
+    actions = await _actions(client, uri, lsp.Range(start=lsp.Position(line=0, character=0), end=lsp.Position(line=0, character=0)))
+    assert not [a for a in actions if a.title == "Renumber operative paragraphs"]
+    _close(client, uri)
+
+
+async def test_fix_all_applies_every_safe_fix_like_the_cli(client: LanguageClient, tmp_path):
+    original = (CORPUS / "markdown" / "A-RES-80-10.md").read_text(encoding="utf-8")
+    text = original.replace("[53/199](#) of 15 December 1998", "[53/199](#) of December 15, 1998", 1).replace(
+        "issues affecting them,", "issues affecting them;", 1)
+    assert text.count("\n") == original.count("\n") and text != original
+    uri = await _open(client, Path("fixall.md"), text)
+    assert sorted((d.code, d.range.start.line) for d in client.diagnostics[uri]) == [("D007", 32), ("P004", 42)]
+
+    actions = await _actions(client, uri, lsp.Range(start=lsp.Position(line=0, character=0), end=lsp.Position(line=0, character=0)),
+                             only=["source.fixAll"])
+    assert [(a.kind, a.title) for a in actions] == [("source.fixAll.resolint", "Fix all resolint findings")]
+    fixed = _apply(text, actions[0].edit.changes[uri])
+    assert fixed == original  # both edits undone exactly: the corpus text
+
+    draft = tmp_path / "fixall.md"
+    draft.write_text(text, encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "resolint", "check", "--fix", str(draft)], capture_output=True)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert draft.read_text(encoding="utf-8") == fixed
+    _close(client, uri)
+
+
 # ------------------------------------------------------------------ hover, navigation, outline, folding
 async def test_hover_definition_references(client: LanguageClient):
     path = CORPUS / "markdown" / "A-RES-77-176.md"
@@ -226,6 +309,42 @@ async def test_hover_definition_references(client: LanguageClient):
     assert [r.range.start.line for r in refs] == [68, 70, 74]
     others = await client.text_document_definition_async(lsp.DefinitionParams(text_document=doc, position=lsp.Position(line=68, character=176)))
     assert [r.range.start.line for r in others] == [70, 74]
+    _close(client, uri)
+
+
+async def test_rule_docs_travel_in_data_and_show_on_hover(client: LanguageClient):
+    """No codeDescription (resolint has no docs website to link to): the rule's full
+    docstring is in data.rule.docs, and a hover on the finding shows it."""
+    from resolint.rules import all_rules
+
+    text = (CORPUS / "markdown" / "A-RES-80-10.md").read_text(encoding="utf-8").replace(
+        "[53/199](#) of 15 December 1998", "[53/199](#) of December 15, 1998", 1)
+    uri = await _open(client, Path("docs.md"), text)
+    (d007,) = client.diagnostics[uri]
+    rule = all_rules()["D007"]
+    assert d007.code == "D007" and d007.code_description is None
+    assert d007.data["rule"] == {"name": "non-un-date-form", "summary": rule.summary, "docs": rule.doc}
+    for section in ("## What it does", "## Why it matters", "## Example", "## Fix"):
+        assert section in d007.data["rule"]["docs"]
+
+    hover = await client.text_document_hover_async(lsp.HoverParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri), position=d007.range.start))
+    shown = hover.contents.value
+    assert shown.startswith("**D007** `non-un-date-form`") and rule.summary in shown
+    for section in ("**What it does**", "**Why it matters**", "**Example**", "**Fix**"):
+        assert section in shown
+    assert "Safe fix: rewrite the date in UN form" in shown
+
+    # The same docs on a code written in a suppression comment.
+    client.text_document_did_change(lsp.DidChangeTextDocumentParams(
+        text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[lsp.TextDocumentContentChangePartial(
+            range=lsp.Range(start=lsp.Position(line=32, character=0), end=lsp.Position(line=32, character=0)),
+            text="<!-- resolint: disable-next-line D007 -->\n")]))
+    assert list(await _wait_diagnostics(client, uri, 2)) == []
+    hover = await client.text_document_hover_async(lsp.HoverParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri), position=lsp.Position(line=32, character=34)))
+    assert hover.contents.value == shown
     _close(client, uri)
 
 

@@ -57,8 +57,13 @@ def fix_data(source: Source, fix: Fix) -> dict:
     }
 
 
-def to_lsp(source: Source, diagnostic: Diagnostic, uri: str | None = None, docs_url: str | None = None) -> lsp.Diagnostic:
-    """One finding as an LSP diagnostic: code, source, the fix and the rule docs in ``data``."""
+def to_lsp(source: Source, diagnostic: Diagnostic, uri: str | None = None) -> lsp.Diagnostic:
+    """One finding as an LSP diagnostic: code, source, the fix and the rule docs in ``data``.
+
+    No ``codeDescription``: its ``href`` must be a URI an editor can open, and
+    resolint has no documentation website.  The rule's full documentation
+    travels in ``data["rule"]["docs"]`` and a hover on the finding shows it.
+    """
     from ..rules import all_rules
 
     rule = all_rules().get(diagnostic.code)
@@ -77,7 +82,6 @@ def to_lsp(source: Source, diagnostic: Diagnostic, uri: str | None = None, docs_
         message=diagnostic.message,
         severity=_SEVERITY[diagnostic.severity],
         code=diagnostic.code,
-        code_description=lsp.CodeDescription(href=f"{docs_url.rstrip('/')}/{diagnostic.code}") if docs_url else None,
         source=SOURCE_NAME,
         related_information=related,
         data=data,

@@ -252,8 +252,7 @@ class ResolintServer(LanguageServer):
 
     def lsp_diagnostics(self, doc: OpenDocument, result: LintResult) -> list[lsp.Diagnostic]:
         source = result.document.source if result.document is not None else doc.current_source
-        docs_url = self.overrides.get("docs_url")
-        return [convert.to_lsp(source, d, doc.uri, docs_url) for d in result.diagnostics]
+        return [convert.to_lsp(source, d, doc.uri) for d in result.diagnostics]
 
     def publish(self, doc: OpenDocument) -> None:
         self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(
