@@ -47,7 +47,7 @@ _SUBJECT_NAME = re.compile(
     r"Conference of the Parties|Executive Board|Governing Council|Council|Commission|Board)\b"
 )
 _SUBJECT_TAIL = re.compile(r"[^;.:]{0,60}?\b(?:in|of|by|through|under)[\s\u00a0]+its[\s\u00a0]+$")
-_COUNCIL_NAME = re.compile(r"\b(Economic and Social Council|Security Council|Human Rights Council|Trusteeship Council)\b")
+_COUNCIL_NAME = re.compile(r"(?=[ESHT])\b(Economic and Social Council|Security Council|Human Rights Council|Trusteeship Council)\b")
 _GA_BODIES = frozenset({"General Assembly", "Assembly", "its"})
 
 
@@ -174,7 +174,11 @@ def _resolve_back_references(plain: str, citations: list[Citation]) -> None:
     (within 20,000 characters)."""
     # One forward scan for the Council names: searching the text before each
     # citation again made a document full of such citations quadratic.
-    names = [(m.start(), m.group(1)) for m in _COUNCIL_NAME.finditer(plain)] if "Council" in plain else []
+    # Only when some citation needs it: the scan costs as much as finding the citations.
+    if any(c.body == "Council" for c in citations):
+        names = [(m.start(), m.group(1)) for m in _COUNCIL_NAME.finditer(plain)]
+    else:
+        names = []
     starts = [start for start, _ in names]
     for c in citations:
         if c.body in ("Council", "Commission", "Board"):
