@@ -87,6 +87,7 @@ class _Builder:
     def build(self) -> Document:
         doc = self.doc
         self._footnotes_and_markers()
+        self._operative_verbs_in_preamble()
         code = "".join(KINDS[b.kind] for b in self.blocks)
         tree = self._parse(code)
         if tree is not None:
@@ -104,6 +105,19 @@ class _Builder:
         if body:
             doc.body_span = self._span(body[0].start, body[-1].end)
         return doc
+
+    def _operative_verbs_in_preamble(self) -> None:
+        """Read "Recalls …," between two preambular paragraphs as a preambular paragraph.
+
+        A participle turned into a verb in drafting ("*Recalls* its
+        resolution …,") would otherwise open the operative part there and put
+        every preambular paragraph after it out of order: one slip, a cascade
+        of findings.  Kept preambular, it gets one finding (P006).
+        """
+        significant = [b for b in self.blocks if b.kind not in ("FOOTNOTE", "PAGE_BREAK")]
+        for before, block, after in zip(significant, significant[1:], significant[2:]):
+            if block.kind == "UNNUMBERED_OPERATIVE" and before.kind in ("OPENER", "PREAMBULAR") and after.kind == "PREAMBULAR":
+                block.kind = "PREAMBULAR"
 
     def _parse(self, code: str) -> Tree | None:
         parser = grammar_parser()

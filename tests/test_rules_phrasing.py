@@ -277,3 +277,14 @@ def test_codes_names_and_default_severities():
         for section in ("## What it does", "## Why it matters", "## Example", "## Fix"):
             assert section in r.doc, (code, section)
         assert r.summary and "\n" not in r.summary
+
+
+def test_operative_verb_in_the_preamble_is_one_finding_not_a_cascade(corpus):
+    from resolint.linter import lint_text
+
+    text = (corpus / "markdown" / "A-RES-77-176.md").read_text(encoding="utf-8")
+    text = text.replace("*Recalling also*", "*Recalls*", 1)
+    found = [d for d in lint_text(text, "x.md").diagnostics if d.severity >= d.severity.WARNING]
+    assert sorted(d.code for d in found) == ["P001", "P006"]  # P001: the real defect on line 26
+    p006 = next(d for d in found if d.code == "P006")
+    assert p006.message == "preambular paragraph opens with the operative verb “Recalls”: expected a participle (“Recalling”)"

@@ -460,6 +460,14 @@ def misplaced_paragraph_kind(doc: Document, ctx: RuleContext) -> Iterator[Diagno
                     f"preambular paragraph{phrase} is numbered {_quoted(p.number)}: expected no number, "
                     "or an operative verb if it belongs to the operative part",
                 )
+            elif p.opener is not None and p.opener.kind == "operative" and not p.opener.first_person:
+                o = p.opener
+                participle = _preambular_form(o.phrase)
+                expected = f"a participle ({_quoted(participle)})" if participle else "a participle"
+                yield finding(
+                    o.span.start, o.span.end,
+                    f"preambular paragraph opens with the operative verb {_quoted(o.phrase)}: expected {expected}",
+                )
         paragraphs = _operative(part)
         numbered = any(p.number is not None for p in paragraphs)
         for p in paragraphs:
@@ -479,6 +487,30 @@ def misplaced_paragraph_kind(doc: Document, ctx: RuleContext) -> Iterator[Diagno
                     f"unnumbered paragraph opens with the operative verb {_quoted(o.phrase)} among numbered operative "
                     "paragraphs: expected a number, or a preambular participle if it belongs to the preamble",
                 )
+
+
+def _preambular_form(phrase: str) -> str | None:
+    """The participle for an operative verb: "Recalls" -> "Recalling", "Also notes" -> "Noting also"."""
+    words = phrase.split()
+    adverb = None
+    if words and words[0].lower() in ("also", "further"):
+        adverb, words = words[0].lower(), words[1:]
+    if not words:
+        return None
+    first, rest = words[0].lower(), " ".join(words[1:])
+    stems = [first[:-1]] if first.endswith("s") else []
+    if first.endswith("es"):
+        stems.append(first[:-2])
+    for stem in stems:
+        for participle in (stem + "ing", stem[:-1] + "ing" if stem.endswith("e") else None):
+            if participle is None:
+                continue
+            candidate = " ".join(x for x in (participle, rest, adverb) if x)
+            candidate = candidate[0].upper() + candidate[1:]
+            m = match_opener(candidate)
+            if m is not None and m.kind == "preambular":
+                return candidate
+    return None
 
 
 def _operative_form(head: str) -> str | None:
