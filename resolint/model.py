@@ -19,19 +19,36 @@ DocumentKind = Literal["adopted", "draft", "fragment", "other-organ"]
 
 @dataclass(frozen=True, slots=True)
 class Span:
+    """Character offsets ``[start, end)`` into the document text.
+
+    Line and column (0-based, code points) are worked out when asked for:
+    most spans are never shown, and computing them for every node of every
+    document cost a fifth of the parse.
+    """
+
     start: int
     end: int
-    line: int = 0
-    column: int = 0
-    end_line: int = 0
-    end_column: int = 0
+    source: Source | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def of(cls, source: Source, start: int, end: int) -> "Span":
-        position = source.position
-        line, column = position(start)
-        end_line, end_column = position(end) if end != start else (line, column)
-        return cls(start, end, line, column, end_line, end_column)
+        return cls(start, end, source)
+
+    @property
+    def line(self) -> int:
+        return self.source.position(self.start)[0] if self.source else 0
+
+    @property
+    def column(self) -> int:
+        return self.source.position(self.start)[1] if self.source else 0
+
+    @property
+    def end_line(self) -> int:
+        return self.source.position(self.end)[0] if self.source else 0
+
+    @property
+    def end_column(self) -> int:
+        return self.source.position(self.end)[1] if self.source else 0
 
     def __contains__(self, offset: int) -> bool:
         return self.start <= offset < self.end
