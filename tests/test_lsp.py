@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +13,7 @@ from lsprotocol import types as lsp
 from pytest_lsp import ClientServerConfig, LanguageClient
 
 from resolint.source import Source
+from support import cli_findings
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 SERVER = [sys.executable, "-m", "resolint", "lsp"]
@@ -81,17 +81,6 @@ def _track_versions(client):
     yield
 
 
-def cli_findings(text: str, name: str) -> list[tuple]:
-    """What `resolint check --format json` reports, as LSP ranges (UTF-16)."""
-    run = subprocess.run([sys.executable, "-m", "resolint", "check", "--format", "json", "--stdin-filename", name, "-"],
-                         input=text.encode("utf-8"), capture_output=True)
-    source = Source(text)
-    out = []
-    for d in json.loads(run.stdout):
-        start = source.utf16_position(source.offset_of(d["line"] - 1, d["column"] - 1))
-        end = source.utf16_position(source.offset_of(d["end_line"] - 1, d["end_column"] - 1))
-        out.append((d["code"], start, end, d["message"]))
-    return sorted(out)
 
 
 def lsp_findings(diagnostics) -> list[tuple]:

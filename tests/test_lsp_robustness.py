@@ -13,22 +13,13 @@ import pytest
 
 from resolint.lsp.stdio_client import StdioClient
 from resolint.source import Source
+from support import cli_findings
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the checkout")
 
 
-def cli_findings(text: str, name: str) -> list[tuple]:
-    run = subprocess.run([sys.executable, "-m", "resolint", "check", "--isolated", "--format", "json",
-                          "--stdin-filename", name, "-"], input=text.encode("utf-8"), capture_output=True)
-    source = Source(text)
-    out = []
-    for d in json.loads(run.stdout):
-        start = source.utf16_position(source.offset_of(d["line"] - 1, d["column"] - 1))
-        end = source.utf16_position(source.offset_of(d["end_line"] - 1, d["end_column"] - 1))
-        out.append((d["code"], start, end, d["message"]))
-    return sorted(out)
 
 
 def lsp_findings(params: dict) -> list[tuple]:

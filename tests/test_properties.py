@@ -21,11 +21,8 @@ long profile (``RESOLINT_HYPOTHESIS=long python -m pytest tests/test_properties.
 
 from __future__ import annotations
 
-import json
 import os
 import re
-import subprocess
-import sys
 from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
@@ -36,6 +33,7 @@ from hypothesis import HealthCheck, assume, given, settings, strategies as st
 from resolint.fixes import apply_fixes, fix_text
 from resolint.linter import lint_text
 from resolint.source import Source
+from support import cli_findings
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -331,19 +329,6 @@ def test_separator_characters_do_not_move_later_findings_to_other_lines(document
 
 
 # ---------------------------------------------------------------- CLI == server
-def _cli_findings(text: str, name: str, cwd: str) -> list[tuple]:
-    run = subprocess.run(
-        [sys.executable, "-m", "resolint", "check", "--isolated", "--format", "json", "--stdin-filename", name, "-"],
-        input=text.encode("utf-8"), capture_output=True, cwd=cwd, timeout=120,
-    )
-    assert run.returncode in (0, 1), run.stderr.decode("utf-8", "replace")
-    source = Source(text)
-    out = []
-    for d in json.loads(run.stdout):
-        start = source.utf16_position(source.offset_of(d["line"] - 1, d["column"] - 1))
-        end = source.utf16_position(source.offset_of(d["end_line"] - 1, d["end_column"] - 1))
-        out.append((d["code"], start, end, d["message"]))
-    return sorted(out)
 
 
 @pytest.fixture(scope="module")
@@ -378,4 +363,4 @@ def test_cli_and_server_process_report_the_same(server, document):
          (d["range"]["end"]["line"], d["range"]["end"]["character"]), d["message"])
         for d in params["diagnostics"]
     )
-    assert lsp_side == _cli_findings(text, f"doc{server.count}{suffix}", server.cwd)
+    assert lsp_side == cli_findings(text, f"doc{server.count}{suffix}", server.cwd)

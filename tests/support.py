@@ -1,0 +1,26 @@
+"""Helpers shared by the test modules (imported as ``support``: pytest puts tests/ on sys.path)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from resolint.source import Source
+
+
+def cli_findings(text: str, name: str, cwd: str | None = None, isolated: bool = True) -> list[tuple]:
+    """What `resolint check --format json` reports for ``text``, as sorted
+    (code, UTF-16 start, UTF-16 end, message) — the coordinates an LSP client sees."""
+    command = [sys.executable, "-m", "resolint", "check", "--format", "json", "--stdin-filename", name, "-"]
+    if isolated:
+        command.insert(4, "--isolated")
+    run = subprocess.run(command, input=text.encode("utf-8"), capture_output=True, cwd=cwd, timeout=120)
+    assert run.returncode in (0, 1), run.stderr.decode("utf-8", "replace")
+    source = Source(text)
+    out = []
+    for d in json.loads(run.stdout):
+        start = source.utf16_position(source.offset_of(d["line"] - 1, d["column"] - 1))
+        end = source.utf16_position(source.offset_of(d["end_line"] - 1, d["end_column"] - 1))
+        out.append((d["code"], start, end, d["message"]))
+    return sorted(out)
