@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import site
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -91,12 +90,16 @@ def test_json_contract(faulty, capsys):
     assert (f["path"], f["code"], f["line"], f["column"], f["end_column"]) == (str(doc), "S001", _email_line(text), 1, 38)
 
 
-def _sarif_schema() -> Path | None:
-    """The SARIF 2.1.0 JSON schema, if an installed package ships it."""
-    for root in {*site.getsitepackages(), site.getusersitepackages()}:
-        for candidate in Path(root).glob("**/sarif-schema-2.1.0.json") if Path(root).is_dir() else ():
-            return candidate
-    return None
+# The OASIS SARIF 2.1.0 schema as the npm registry package @microsoft/jest-sarif
+# (1.0.0-beta.0, MIT) ships it (lib/schemas/sarif-2.1.0-rtm.5.json); no PyPI
+# package carries it, so it is kept beside the tests.
+SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
+
+
+def _validate_sarif(log: dict) -> None:
+    import jsonschema
+
+    jsonschema.validate(log, json.loads(SARIF_SCHEMA.read_text(encoding="utf-8")))
 
 
 def test_sarif_has_every_field_github_requires(faulty, capsys, tmp_path):
@@ -121,11 +124,23 @@ def test_sarif_has_every_field_github_requires(faulty, capsys, tmp_path):
     location = result["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"] == "draft%20one.md"  # relative, percent-encoded
     assert location["region"] == {"startLine": _email_line(text), "startColumn": 1, "endLine": _email_line(text), "endColumn": 38}
-    schema = _sarif_schema()
-    if schema is not None:
-        import jsonschema
+    _validate_sarif(log)
 
-        jsonschema.validate(log, json.loads(schema.read_text(encoding="utf-8")))
+
+def test_sarif_with_fixes_validates_against_the_schema(capsys):
+    example = Path(__file__).parents[1] / "examples" / "draft-resolution.md"
+    code, out = _run(capsys, "--format", "sarif", str(example))
+    log = json.loads(out)
+    results = log["runs"][0]["results"]
+    assert code == 1 and len(results) >= 5
+    assert any("fixes" in r for r in results)
+    _validate_sarif(log)
+    # A schema violation is caught: the check can fail.
+    import jsonschema
+
+    results[0]["level"] = "severe"
+    with pytest.raises(jsonschema.ValidationError):
+        _validate_sarif(log)
 
 
 def test_sarif_fixes_and_levels(tmp_path, capsys, monkeypatch):
