@@ -544,8 +544,13 @@ def cmd_check(args: argparse.Namespace) -> int:
         writer(args.format)(results, out, OutputOptions(color=color, version=__version__))
     if args.show_fixes:
         _write_fixes(results, sys.stderr if machine else out)
-    if not machine and not args.quiet:
-        print(summary_line(results, fixing=job.fix), file=out)
+    if not machine and not args.quiet and (not errors or any(r.checked for r in results)):
+        # Nothing checked because of an error (bad configuration, unreadable
+        # file): "All checks passed" would read as a clean result.
+        line = summary_line(results, fixing=job.fix)
+        if errors:
+            line += f" {len(errors)} could not be checked (see above)."
+        print(line, file=out)
     return _exit_status(args, results, errors)
 
 

@@ -87,3 +87,13 @@ def test_outline(corpus, capsys):
     assert "title: 77/176. International migration and development" in out
     assert "12. Takes note with appreciation" in out and "(p)" in out
     assert "plenary: 53rd plenary meeting, 14 December 2022" in out
+
+
+def test_a_bad_configuration_is_not_reported_as_all_checks_passed(tmp_path, capsys):
+    (tmp_path / "pyproject.toml").write_text('[tool.resolint]\nselec = ["N"]\n', encoding="utf-8")
+    doc = tmp_path / "draft.md"
+    doc.write_text("*The General Assembly*,\n\n1. *Decides* to remain seized of the matter.\n", encoding="utf-8")
+    assert main(["check", str(doc)]) == 2
+    captured = capsys.readouterr()
+    assert "unknown key 'selec'" in captured.err
+    assert "All checks passed" not in captured.out
