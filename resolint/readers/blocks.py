@@ -328,7 +328,8 @@ def _prose(text: str) -> bool:
 
 def _heading_like(line: str) -> bool:
     """A line with no final punctuation: a subject heading (annex titles run long)."""
-    return 0 < len(line) <= 400 and line[-1] not in ",;:." and line[:1].isupper()
+    return 0 < len(line) <= 400 and line[-1] not in ",;:." and line[:1].isupper() and not JUNK.match(line) \
+        and "@" not in line and "://" not in line
 
 
 def merge_continuations(blocks: list[Block], plain: str) -> list[Block]:
