@@ -516,13 +516,17 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"resolint: {message}", file=sys.stderr)
 
     out = sys.stdout
-    if args.paths in (["-"], []) and (job.fix or job.diff) and results:
-        # Standard input with --fix: the fixed text (or the diff) is the output.
-        r = results[0]
+    if args.paths in (["-"], []) and (job.fix or job.diff):
+        # Standard input with --fix: the fixed text (or the diff) is the output,
+        # and an editor or formatter replaces its buffer with it, so even an
+        # excluded or unchecked text must come back whole.
+        r = results[0] if results else None
         if args.diff:
-            out.write(r.diff or "")
-        else:
-            out.write(r.diff if r.diff is not None else text)
+            out.write(r.diff or "" if r else "")
+            if errors:
+                return EXIT_ERROR
+            return EXIT_OK if args.exit_zero or not (r and r.diff) else EXIT_FINDINGS
+        out.write(r.diff if r is not None and r.diff is not None else text)
         return _exit_status(args, results, errors)
     if args.diff:
         for r in results:

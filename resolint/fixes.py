@@ -111,6 +111,9 @@ def write_atomic(path: Path, data: bytes, expected: bytes | None = None) -> None
         if expected is not None and target.read_bytes() != expected:
             raise WriteError(f"{path}: changed on disk since it was read; not overwritten (run resolint again)")
         mode = stat.S_IMODE(target.stat().st_mode)
+        # The rename below would replace a read-only file without asking: honour its mode.
+        if not os.access(target, os.W_OK):
+            raise WriteError(f"{path}: the file is read-only; fixes not written")
     except FileNotFoundError:
         raise WriteError(f"{path}: deleted since it was read; not written") from None
     except OSError as error:

@@ -545,9 +545,15 @@ def run(tcp: str | None = None) -> int:
         try:
             port_number = int(port)
         except ValueError:
-            print(f"resolint: --tcp expects HOST:PORT, got {tcp!r}", file=sys.stderr)
+            port_number = -1
+        if not 0 <= port_number <= 65535:
+            print(f"resolint: --tcp expects HOST:PORT with a port from 0 to 65535, got {tcp!r}", file=sys.stderr)
             return 2
-        server.start_tcp(host or "127.0.0.1", port_number)
+        try:
+            server.start_tcp(host or "127.0.0.1", port_number)
+        except OSError as error:  # unknown host, port in use, no permission
+            print(f"resolint: cannot serve on {tcp}: {error.strerror or error}", file=sys.stderr)
+            return 2
     else:
         server.start_io()
     return 0
