@@ -57,18 +57,24 @@ _DESCRIPTIONS = {
 }
 
 
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
 def parse(text: str, fmt: str | None = None, path: str = "-", *, extra_preambular=(), extra_operative=()) -> Document:
     """Read ``text`` in format ``fmt`` ("markdown" or "text") into a :class:`Document`."""
     fmt = fmt or readers.format_for_path(path) or readers.sniff_format(text)
     source = Source(text, path)
+    # A lone CR ends a line (old Mac files): the readers' patterns know "\n",
+    # so they read a copy with each lone CR as LF — same length, same offsets.
+    reader_text = _LONE_CR.sub("\n", text) if "\r" in text else text
     if fmt == "markdown":
         from .readers.markdown import read_markdown
 
-        result = read_markdown(text, extra_preambular, extra_operative)
+        result = read_markdown(reader_text, extra_preambular, extra_operative)
     else:
         from .readers.plaintext import read_plaintext
 
-        result = read_plaintext(text, extra_preambular, extra_operative)
+        result = read_plaintext(reader_text, extra_preambular, extra_operative)
     builder = _Builder(source, fmt, result)
     return builder.build()
 

@@ -187,3 +187,25 @@ def test_continuation_block_keeps_the_roman_list_going(corpus):
     c = next(s for s in twelve.subparagraphs if s.label == "(c)")
     assert [s.label for s in c.subparagraphs] == ["(i)", "(ii)", "(iii)"]
     assert [s.label for s in twelve.subparagraphs][:4] == ["(a)", "(b)", "(c)", "(d)"]
+
+
+@pytest.mark.parametrize("line_end", ["\r\n", "\r"])
+def test_line_ends_do_not_change_what_is_found(corpus, line_end):
+    # An old Mac file (lone CR) or a Windows one reads like the original.
+    from resolint.linter import lint_text
+    from resolint.report import position
+
+    for path in sorted(corpus.rglob("*")):
+        if path.suffix not in (".md", ".txt"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        expected = lint_text(text, path.name)
+        converted = lint_text(text.replace("\n", line_end), path.name)
+        old, new = expected.document.header, converted.document.header
+        assert (new.session, new.agenda_item, new.adopted and new.adopted.text) == (
+            old.session, old.agenda_item, old.adopted and old.adopted.text), path.name
+        assert [(d.code, position(converted.document.source, d.start)) for d in converted.diagnostics] == [
+            (d.code, position(expected.document.source, d.start)) for d in expected.diagnostics
+        ], path.name
+        assert len(converted.document.footnotes) == len(expected.document.footnotes), path.name
+        assert len(list(converted.document.paragraphs())) == len(list(expected.document.paragraphs())), path.name
