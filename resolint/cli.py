@@ -640,6 +640,9 @@ def _cli_overrides(args: argparse.Namespace) -> dict:
     for key in ("select", "ignore", "extend_select", "exclude", "preambular_openers", "operative_openers"):
         values = _split(getattr(args, key, None))
         if getattr(args, key, None):
+            if key == "select" and not values:
+                # An empty shell variable must not turn the linter off without a word.
+                raise ConfigError("command line: --select is empty: give codes or families (e.g. N,F001), or ALL")
             overrides[key] = values
     if args.per_file_ignores:
         table: dict[str, list[str]] = {}

@@ -48,3 +48,9 @@ def test_lsp_tcp_bad_address_is_one_line_and_exit_2(address):
     run = subprocess.run([sys.executable, "-m", "resolint", "lsp", "--tcp", address], capture_output=True, text=True, timeout=60)
     assert run.returncode == 2
     assert run.stderr.startswith("resolint: ") and "Traceback" not in run.stderr
+
+
+@pytest.mark.parametrize("empty", ["", ","])
+def test_empty_select_is_an_error_not_a_silent_pass(empty, capsys):
+    assert main(["check", "--isolated", "--select", empty, "examples/draft-resolution.md"]) == 2
+    assert "--select is empty" in capsys.readouterr().err
