@@ -6,11 +6,13 @@ import io
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from resolint.cli import main
 
+EXAMPLE = Path(__file__).parents[1] / "examples" / "draft-resolution.md"
 DRAFT = "*The General Assembly*,\n\n1. *Decides* to meet on September 25, 2023;\n\n2. *Decides also* to remain seized of the matter.\n"
 
 
@@ -52,5 +54,5 @@ def test_lsp_tcp_bad_address_is_one_line_and_exit_2(address):
 
 @pytest.mark.parametrize("empty", ["", ","])
 def test_empty_select_is_an_error_not_a_silent_pass(empty, capsys):
-    assert main(["check", "--isolated", "--select", empty, "examples/draft-resolution.md"]) == 2
+    assert main(["check", "--isolated", "--select", empty, str(EXAMPLE)]) == 2
     assert "--select is empty" in capsys.readouterr().err
