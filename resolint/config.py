@@ -152,7 +152,6 @@ def validate(raw: dict, origin: str) -> dict:
 
 
 FAMILIES = ("S", "N", "F", "D", "P")
-SEVERITIES = ("error", "warning", "info", "hint")
 
 
 def _check_selector(selector: str, codes: set[str], origin: str, key: str) -> None:

@@ -112,7 +112,6 @@ def session_label(session: int) -> str:
 
 
 _UNITS = "zero first second third fourth fifth sixth seventh eighth ninth".split()
-_UNIT_CARDINALS = "zero one two three four five six seven eight nine".split()
 _TEENS = (
     "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split()
 )

@@ -9,7 +9,7 @@ so the formats in :mod:`resolint.formats` never see a document model.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, TextIO
+
 
 from .diagnostics import Diagnostic, Severity
 from .source import Source
@@ -53,14 +53,6 @@ class FileResult:
     fail_on: str = "warning"  # this file's configured failure level
 
 
-@dataclass(slots=True)
-class FileReport:
-    """A document's diagnostics with its source (the in-process API, e.g. tests)."""
-
-    path: str
-    source: Source
-    diagnostics: list[Diagnostic]
-
 
 def position(source: Source, offset: int) -> tuple[int, int]:
     line, column = source.position(offset)
@@ -87,23 +79,6 @@ def to_finding(source: Source, d: Diagnostic, names: dict[str, str] | None = Non
     )
 
 
-def finding_dict(report: FileReport, d: Diagnostic) -> dict:
-    return to_finding(report.source, d).as_json(report.path)
-
-
-def write_json(reports: Iterable[FileReport], out: TextIO) -> None:
-    import json
-
-    json.dump([finding_dict(r, d) for r in reports for d in r.diagnostics], out, ensure_ascii=False, indent=2)
-    out.write("\n")
-
-
-def write_concise(reports: Iterable[FileReport], out: TextIO) -> None:
-    for report in reports:
-        for d in report.diagnostics:
-            line, column = position(report.source, d.start)
-            out.write(f"{report.path}:{line}:{column}: {d.code} {d.message}\n")
-
 
 _SEVERITY_WORDS = ((Severity.ERROR, "error", "errors"), (Severity.WARNING, "warning", "warnings"), (Severity.INFO, "info", "info"), (Severity.HINT, "hint", "hints"))
 
@@ -129,9 +104,3 @@ def summary_line(results: list[FileResult], fixing: bool = False) -> str:
         line += f" {fixable} fixable with --fix."
     return line
 
-
-def summary(reports: list[FileReport], files_checked: int) -> str:
-    """The summary of in-process reports (kept for callers of the old API)."""
-    results = [FileResult(r.path, [to_finding(r.source, d) for d in r.diagnostics]) for r in reports]
-    results += [FileResult("", checked=True) for _ in range(max(0, files_checked - len(reports)))]
-    return summary_line(results)

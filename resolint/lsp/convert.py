@@ -87,16 +87,3 @@ def to_lsp(source: Source, diagnostic: Diagnostic, uri: str | None = None) -> ls
         data=data,
     )
 
-
-def from_lsp_fix(source: Source, data) -> Fix | None:
-    """The fix a diagnostic carried in ``data`` (as a client sends it back)."""
-    if not isinstance(data, dict) or not isinstance(data.get("fix"), dict):
-        return None
-    raw = data["fix"]
-    edits = []
-    for e in raw.get("edits") or ():
-        r = e["range"]
-        start = source.offset_of_utf16(r["start"]["line"], r["start"]["character"])
-        end = source.offset_of_utf16(r["end"]["line"], r["end"]["character"])
-        edits.append(Edit(start, end, e.get("newText", "")))
-    return Fix(raw.get("message", ""), tuple(edits), raw.get("applicability", "safe") == "safe")

@@ -192,7 +192,6 @@ def _find_markers(text: str, blocks: list[Block], numbers: set[int]) -> list[tup
                 after_slash = text[run_start - 1 : run_start] == "/" and len(run) > 3 and prefix[0] != "0"
                 if not (is_year or after_slash):
                     continue
-                full_start = run_start
                 digits, mstart, number = tail, run_start + len(prefix), expected
             markers.append((number, mstart, mstart + len(digits), digits))
             if number not in seen:
