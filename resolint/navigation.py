@@ -13,13 +13,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
+from .dates import format_date
 from .diagnostics import Diagnostic
 from .model import Citation, Document, FootnoteMarker, Footnote, Paragraph
+from .suppressions import codes_in_comments
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
-_CODE = re.compile(r"\b[SNFDP]\d{3}\b")
-_SUPPRESSION_CODES = re.compile(r"<!--\s*resolint:[^>]*-->")
 
 
 # ------------------------------------------------------------------ answers
@@ -105,11 +103,9 @@ def code_at(text: str, offset: int) -> tuple[str, int, int] | None:
     line_start = text.rfind("\n", 0, offset) + 1
     line_end = text.find("\n", offset)
     line_end = len(text) if line_end < 0 else line_end
-    for comment in _SUPPRESSION_CODES.finditer(text, line_start, line_end):
-        for m in _CODE.finditer(comment.group()):
-            start, end = comment.start() + m.start(), comment.start() + m.end()
-            if _touches(start, end, offset):
-                return m.group(), start, end
+    for code, start, end in codes_in_comments(text, line_start, line_end):
+        if _touches(start, end, offset):
+            return code, start, end
     return None
 
 
@@ -126,10 +122,6 @@ def same_citations(doc: Document, citation: Citation) -> list[Citation]:
 
 
 # ------------------------------------------------------------------ hover
-def _date_words(value) -> str:
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
-
-
 def _rule_line(code: str) -> str | None:
     from .rules import all_rules
 
@@ -224,7 +216,7 @@ def _citation_hover(doc: Document, citation: Citation) -> str:
         if entry is not None:
             origin = "the record" if entry.source == "record" else f"the dates later resolutions cite for it ({entry.agreement} agree)"
             title = f" — {entry.title}" if entry.title else ""
-            lines.append(f"Adopted {_date_words(entry.adopted)}{title} (from {origin}).")
+            lines.append(f"Adopted {format_date(entry.adopted)}{title} (from {origin}).")
         else:
             lines.append("Not in the bundled record of General Assembly resolutions.")
     dates = []

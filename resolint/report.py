@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-
 from .diagnostics import Diagnostic, Severity
 from .source import Source
 

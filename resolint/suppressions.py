@@ -197,3 +197,29 @@ def _removal(doc: Document, s: Suppression, keep: tuple[str, ...]) -> Fix:
     while start > 0 and text[start - 1] in " \t":
         start -= 1
     return Fix("remove the unused suppression comment", (Edit(start, s.end, ""),), safe=True)
+
+
+def disable_next_line_edit(source, offset: int, code: str):
+    """The edit that silences ``code`` on the line of ``offset``: a
+    ``<!-- resolint: disable-next-line CODE -->`` line above it, with the
+    line's indent and the document's line end (the editor's "disable CODE
+    for this line")."""
+    from .diagnostics import Edit
+
+    line = source.line_of(offset)
+    start = source.line_starts[line]
+    text = source.line_text(line)
+    indent = text[: len(text) - len(text.lstrip(" \t"))]
+    head = source.text[:4096]
+    eol = "\r\n" if "\r\n" in head else ("\r" if "\r" in head and "\n" not in head else "\n")
+    return Edit(start, start, f"{indent}<!-- resolint: disable-next-line {code} -->{eol}")
+
+
+def codes_in_comments(text: str, start: int, end: int):
+    """(code, start, end) of each rule code written in a suppression comment in ``text[start:end]``."""
+    for comment in COMMENT.finditer(text, start, end):
+        for m in _CODE_IN_COMMENT.finditer(text, comment.start(2), comment.end(2)):
+            yield m.group(), m.start(), m.end()
+
+
+_CODE_IN_COMMENT = re.compile(r"\b[A-Z]\d{3}\b")

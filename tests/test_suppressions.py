@@ -104,3 +104,18 @@ def test_unknown_code_in_a_comment_is_reported():
     text = _md_with_email("<!-- resolint: disable-next-line S001,X999 -->\n")
     result = lint_text(text, "x.md")
     assert [(d.code, d.message) for d in result.diagnostics] == [("S006", "unused suppression: unknown rule code X999")]
+
+
+def test_disable_next_line_edit_keeps_indent_and_line_end():
+    from resolint.fixes import apply_edits
+    from resolint.source import Source
+    from resolint.suppressions import codes_in_comments, disable_next_line_edit
+
+    text = "*The General Assembly*,\r\n\r\n  *Recallling* its resolution 70/1,\r\n"
+    source = Source(text)
+    edit = disable_next_line_edit(source, text.index("Recallling"), "P002")
+    fixed = apply_edits(text, [edit])
+    assert fixed.splitlines()[2] == "  <!-- resolint: disable-next-line P002 -->"
+    assert "-->\r\n  *Recallling*" in fixed
+    start = fixed.index("<!--")
+    assert [c for c, *_ in codes_in_comments(fixed, start, len(fixed))] == ["P002"]

@@ -36,6 +36,7 @@ from ..diagnostics import Diagnostic, Edit
 from ..fixes import apply_edits, fix_text, select_fixes
 from ..linter import LintResult, lint_text
 from ..source import Source
+from ..suppressions import disable_next_line_edit
 from . import convert
 
 logger = logging.getLogger("resolint.lsp")
@@ -397,7 +398,7 @@ async def code_action(ls: ResolintServer, params: lsp.CodeActionParams):
         seen_codes.add((d.code, line))
         actions.append(lsp.CodeAction(
             title=f"Disable {d.code} for this line", kind=lsp.CodeActionKind.QuickFix,
-            diagnostics=[convert.to_lsp(source, d, uri)], edit=edit_of([disable_comment_edit(source, d)])))
+            diagnostics=[convert.to_lsp(source, d, uri)], edit=edit_of([disable_next_line_edit(source, d.start, d.code)])))
 
     renumber = [d for d in result.diagnostics if d.code == RENUMBER_CODE and d.fix is not None and d.fix.edits]
     if renumber:
@@ -433,16 +434,6 @@ def minimal_edit(old: str, new: str) -> Edit:
         suffix += 1
     return Edit(prefix, len(old) - suffix, new[prefix:len(new) - suffix])
 
-
-def disable_comment_edit(source: Source, diagnostic: Diagnostic) -> Edit:
-    """Insert ``<!-- resolint: disable-next-line CODE -->`` on a line of its own
-    above the finding's line (resolint/suppressions.py honours it)."""
-    line = source.line_of(diagnostic.start)
-    start = source.line_starts[line]
-    text = source.line_text(line)
-    indent = text[: len(text) - len(text.lstrip(" \t"))]
-    eol = "\r\n" if "\r\n" in source.text[:4096] else ("\r" if "\r" in source.text[:4096] and "\n" not in source.text[:4096] else "\n")
-    return Edit(start, start, f"{indent}<!-- resolint: disable-next-line {diagnostic.code} -->{eol}")
 
 
 # ------------------------------------------------------------------ hover, navigation, outline
