@@ -11,6 +11,7 @@ other documents with their own conventions, and are left alone
 
 from __future__ import annotations
 
+import difflib
 import re
 from functools import lru_cache
 from typing import Iterator
@@ -123,7 +124,9 @@ def unknown_opener(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     considered", "Deeply concerned"), and an operative paragraph that does
     not open with a verb in the present indicative ("Requests", "Takes
     note"), with "did you mean" for near misses ("Recallling" ->
-    "Recalling").  Text introduced by a colon paragraph (budget paragraphs
+    "Recalling"), and a misspelt "also" or "further" after a known opener
+    ("*Reaffirming furhter*", which would otherwise pass as "Reaffirming"
+    followed by its object).  Text introduced by a colon paragraph (budget paragraphs
     that open with a noun, a declaration in the first person) and annexes
     are not checked.
 
@@ -148,6 +151,11 @@ def unknown_opener(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         for section, paragraphs in (("preambular", part.preamble), ("operative", _operative(part))):
             for p in paragraphs:
                 o = p.opener
+                if o is not None and o.kind != "unknown" and o.adverb is None:
+                    typo = _misspelt_adverb(doc, o.span.end)
+                    if typo is not None:
+                        yield typo
+                    continue
                 if o is None or o.kind != "unknown":
                     continue
                 # The document may have been parsed without the user's openers
@@ -155,6 +163,30 @@ def unknown_opener(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
                 if extra and match_opener(p.text, ctx.extra_preambular, ctx.extra_operative) is not None:
                     continue
                 yield _unknown_opener_finding(doc, p, section)
+
+
+_NEXT_WORD = re.compile(r"[\s*_]*([A-Za-z]{3,12})\b")
+
+
+def _misspelt_adverb(doc: Document, after: int) -> Diagnostic | None:
+    """ "*Reaffirming furhter*": the opener is matched as "Reaffirming" and the
+    misspelt adverb would pass as the start of the paragraph's object."""
+    m = _NEXT_WORD.match(doc.plain, after, min(len(doc.plain), after + 40))
+    if m is None:
+        return None
+    word = m.group(1)
+    if word in ("also", "further") or word.lower() != word:
+        return None
+    close = difflib.get_close_matches(word, ("also", "further"), n=1, cutoff=0.75)
+    if not close or word == "farther":
+        return None
+    start, end = m.start(1), m.end(1)
+    if doc.text[start:end] != word:  # markup in between: no safe place to edit
+        return finding(start, end, f"“{word}” after the opening phrase: expected “{close[0]}”")
+    return finding(
+        start, end, f"“{word}” after the opening phrase: expected “{close[0]}”",
+        fix=Fix(f"Replace “{word}” with “{close[0]}”", (Edit(start, end, close[0]),), safe=False),
+    )
 
 
 _EXPECTED = {
@@ -246,6 +278,8 @@ def also_further_order(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
                         section == "preambular" and previous is not None and previous.opener.adverb is None
                         and previous.opener.head == head and o.phrase.lower() == head
                         and previous.opener.phrase.lower() == head
+                        # P002 names the real slip ("Reaffirming furhter")
+                        and _misspelt_adverb(doc, end) is None and _misspelt_adverb(doc, previous.opener.span.end) is None
                     ):
                         d = finding(
                             start, end,
