@@ -545,7 +545,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         from . import __version__
 
         color = _use_colour(args.color, out)
-        writer(args.format)(results, out, OutputOptions(color=color, version=__version__))
+        writer(args.format)(results, out, OutputOptions(color=color, version=__version__, errors=tuple(errors)))
     if args.show_fixes:
         _write_fixes(results, sys.stderr if machine else out)
     if not machine and not args.quiet and (not errors or any(r.checked for r in results)):

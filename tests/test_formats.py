@@ -199,3 +199,19 @@ def test_statistics_quiet_and_exit_zero(faulty, capsys, tmp_path):
     assert code == 1 and len(out.splitlines()) == 1
     code, out = _run(capsys, "--exit-zero", doc)
     assert code == 0 and "Found 1 finding" in out
+
+
+def test_machine_formats_carry_the_files_that_could_not_be_checked(tmp_path, capsys):
+    bad = tmp_path / "bad.md"
+    bad.write_bytes(b"*The General Assembly*,\n\xff\xfe\n")
+    code, out = _run(capsys, "--format", "sarif", bad)
+    assert code == 2
+    log = json.loads(out)
+    [invocation] = log["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is False
+    assert "not valid UTF-8" in invocation["toolExecutionNotifications"][0]["message"]["text"]
+    _validate_sarif(log)
+    code, out = _run(capsys, "--format", "junit", bad)
+    assert code == 2 and 'errors="1"' in out and "not valid UTF-8" in out
+    code, out = _run(capsys, "--format", "github", bad)
+    assert code == 2 and out.startswith("::error title=resolint::") and "not valid UTF-8" in out

@@ -27,6 +27,10 @@ class OutputOptions:
     color: bool = False
     rules: dict | None = None  # code -> Rule, for formats that describe rules (SARIF)
     version: str = ""
+    # One line per input that could not be checked (unreadable, undecodable …):
+    # formats read by machines carry them too, so a dashboard is not green
+    # while the exit status says 2.
+    errors: tuple[str, ...] = ()
 
 
 def writer(name: str):

@@ -27,3 +27,5 @@ def write(results, out: TextIO, options) -> None:
                 f"endLine={f.end_line},endColumn={f.end_column},title={_property(title)}"
             )
             out.write(f"::{_LEVEL[f.severity]} {props}::{_data(f.message)}\n")
+    for message in options.errors:
+        out.write(f"::error title=resolint::{_data(message)}\n")

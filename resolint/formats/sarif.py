@@ -97,6 +97,12 @@ def write(results, out: TextIO, options) -> None:
             "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
             "columnKind": "unicodeCodePoints",
             "results": sarif_results,
+            "invocations": [{
+                "executionSuccessful": not options.errors,
+                "toolExecutionNotifications": [
+                    {"level": "error", "message": {"text": message}} for message in options.errors
+                ],
+            }],
         }],
     }
     json.dump(log, out, ensure_ascii=False, indent=2)
