@@ -69,3 +69,19 @@ def test_readme_documents_every_configuration_key():
     reference = _cli_reference()
     missing = [key for key in sorted(_KNOWN) if f"| `{key}` |" not in reference or f"`--{key}" not in reference]
     assert not missing, f"README does not document the configuration keys (or their options): {missing}"
+
+
+def test_every_package_is_shipped_in_the_wheel():
+    # `pip install .` (README's first command) installs only the listed packages:
+    # a new subpackage left out works in the editable install and breaks the real one.
+    import tomllib
+
+    root = Path(__file__).resolve().parents[1]
+    listed = set(tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    found = {
+        ".".join(p.parent.relative_to(root).parts)
+        for p in (root / "resolint").rglob("__init__.py")
+        if "__pycache__" not in p.parts
+    }
+    assert found - {"resolint.grammar"} <= listed, sorted(found - listed)
+    assert "resolint.grammar" in listed
