@@ -145,9 +145,8 @@ def _find_markers(text: str, blocks: list[Block], numbers: set[int]) -> list[tup
     glued to digits (``20045`` = 2004 + 5) or to capitals (``G20``) is only
     taken when the sequence demands exactly it.
     """
-    if not numbers:
-        return []
     markers: list[tuple[int, int, int, str]] = []
+    last_body = max(numbers, default=0)
     expected = 1
     seen: set[int] = set()
     for block in blocks:
@@ -171,6 +170,11 @@ def _find_markers(text: str, blocks: list[Block], numbers: set[int]) -> list[tup
                     pass
                 elif number == expected and strong and number + 1 in numbers:
                     pass  # the sequence demands it: a marker whose body is missing
+                elif number == expected and number > last_body and (before.islower() or before in ";,:)”’"):
+                    # The next number after the last body, glued to a word or to
+                    # closing punctuation: a marker whose footnote is still to be
+                    # written (a draft's newest note).
+                    pass
                 elif strong and number in seen:
                     pass
                 elif strong and number in numbers and number > expected and before.islower():
