@@ -140,6 +140,9 @@ def discover(paths: list[str], verbose: bool, errors: list[str]) -> list[tuple[s
     """
     found: list[tuple[str, bool]] = []
     for raw in paths:
+        if raw == "-" and not Path(raw).exists():
+            errors.append("-: standard input is read only when it is the only path (resolint check -); not checked")
+            continue
         p = Path(raw)
         if p.is_dir():
             files = sorted(_walk(p, errors), key=lambda q: q.as_posix())

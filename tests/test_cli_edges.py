@@ -56,3 +56,10 @@ def test_lsp_tcp_bad_address_is_one_line_and_exit_2(address):
 def test_empty_select_is_an_error_not_a_silent_pass(empty, capsys):
     assert main(["check", "--isolated", "--select", empty, str(EXAMPLE)]) == 2
     assert "--select is empty" in capsys.readouterr().err
+
+
+def test_stdin_among_files_is_a_clear_error_and_the_files_are_still_checked(capsys):
+    assert main(["check", "--isolated", "--format", "concise", "-", str(EXAMPLE)]) == 2
+    captured = capsys.readouterr()
+    assert "standard input is read only when it is the only path" in captured.err
+    assert "draft-resolution.md:" in captured.out
