@@ -243,19 +243,6 @@ class _GitIgnore:
         return result
 
 
-def has_resolution_structure(doc) -> bool:
-    """Does the document look like a resolution at all (for skipping a README)?"""
-    if doc.other_organ or doc.header.adopted_span or (doc.title and doc.title.number) or doc.header.draft_label:
-        return True
-    for part in doc.parts:
-        if part.opener is not None or part.plenary is not None:
-            return True
-        for p in part.preamble + part.operative:
-            if p.opener is not None and p.opener.kind != "unknown":
-                return True
-    return False
-
-
 # ------------------------------------------------------------------ checking one file
 @dataclass(frozen=True, slots=True)
 class CheckJob:
@@ -312,7 +299,7 @@ def check_file(job: CheckJob, path: str, named: bool, text: str | None = None) -
             return result
 
         first = lint(text)
-        if walked and not has_resolution_structure(first.document):
+        if walked and not first.document.has_resolution_structure():
             return None, f"skipped {path}: no resolution structure found"
         names = _rule_names()
         result = FileResult(display, fail_on=settings.fail_on)
@@ -344,15 +331,14 @@ def check_file(job: CheckJob, path: str, named: bool, text: str | None = None) -
 
 
 def _fix(text: str, lint, unsafe: bool, names: dict) -> tuple[str, list]:
-    from .fixes import apply_edits, fix_rounds
+    from .fixes import fix_rounds
     from .report import to_finding
     from .source import Source
 
     fixed = []
-    for before, chosen in fix_rounds(text, lint, unsafe):
+    for before, text, chosen in fix_rounds(text, lint, unsafe):
         source = Source(before)
         fixed.extend(to_finding(source, d, names) for d in chosen)
-        text = apply_edits(before, [e for d in chosen for e in d.fix.edits])
     return text, fixed
 
 

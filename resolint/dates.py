@@ -131,6 +131,19 @@ def ordinal_words(n: int) -> str:
     return f"{n}th"
 
 
+_ROMAN = ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def to_roman(n: int) -> str:
+    """1..89 in roman numerals: the sessions of old-style symbols ("2200 A (XXI)")."""
+    out = []
+    for value, letters in _ROMAN:
+        while n >= value:
+            out.append(letters)
+            n -= value
+    return "".join(out)
+
+
 def roman_to_int(roman: str) -> int | None:
     values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
     total, prev = 0, 0

@@ -65,17 +65,17 @@ def apply_fixes(text: str, diagnostics: Iterable[Diagnostic], unsafe: bool = Fal
     return apply_edits(text, [e for d in chosen for e in d.fix.edits]), chosen
 
 
-def fix_rounds(text: str, lint, unsafe: bool = False, max_rounds: int = 10) -> Iterator[tuple[str, list[Diagnostic]]]:
-    """Each round of :func:`fix_text`: (the text before the round, the fixes applied to it).
+def fix_rounds(text: str, lint, unsafe: bool = False, max_rounds: int = 10) -> Iterator[tuple[str, str, list[Diagnostic]]]:
+    """Each round of :func:`fix_text`: (the text before it, the text after it, the fixes applied).
 
-    The offsets of a round's diagnostics are offsets into that round's text;
-    the CLI uses them to say where each fix was made.
+    The offsets of a round's diagnostics are offsets into that round's text
+    before; the CLI uses them to say where each fix was made.
     """
     for _ in range(max_rounds):
         new_text, chosen = apply_fixes(text, lint(text), unsafe)
         if not chosen or new_text == text:
             return
-        yield text, chosen
+        yield text, new_text, chosen
         text = new_text
 
 
@@ -86,9 +86,8 @@ def fix_text(text: str, lint, unsafe: bool = False, max_rounds: int = 10) -> tup
     and every diagnostic that a fix removed, across rounds.
     """
     fixed: list[Diagnostic] = []
-    for before, chosen in fix_rounds(text, lint, unsafe, max_rounds):
+    for _, text, chosen in fix_rounds(text, lint, unsafe, max_rounds):
         fixed.extend(chosen)
-        text = apply_edits(before, [e for d in chosen for e in d.fix.edits])
     return text, fixed
 
 

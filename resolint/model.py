@@ -281,6 +281,19 @@ class Document:
             for p in annex.paragraphs:
                 yield from p.walk()
 
+    def has_resolution_structure(self) -> bool:
+        """Does the text look like a resolution at all?  (A README found in a folder does not.)"""
+        header = self.header
+        if self.other_organ or header.adopted_span or (self.title and self.title.number) or header.draft_label:
+            return True
+        for part in self.parts:
+            if part.opener is not None or part.plenary is not None:
+                return True
+            for p in part.preamble + part.operative:
+                if p.opener is not None and p.opener.kind != "unknown":
+                    return True
+        return False
+
     def footnote(self, number: int) -> Footnote | None:
         for note in self.footnotes:
             if note.number == number:

@@ -209,10 +209,12 @@ def hover(doc: Document, offset: int, diagnostics: Sequence[Diagnostic] = ()) ->
 def _citation_hover(doc: Document, citation: Citation) -> str:
     kind = "decision" if citation.decision else "resolution"
     lines = [f"**{kind.capitalize()} {citation.symbol}**" + (f" ({citation.body})" if citation.body else "")]
-    if citation.scheme == "ga" and citation.session and citation.number and not citation.decision:
-        from .record import lookup
+    from .record import record_symbol
 
-        entry = lookup(citation.session, citation.number, citation.part)
+    if record_symbol(citation) is not None:
+        from .record import entry_for
+
+        entry = entry_for(citation)
         if entry is not None:
             origin = "the record" if entry.source == "record" else f"the dates later resolutions cite for it ({entry.agreement} agree)"
             title = f" — {entry.title}" if entry.title else ""

@@ -17,6 +17,12 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
+
+from .dates import to_roman
+
+if TYPE_CHECKING:
+    from .model import Citation
 
 # Sessions whose every resolution is in the record: a symbol of these
 # sessions that the record lacks does not exist.
@@ -77,3 +83,32 @@ def exists(session: int, number: int) -> bool | None:
     if session not in SESSIONS_COMPLETE:
         return None
     return number in numbers_in_session(session)
+
+
+def record_symbol(citation: "Citation") -> str | None:
+    """The record's symbol for a citation of an Assembly resolution, or None.
+
+    "70/1", "75/253 B", "2200 A (XXI)", "ES-10/2"; None for a decision, for
+    another body's symbol and for "3411 A and B (XXX)" (two parts, no one date).
+    """
+    c = citation
+    if c.decision or c.number is None or c.session is None:
+        return None
+    part = f" {c.part}" if c.part else ""
+    if c.scheme == "ga":
+        return f"{c.session}/{c.number}{part}"
+    if c.scheme == "ga-roman":
+        if c.part and " " in c.part:
+            return None
+        return f"{c.number}{part} ({to_roman(c.session)})"
+    if c.scheme == "ga-emergency":
+        return f"ES-{c.session}/{c.number}{part}" if "/" in c.symbol else None
+    if c.scheme == "ga-special":
+        return f"S-{c.session}/{c.number}{part}" if "/" in c.symbol else None
+    return None
+
+
+def entry_for(citation: "Citation") -> RecordEntry | None:
+    """The record's entry for a cited Assembly resolution (a lettered citation: that part's own row)."""
+    symbol = record_symbol(citation)
+    return load_record().get(symbol) if symbol else None

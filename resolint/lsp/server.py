@@ -120,6 +120,9 @@ class OpenDocument:
     result_version: int | None = None
     task: asyncio.Task | None = None
     waiters: list = field(default_factory=list)
+    # "Fix all" of one version: editors ask for code actions at every cursor
+    # move, and the fix-all text costs several lints.
+    fix_all: tuple[int, Settings, str] | None = None
 
     @property
     def current_source(self) -> Source:
@@ -410,9 +413,14 @@ async def code_action(ls: ResolintServer, params: lsp.CodeActionParams):
 
     if any(d.fix is not None and d.fix.safe and d.fix.edits for d in result.diagnostics):
         text, path, fmt, settings, version = source.text, doc.path, doc.fmt, doc.settings, doc.version
-        loop = asyncio.get_running_loop()
-        fixed, _ = await loop.run_in_executor(
-            ls.lint_pool, lambda: fix_text(text, lambda t: _lint(t, path, fmt, settings).diagnostics))
+        if doc.fix_all is not None and doc.fix_all[:2] == (version, settings):
+            fixed = doc.fix_all[2]
+        else:
+            loop = asyncio.get_running_loop()
+            fixed, _ = await loop.run_in_executor(
+                ls.lint_pool, lambda: fix_text(text, lambda t: _lint(t, path, fmt, settings).diagnostics))
+            if doc.version == version:
+                doc.fix_all = (version, settings, fixed)
         if fixed != text and doc.version == version:
             actions.append(lsp.CodeAction(title="Fix all resolint findings", kind=FIX_ALL_KIND,
                                           edit=edit_of([minimal_edit(text, fixed)])))

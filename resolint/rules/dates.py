@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from typing import Iterator
 
-from ..dates import MONTH_NAMES, format_date, session_bounds, session_label, un_form
+from ..dates import MONTH_NAMES, format_date, session_bounds, session_label, to_roman, un_form
 from ..diagnostics import Edit, Severity
 from ..model import Citation, Document
 from .base import Diagnostic, Fix, RuleContext, finding, rule
@@ -22,7 +22,6 @@ from .base import Diagnostic, Fix, RuleContext, finding, rule
 _REGULAR = ("ga", "ga-roman")
 _ASSEMBLY = "General Assembly"
 _RES_SYMBOL = re.compile(r"A/RES/(\d{1,3})/\d")
-_ROMAN = ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 
 
 def _is_assembly(c: Citation) -> bool:
@@ -40,36 +39,11 @@ def _name(c: Citation) -> str:
     return f"{_kind(c)} {c.symbol}"
 
 
-def to_roman(n: int) -> str:
-    out = []
-    for value, letters in _ROMAN:
-        while n >= value:
-            out.append(letters)
-            n -= value
-    return "".join(out)
-
 
 def in_session(session: int, value: dt.date) -> bool:
     first, last = session_bounds(session)
     return first <= value <= last
 
-
-def _record_key(c: Citation) -> str | None:
-    """The record's symbol for an Assembly resolution citation, or None."""
-    if c.decision or c.number is None or c.session is None:
-        return None
-    part = f" {c.part}" if c.part else ""
-    if c.scheme == "ga":
-        return f"{c.session}/{c.number}{part}"
-    if c.scheme == "ga-roman":
-        if c.part and " " in c.part:  # "3411 A and B (XXX)": two parts, no one date
-            return None
-        return f"{c.number}{part} ({to_roman(c.session)})"
-    if c.scheme == "ga-emergency":
-        return f"ES-{c.session}/{c.number}{part}" if "/" in c.symbol else None
-    if c.scheme == "ga-special":
-        return f"S-{c.session}/{c.number}{part}" if "/" in c.symbol else None
-    return None
 
 
 def _dated(doc: Document) -> Iterator[tuple[Citation, dt.date]]:
@@ -159,12 +133,9 @@ def date_outside_session(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic
 
 def _record_hint(c: Citation) -> str:
     """ "; the record gives 25 September 2015" where the record knows the resolution."""
-    key = _record_key(c)
-    if key is None:
-        return ""
-    from .. import record
+    from ..record import entry_for  # lazy: the record loads only when a citation needs it
 
-    entry = record.load_record().get(key)
+    entry = entry_for(c)
     return f"; the record gives {format_date(entry.adopted)}" if entry else ""
 
 
@@ -256,15 +227,12 @@ def date_differs_from_record(doc: Document, ctx: RuleContext) -> Iterator[Diagno
     ## Fix
     Use the adoption date of the record, after checking the resolution.
     """
-    from .. import record  # lazy: only documents that cite a dated resolution load the record
+    from ..record import entry_for  # lazy: only documents that cite a dated resolution load the record
 
     for c, value in _dated(doc):
         if c.body != _ASSEMBLY:
             continue
-        key = _record_key(c)
-        if key is None:
-            continue
-        entry = record.load_record().get(key)
+        entry = entry_for(c)
         if entry is None or entry.adopted == value:
             continue
         if c.session is not None and c.scheme == "ga" and not in_session(c.session, value):
