@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterator
 
 from .config import Settings
 from .diagnostics import Diagnostic
 from .model import Document
 from .parser import parse
-from .rules import RuleContext, all_rules
+from .rules import Rule, RuleContext, all_rules
 
 
 @dataclass(slots=True)
@@ -37,27 +38,34 @@ def lint_document(doc: Document, settings: Settings | None = None, path: str | N
             continue
         if (doc.kind == "other-organ" and code not in _OTHER_ORGAN_RULES) or code in _AFTER_SUPPRESSIONS:
             continue
-        severity = settings.severity_for(code, rule.severity)
-        for diagnostic in rule.check(doc, context):
-            diagnostic.code = code
-            diagnostic.severity = severity if diagnostic.severity_override is None or code in settings.severity else diagnostic.severity_override
-            found.append(diagnostic)
+        found.extend(_run(rule, doc, context, settings))
     found.sort(key=Diagnostic.sort_key)
     from .suppressions import apply_suppressions
 
     kept = apply_suppressions(doc, found, selected)
     if doc.suppressions and doc.kind != "other-organ":
         late = RuleContext(context.extra_preambular, context.extra_operative, {**context.options, "selected": selected})
+        rules = all_rules()
         for code in _AFTER_SUPPRESSIONS:
             if code in selected:
-                rule = all_rules()[code]
-                severity = settings.severity_for(code, rule.severity)
-                for diagnostic in rule.check(doc, late):
-                    diagnostic.code = code
-                    diagnostic.severity = severity
-                    kept.append(diagnostic)
+                kept.extend(_run(rules[code], doc, late, settings))
         kept.sort(key=Diagnostic.sort_key)
     return kept
+
+
+def _run(rule: Rule, doc: Document, context: RuleContext, settings: Settings) -> Iterator[Diagnostic]:
+    """The rule's findings, with their code and severity: the configured one,
+    else the rule's own grading of the finding, else its default."""
+    code = rule.code
+    severity = settings.severity_for(code, rule.severity)
+    configured = code in settings.severity
+    for diagnostic in rule.check(doc, context):
+        diagnostic.code = code
+        if configured or diagnostic.severity_override is None:
+            diagnostic.severity = severity
+        else:
+            diagnostic.severity = diagnostic.severity_override
+        yield diagnostic
 
 
 def lint_text(text: str, path: str = "-", fmt: str | None = None, settings: Settings | None = None) -> LintResult:
