@@ -53,7 +53,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Literal
 
-__all__ = ["OpenerMatch", "match_opener", "suggest_opener", "looks_like_participle"]
+__all__ = ["OpenerMatch", "match_opener", "suggest_opener", "looks_like_participle", "opener_heads"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -393,6 +393,12 @@ def _first_vocabulary(kind: str | None) -> tuple[str, ...]:
     words = {h.split()[0] for h in lex.heads(kind)}
     words |= lex.adverbs | lex.intensifiers
     return tuple(sorted(words))
+
+
+@lru_cache(maxsize=4)
+def opener_heads(kind: str) -> tuple[str, ...]:
+    """The head phrases of ``kind`` ("preambular" or "operative"), sorted: what completion offers."""
+    return tuple(sorted(_lexicon().heads(kind)))
 
 
 def suggest_opener(word_or_phrase: str, kind: str | None = None) -> str | None:

@@ -453,14 +453,13 @@ def completions(doc: Document, offset: int) -> list[Completion]:
     start = line_start + (m.start("typed") if m.group("typed") else len(prefix))
     stars = typed.startswith("*") or doc.format == "markdown"
     word = typed.lstrip("*_").lower()
-    from .lexicon import _lexicon
+    from .lexicon import opener_heads
 
     previous = _previous(doc, offset, kind)
     phrases: list[tuple[str, str, str]] = []  # (phrase, detail, sort)
     for variant in _variants(previous, kind):
         phrases.append((variant, f"next {kind} variant", "0"))
-    heads = sorted(_lexicon().heads(kind))
-    for head in heads:
+    for head in opener_heads(kind):
         phrases.append((_capitalised(head), f"{kind} opener", "1"))
     seen = set()
     for phrase, detail, sort in phrases:
