@@ -15,17 +15,14 @@ from .blocks import Block, Classifier, ReadResult, merge_continuations
 # Markup that carries no words.  Blanked to spaces of the same length so that
 # every offset in the plain text is an offset in the source.
 # The leading lookahead lets the engine skip to a markup character first.
-_MARKUP = re.compile(
-    r"(?=[<\]*\\#>\[])(?:<sup>[^<\n]{0,40}</sup>|<!--.*?-->|\]\([^)\s]{0,500}\)|\*+|\\(?=[^\w\s])|^#{1,6}[ \t]|^>[ \t]?|\[)",
-    re.M | re.S,
+_MARKUP_KINDS = (
+    r"<sup>[^<\n]{0,40}</sup>", r"\]\([^)\s]{0,500}\)", r"\*+", r"\\(?=[^\w\s])", r"^#{1,6}[ \t]", r"^>[ \t]?", r"\[",
 )
+_MARKUP = re.compile(r"(?=[<\]*\\#>\[])(?:<!--.*?-->|" + "|".join(_MARKUP_KINDS) + ")", re.M | re.S)
 # The same without comments, for the text after the last "-->": there an
 # opening "<!--" can never close, and trying to close each one would scan to
 # the end of the text every time (quadratic on a run of "<!--").
-_MARKUP_NO_COMMENT = re.compile(
-    r"(?=[<\]*\\#>\[])(?:<sup>[^<\n]{0,40}</sup>|\]\([^)\s]{0,500}\)|\*+|\\(?=[^\w\s])|^#{1,6}[ \t]|^>[ \t]?|\[)",
-    re.M,
-)
+_MARKUP_NO_COMMENT = re.compile(r"(?=[<\]*\\#>\[])(?:" + "|".join(_MARKUP_KINDS) + ")", re.M)
 _MARKER = re.compile(r"<sup>\s*(\d{1,4}(?:\s*,\s*\d{1,4})*)\s*</sup>")
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
