@@ -18,7 +18,10 @@ from .dates import roman_to_int
 from .model import Citation, DateMention, Span
 from .source import Source
 
-_KEYWORD = re.compile(r"(?=[RrDd])\b([Rr]esolutions?|[Dd]ecisions?)\b")  # lookahead: fast skip
+# The keywords are found with str.find ("esolution", "ecision") and checked
+# around: the regex engine stepping through every character of a document
+# cost ten times more than the rest of the citation scan.
+_KEYWORD_STEMS = (("esolution", "Rr"), ("ecision", "Dd"))
 _GAP = re.compile(r"[\s\u00a0]*")
 # One symbol, in any of the forms of rules.md §4.
 _SYMBOL = re.compile(
@@ -47,7 +50,7 @@ _SUBJECT_NAME = re.compile(
     r"Conference of the Parties|Executive Board|Governing Council|Council|Commission|Board)\b"
 )
 _SUBJECT_TAIL = re.compile(r"[^;.:]{0,60}?\b(?:in|of|by|through|under)[\s\u00a0]+its[\s\u00a0]+$")
-_COUNCIL_NAME = re.compile(r"(?=[ESHT])\b(Economic and Social Council|Security Council|Human Rights Council|Trusteeship Council)\b")
+_COUNCIL_NAMES = ("Economic and Social Council", "Security Council", "Human Rights Council", "Trusteeship Council")
 _GA_BODIES = frozenset({"General Assembly", "Assembly", "its"})
 
 
@@ -60,20 +63,19 @@ def find_citations(
     note_starts = [r[0] for r in footnote_ranges]
     citations: list[Citation] = []
     list_id = 0
-    for km in _KEYWORD.finditer(plain, 0, end):
-        pos = km.end()
+    for keyword_start, pos, keyword in _keywords(plain, end):
         m = _GAP.match(plain, pos)
         pos = m.end() if m else pos
         sm = _SYMBOL.match(plain, pos, end)
         if not sm:
             continue
         list_id += 1
-        decision = km.group(1).lower().startswith("decision")
-        body = _body_before(plain, km.start())
+        decision = keyword[0] in "Dd"
+        body = _body_before(plain, keyword_start)
         in_note = False
         if note_starts:
-            i = bisect_right(note_starts, km.start()) - 1
-            in_note = i >= 0 and footnote_ranges[i][0] <= km.start() < footnote_ranges[i][1]
+            i = bisect_right(note_starts, keyword_start) - 1
+            in_note = i >= 0 and footnote_ranges[i][0] <= keyword_start < footnote_ranges[i][1]
         group: list[Citation] = []
         while sm:
             citation = _citation(source, sm, body, decision, in_note, list_id)
@@ -97,8 +99,52 @@ def find_citations(
     return citations
 
 
+def _is_word_char(char: str) -> bool:
+    """``\\w`` of the regex engine."""
+    return char.isalnum() or char == "_"
+
+
+def _keywords(plain: str, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, word) of each whole word "resolution(s)" or "decision(s)",
+    capitalised or not, in ``plain[:end]``, in text order."""
+    found = []
+    find = plain.find
+    for stem, initials in _KEYWORD_STEMS:
+        at = find(stem, 1, end)
+        while at >= 0:
+            start = at - 1
+            after = at + len(stem)
+            if plain[start] in initials and not (start > 0 and _is_word_char(plain[start - 1])):
+                if after < end and plain[after] == "s":
+                    after += 1
+                if after >= end or not _is_word_char(plain[after]):
+                    found.append((start, after, plain[start:after]))
+            at = find(stem, at + len(stem), end)
+    found.sort()
+    return found
+
+
+# The last word of every name _BODY_BEFORE knows, but "Commission on …".
+_BODY_LAST_WORDS = ("Assembly", "Council", "Commission", "Parties", "Board", "its", "their")
+
+
+def _may_end_with_body(window: str) -> bool:
+    """False when _BODY_BEFORE cannot match ``window``: it must end with a
+    body's name (then "'s", "draft" and spaces).  Searching the window costs
+    about 10 µs a citation, mostly on windows that name no body."""
+    if "Commission " in window:
+        return True
+    tails = [window.rstrip()]
+    if tails[0].endswith("draft"):
+        tails.append(tails[0][:-5].rstrip())
+    tails += [tail[:-2] for tail in tails if tail.endswith("'s")]
+    return any(tail.endswith(_BODY_LAST_WORDS) for tail in tails)
+
+
 def _body_before(plain: str, keyword_start: int) -> str | None:
     window = plain[max(0, keyword_start - 120) : keyword_start]
+    if not _may_end_with_body(window):
+        return None
     m = _BODY_BEFORE.search(window)
     if m and m.group(1) == "its":
         return _subject_of_its(window) or "its"
@@ -169,16 +215,30 @@ def _set_body(c: Citation, body: str) -> None:
     c.scheme = "other"
 
 
+def _council_names(plain: str) -> list[tuple[int, str]]:
+    """(start, name) of each whole-word Council name in ``plain``: each
+    "Council" found with str.find, then the name that ends there."""
+    names = []
+    find = plain.find
+    at = find("Council")
+    while at >= 0:
+        end = at + len("Council")
+        if end >= len(plain) or not _is_word_char(plain[end]):
+            for name in _COUNCIL_NAMES:
+                start = end - len(name)
+                if start >= 0 and plain.startswith(name, start) and not (start > 0 and _is_word_char(plain[start - 1])):
+                    names.append((start, name))
+                    break
+        at = find("Council", end)
+    return names
+
+
 def _resolve_back_references(plain: str, citations: list[Citation]) -> None:
     """"Council resolution 59/22" names the last Council named before it
     (within 20,000 characters)."""
     # One forward scan for the Council names: searching the text before each
     # citation again made a document full of such citations quadratic.
-    # Only when some citation needs it: the scan costs as much as finding the citations.
-    if any(c.body == "Council" for c in citations):
-        names = [(m.start(), m.group(1)) for m in _COUNCIL_NAME.finditer(plain)]
-    else:
-        names = []
+    names = _council_names(plain) if any(c.body == "Council" for c in citations) else []
     starts = [start for start, _ in names]
     for c in citations:
         if c.body in ("Council", "Commission", "Board"):

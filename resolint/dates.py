@@ -35,15 +35,41 @@ DATE_PATTERN = re.compile(
 
 # Month names are rare in a text and digits are everywhere: find the month
 # first, then try the full pattern from the day before it (six times faster
-# than scanning the text with DATE_PATTERN).
+# than scanning the text with DATE_PATTERN).  The months themselves are found
+# by their first three letters with str.find: the regex engine steps through
+# a text one character at a time, about twenty times slower.
 _ANCHOR = re.compile(rf"(?:{_MONTHS}|{_ABBR})\b")
+_MONTH_PREFIXES = tuple(sorted({name[:3] for name in MONTH_NAMES}))
 _DAY_BEFORE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+$")
+
+
+def _month_anchors(plain: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each month name in ``plain[start:end]``, as
+    ``_ANCHOR.finditer`` would give them."""
+    candidates = []
+    find = plain.find
+    for prefix in _MONTH_PREFIXES:
+        at = find(prefix, start, end)
+        while at >= 0:
+            candidates.append(at)
+            at = find(prefix, at + 3, end)
+    candidates.sort()
+    anchors = []
+    last = start
+    match = _ANCHOR.match
+    for at in candidates:
+        if at < last:
+            continue
+        m = match(plain, at, end)
+        if m is not None:
+            anchors.append((at, m.end()))
+            last = m.end()
+    return anchors
 
 
 def _date_matches(plain: str, start: int, end: int):
     last = start
-    for anchor in _ANCHOR.finditer(plain, start, end):
-        at = anchor.start()
+    for at, _ in _month_anchors(plain, start, end):
         window = plain[max(last, at - 8) : at]
         before = _DAY_BEFORE.search(window)
         begin = at - len(window) + before.start() if before else at
