@@ -155,55 +155,61 @@ class Classifier:
             block.kind = "PAGE_BREAK"
             return
         first_line = text.split("\n", 1)[0].strip()
+        # Each pattern is tried only where the first character allows it: a
+        # paragraph would otherwise pay a dozen failed matches.
+        first = text[0]
+        digit = first.isdecimal()  # the \d of the patterns
+        upper = "A" <= first <= "Z"  # their [A-Z]
 
-        if PLENARY.match(text):
+        if digit and PLENARY.match(text):
             block.kind = "PLENARY"
             return
-        if ADOPTED.match(text):
+        if first == "R" and ADOPTED.match(text):
             block.kind = "ADOPTED"
             return
-        if ORIGIN.match(text):
+        if first in "[ow" and ORIGIN.match(text):
             block.kind = "ORIGIN"
             return
-        if DISTRIBUTION.match(text):
+        if first == "D" and DISTRIBUTION.match(text):
             block.kind = "DISTRIBUTION"
             return
-        if AGENDA.match(text):
+        if first in "PAa" and AGENDA.match(text):
             block.kind = "AGENDA_ITEM"
             return
-        m = OPENER.match(text)
-        if m and len(text) < 40:
-            block.kind = "OPENER"
-            return
-        if OTHER_ORGAN.match(text) and len(first_line) < 120:
-            block.kind = "OTHER_ORGAN_OPENER"
-            return
-        if TITLE.match(text) and (block.heading or header_zone or not block.indented):
+        if first == "T":
+            if len(text) < 40 and OPENER.match(text):
+                block.kind = "OPENER"
+                return
+            if OTHER_ORGAN.match(text) and len(first_line) < 120:
+                block.kind = "OTHER_ORGAN_OPENER"
+                return
+        if (digit or first in "ES") and TITLE.match(text) and (block.heading or header_zone or not block.indented):
             block.kind = "TITLE"
             return
-        if len(first_line) < 80:
-            if ORGAN.match(first_line) and header_zone:
+        if len(first_line) < 80 and upper:
+            if header_zone and first in "GU" and ORGAN.match(first_line):
                 block.kind = "ORGAN"
                 return
-            if SESSION.match(first_line) and header_zone:
+            if header_zone and SESSION.match(first_line):
                 block.kind = "SESSION"
                 return
-            if SYMBOL.match(first_line):
+            if first == "A" and SYMBOL.match(first_line):
                 block.kind = "SYMBOL"
                 return
-            if ANNEX.match(first_line) and (block.heading or not block.indented):
+            if first == "A" and ANNEX.match(first_line) and (block.heading or not block.indented):
                 block.kind = "ANNEX"
                 return
-            if PART_LABEL.match(first_line) and (block.heading or not block.indented):
+            if len(first_line) == 1 and (block.heading or not block.indented):  # PART_LABEL: "[A-Z]$"
                 block.kind = "PART_LABEL"
                 return
-        if DRAFT_LABEL.match(first_line) and len(first_line) < 200 and header_zone:
+        if header_zone and len(first_line) < 200 and DRAFT_LABEL.match(first_line):
             block.kind = "DRAFT_LABEL"
             return
 
-        if self._numbered(block, pos):
+        at = plain[pos]  # the first character the number and label patterns see
+        if at.isdecimal() and self._numbered(block, pos):
             return
-        if self._lettered(block, pos):
+        if at == "(" and self._lettered(block, pos):
             return
         if not text[:1].islower():
             # A lower-case block continues the paragraph before it (merged later),
@@ -211,7 +217,7 @@ class Classifier:
             self.last_letter = None
             self.in_roman = False
 
-        if ACTION.match(text) or ROMAN_HEADING.match(first_line):
+        if (first in "AO" and ACTION.match(text)) or (first in "IVXL" and ROMAN_HEADING.match(first_line)):
             block.kind = "HEADING"
             return
         if block.heading or (self.indented_paragraphs and not block.indented and _heading_like(first_line)):
