@@ -17,13 +17,17 @@ from .source import Source
 DocumentKind = Literal["adopted", "draft", "fragment", "other-organ"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Span:
     """Character offsets ``[start, end)`` into the document text.
 
     Line and column (0-based, code points) are worked out when asked for:
     most spans are never shown, and computing them for every node of every
     document cost a fifth of the parse.
+
+    A span is a value: never assign to its fields.  (It is not a frozen
+    dataclass because creating one of those costs three times as much, and
+    the parser creates one for every node.)
     """
 
     start: int

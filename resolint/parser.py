@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
+from typing import Iterator
 
 from lark import Lark, Token, Tree
 from lark.exceptions import LarkError, UnexpectedInput, UnexpectedToken
+from lark.lexer import Lexer
 
 from . import readers
 from .citations import find_citations
@@ -31,10 +33,38 @@ _SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:)\]])")
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 
 
+# Blocks the grammar ignores wherever they stand (its %ignore terminals).
+_IGNORED_KINDS = frozenset(KINDS[name] for name in ("FOOTNOTE", "PAGE_BREAK"))
+
+
+def _block_tokens(code: str) -> Iterator[Token]:
+    """One token per block kind: the terminal named by the character."""
+    for index, char in enumerate(code):
+        if char not in _IGNORED_KINDS:
+            yield Token(NAMES[char], char, index)
+
+
+class _BlockKindLexer(Lexer):
+    """Lark's lexer for a string of block kinds, one character a token.
+
+    Lark's own lexer matched a regular expression and counted lines for each
+    character; this one only looks the character up.  It takes the string,
+    or an iterator of its tokens: after a syntax error the parser asks for
+    the tokens again and must get the rest of the same iterator, so that it
+    resumes after the misplaced block instead of starting over.
+    """
+
+    def __init__(self, lexer_conf):
+        pass
+
+    def lex(self, data: str | Iterator[Token]) -> Iterator[Token]:
+        return _block_tokens(data) if isinstance(data, str) else data
+
+
 @lru_cache(maxsize=1)
 def grammar_parser() -> Lark:
     text = resources.files("resolint.grammar").joinpath("resolution.lark").read_text(encoding="utf-8")
-    return Lark(text, parser="lalr", lexer="basic", cache=True, maybe_placeholders=False)
+    return Lark(text, parser="lalr", lexer=_BlockKindLexer, cache=True, maybe_placeholders=False)
 
 
 _DESCRIPTIONS = {
@@ -147,7 +177,7 @@ class _Builder:
             return False
 
         try:
-            tree = parser.parse(code, on_error=recover)
+            tree = parser.parse(_block_tokens(code), on_error=recover)
         except LarkError:
             # An unexpected end of input: nothing left to resume.  Fall back to
             # a parse of the blocks the grammar did accept, one by one.
@@ -165,7 +195,7 @@ class _Builder:
         parser = grammar_parser()
         for cut in range(len(code), -1, -1):
             try:
-                tree = parser.parse(code[:cut], on_error=lambda e: isinstance(e, UnexpectedToken) and e.token.type != "$END" and self.misplaced.setdefault(e.token.start_pos, self._reason(e.token.start_pos, e)) is not None)
+                tree = parser.parse(_block_tokens(code[:cut]), on_error=lambda e: isinstance(e, UnexpectedToken) and e.token.type != "$END" and self.misplaced.setdefault(e.token.start_pos, self._reason(e.token.start_pos, e)) is not None)
             except LarkError:
                 continue
             for index in range(cut, len(code)):
@@ -211,16 +241,20 @@ class _Builder:
 
     # ------------------------------------------------------------ helpers
     def _span(self, start: int, end: int) -> Span:
-        return Span.of(self.source, start, end)
+        return Span(start, end, self.source)
 
     def _block_text(self, block: Block) -> str:
         """The block's words: markup blanked, number or label left out, segments joined."""
-        pieces = []
-        for s, e in block.segments:
-            piece = self.plain[max(s, block.content_start) if s <= block.content_start < e else s : e].strip()
-            if piece:
-                pieces.append(" ".join(piece.split()))
-        joined = " ".join(pieces)
+        plain, content_start = self.plain, block.content_start
+        segments = block.segments
+        if len(segments) == 1:
+            s, e = segments[0]
+            words = plain[content_start if s <= content_start < e else s : e].split()
+        else:
+            words = []
+            for s, e in segments:
+                words += plain[content_start if s <= content_start < e else s : e].split()
+        joined = " ".join(words)
         # Blanked markup leaves "70/1 ," behind a link; most paragraphs have none.
         if " ," in joined or " ." in joined or " ;" in joined or " :" in joined or " )" in joined:
             joined = _SPACE_BEFORE_PUNCT.sub(r"\1", joined)
