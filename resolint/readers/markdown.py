@@ -14,22 +14,37 @@ from .blocks import Block, Classifier, ReadResult, merge_continuations
 
 # Markup that carries no words.  Blanked to spaces of the same length so that
 # every offset in the plain text is an offset in the source.
-# The leading lookahead lets the engine skip to a markup character first.
+# Each kind starts with its markup character (a heading's "#" and a quote's ">"
+# look behind them for the line start) so that the engine skips from one of
+# these characters to the next; a leading "^", lookahead or "\*+" would make
+# it try the whole pattern at every character of the document (4x slower).
 _MARKUP_KINDS = (
-    r"<sup>[^<\n]{0,40}</sup>", r"\]\([^)\s]{0,500}\)", r"\*+", r"\\(?=[^\w\s])", r"^#{1,6}[ \t]", r"^>[ \t]?", r"\[",
+    r"<sup>[^<\n]{0,40}</sup>",
+    r"\]\([^)\s]{0,500}\)",
+    r"\*\**",
+    r"\\(?=[^\w\s])",
+    r"#(?<![^\n]#)#{0,5}[ \t]",  # "#" to "######" and a blank at the start of a line
+    r">(?<![^\n]>)[ \t]?",  # ">" at the start of a line
+    r"\[",
 )
-_MARKUP = re.compile(r"(?=[<\]*\\#>\[])(?:<!--.*?-->|" + "|".join(_MARKUP_KINDS) + ")", re.M | re.S)
+_MARKUP = re.compile(r"<!--.*?-->|" + "|".join(_MARKUP_KINDS), re.S)
 # The same without comments, for the text after the last "-->": there an
 # opening "<!--" can never close, and trying to close each one would scan to
 # the end of the text every time (quadratic on a run of "<!--").
-_MARKUP_NO_COMMENT = re.compile(r"(?=[<\]*\\#>\[])(?:" + "|".join(_MARKUP_KINDS) + ")", re.M)
+_MARKUP_NO_COMMENT = re.compile("|".join(_MARKUP_KINDS))
 _MARKER = re.compile(r"<sup>\s*(\d{1,4}(?:\s*,\s*\d{1,4})*)\s*</sup>")
+_DIGITS = re.compile(r"\d+")
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _NEW_ITEM = re.compile(r"[ \t]{0,3}(?:\d{1,3}\.[\u200e\u200f]*[ \t]|\d{1,3}[ \t]+\*?[A-Z][a-z]+s\b|\*\d{1,3}\.[ \t]|\(\w{1,4}\)[ \t]|#|<sup>\s*\d|---\s*$|\*\*Annex|\*?\d{1,3}(?:st|nd|rd|th) )")
+# The characters (besides digits) that can open a line _NEW_ITEM, _HEADING,
+# _BOLD_LINE or _FOOTNOTE matches, after an indent of at most three blanks.
+_ITEM_OPENINGS = frozenset("*(#<-")
 _FOOTNOTE = re.compile(r"[ \t]{0,3}<sup>\s*(\d{1,4})\s*</sup>")
 _HEADING = re.compile(r"[ \t]{0,3}(#{1,6})[ \t]")
 _BOLD_LINE = re.compile(r"[ \t]{0,3}\*\*[^*\n]+\*\*\s*$")
+# "5\. *Decides*": a Markdown-escaped full stop still ends the number.
+_ITEM_NUMBER = re.compile(r"(?:\d{1,3}\\?\.?[\u200e\u200f]*|\(\w{1,4}\))[ \t]+")
 _ITALIC_OPEN = re.compile(r"\*(?!\*)([^*\n]+)\*")
 
 
@@ -62,61 +77,126 @@ def _blank_markup(text: str, comments_end: int) -> str:
     return "".join(pieces)
 
 
-def read_markdown(text: str, extra_preambular=(), extra_operative=()) -> ReadResult:
-    comments_end = _comments_end(text)
-    plain = _blank_markup(text, comments_end)
-    markers: list[tuple[int, int, int, str]] = []
-    comments = [(m.start(), m.end(), m.group(1)) for m in _COMMENT.finditer(text, 0, comments_end)] if comments_end else []
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    """Each line as (start, end, text), its end before the line break."""
+    if text.count("\r") != text.count("\r\n"):
+        return _lines_with_lone_cr(text)
+    pieces = text.split("\n")
+    if not pieces[-1]:
+        pieces.pop()  # nothing after the last line break (or an empty text)
+    lines = []
+    start = 0
+    for piece in pieces:
+        end = start + len(piece)
+        lines.append((start, end - 1, piece[:-1]) if piece.endswith("\r") else (start, end, piece))
+        start = end + 1
+    return lines
 
-    # Lines -> blocks: blank lines separate blocks; inside a group of lines a
-    # new list item, heading, footnote or page break starts a new block.
+
+def _lines_with_lone_cr(text: str) -> list[tuple[int, int, str]]:
+    """The same where a lone CR ends a line too.  parser.parse turns each into
+    LF before reading, so only a direct caller of the reader comes here."""
+    lines = []
+    for m in _LINE.finditer(text):
+        if m.end() == m.start():
+            break  # the end of the text
+        line = m.group().rstrip("\r\n")
+        lines.append((m.start(), m.start() + len(line), line))
+    return lines
+
+
+def _item_opening(line: str) -> str:
+    """The character after the indent when a new item, heading or footnote
+    could open there: those start within three spaces or tabs ("" else)."""
+    body = line.lstrip(" \t")
+    return body[:1] if len(line) - len(body) <= 3 else ""
+
+
+def _opens_block(line: str, opening: str) -> bool:
+    """A list item, heading, footnote, page break or bold line: a new block
+    even without a blank line before it.  (_NEW_ITEM covers _HEADING.)"""
+    if opening not in _ITEM_OPENINGS and not opening.isdecimal():
+        return False
+    return bool(_NEW_ITEM.match(line) or opening == "*" and _BOLD_LINE.match(line))
+
+
+def _new_block(line: str, start: int, end: int, opening: str) -> Block:
+    block = Block(kind="", start=start, end=end, content_start=start)
+    if opening == "#":
+        block.heading = _HEADING.match(line) is not None
+    elif opening == "*":
+        block.heading = _BOLD_LINE.match(line) is not None
+    footnote = _FOOTNOTE.match(line) if opening == "<" else None
+    if footnote:
+        block.kind = "FOOTNOTE"
+        block.footnote_number = int(footnote.group(1))
+        block.footnote_number_end = start + footnote.end()
+    elif line.strip() == "---":
+        block.kind = "PAGE_BREAK"
+    return block
+
+
+def _split_blocks(text: str, plain: str, has_comments: bool) -> list[Block]:
+    """Lines -> blocks: blank lines separate blocks; inside a group of lines a
+    new list item, heading, footnote or page break starts a new block."""
     blocks: list[Block] = []
     current: Block | None = None
-    for m in _LINE.finditer(text):
-        line_start, line_end_nl = m.start(), m.end()
-        if line_start == line_end_nl:
-            break
-        raw = m.group()
-        stripped = raw.rstrip("\r\n")
-        line_end = line_start + len(stripped)
-        if not plain[line_start:line_end].strip() and not stripped.strip().startswith("<sup>"):
-            if stripped.strip() and comments:
+    for start, end, line in _lines(text):
+        plain_line = plain[start:end]
+        if (not plain_line or plain_line.isspace()) and not line.strip().startswith("<sup>"):
+            if line.strip() and has_comments:
                 pass  # a comment-only line: invisible, keeps the block open
             else:
                 current = None
             continue
-        if current is None or _NEW_ITEM.match(stripped) or _HEADING.match(stripped) or _BOLD_LINE.match(stripped):
-            current = Block(kind="", start=line_start, end=line_end, content_start=line_start)
-            current.heading = bool(_HEADING.match(stripped) or _BOLD_LINE.match(stripped))
-            fm = _FOOTNOTE.match(stripped)
-            if fm:
-                current.kind = "FOOTNOTE"
-                current.footnote_number = int(fm.group(1))
-                current.footnote_number_end = line_start + fm.end()
-            elif stripped.strip() == "---":
-                current.kind = "PAGE_BREAK"
+        opening = _item_opening(line)
+        if current is None or _opens_block(line, opening):
+            current = _new_block(line, start, end, opening)
             blocks.append(current)
             if current.heading:
                 current = None  # a heading is one line
         else:
-            current.end = line_end
+            current.end = end
+    return blocks
 
+
+def _markers(text: str, blocks: list[Block]) -> list[tuple[int, int, int, str]]:
+    """The footnote markers in the blocks other than footnote bodies."""
+    markers = []
+    for block in blocks:
+        if block.kind == "FOOTNOTE" or text.find("<sup>", block.start, block.end) < 0:
+            continue
+        for m in _MARKER.finditer(text, block.start, block.end):
+            written = m.group()
+            for number in _DIGITS.findall(m.group(1)):
+                markers.append((int(number), m.start(), m.end(), written))
+    return markers
+
+
+def _italic_end(text: str, block: Block) -> int:
+    """The end of an opening italic run: "*Reaffirming also* its …", "*The
+    General Assembly,*", "1. *Decides* …" (-1 when none)."""
+    lead = block.start
+    while text[lead] in " \t":  # the block's first line holds more than blanks
+        lead += 1
+    if text[lead] == "(" or text[lead].isdecimal():
+        number = _ITEM_NUMBER.match(text, lead, lead + 12)
+        if number:
+            lead = number.end()
+    italic = _ITALIC_OPEN.match(text, lead, block.end) if text.startswith("*", lead, block.end) else None
+    return italic.end() - 1 if italic else -1
+
+
+def read_markdown(text: str, extra_preambular=(), extra_operative=()) -> ReadResult:
+    comments_end = _comments_end(text)
+    plain = _blank_markup(text, comments_end)
+    comments = [(m.start(), m.end(), m.group(1)) for m in _COMMENT.finditer(text, 0, comments_end)] if comments_end else []
+    blocks = _split_blocks(text, plain, bool(comments))
+    markers = _markers(text, blocks)
     for block in blocks:
         block.segments = [(block.start, block.end)]
-        if block.kind == "FOOTNOTE":
-            continue
-        for mm in _MARKER.finditer(text, block.start, block.end):
-            for number in re.findall(r"\d+", mm.group(1)):
-                markers.append((int(number), mm.start(), mm.end(), mm.group()))
-        # An opening italic run: "*Reaffirming also* its …", "*The General Assembly,*"
-        lead = block.start + (len(text[block.start : block.end]) - len(text[block.start : block.end].lstrip(" \t")))
-        # "5\. *Decides*": a Markdown-escaped full stop still ends the number.
-        number_m = re.match(r"(?:\d{1,3}\\?\.?[\u200e\u200f]*|\(\w{1,4}\))[ \t]+", text[lead : lead + 12])
-        if number_m:
-            lead += number_m.end()
-        im = _ITALIC_OPEN.match(text, lead, block.end)
-        if im:
-            block.italic_end = im.end() - 1
+        if block.kind != "FOOTNOTE":
+            block.italic_end = _italic_end(text, block)
 
     classifier = Classifier(plain, extra_preambular, extra_operative)
     header_zone = True
@@ -124,7 +204,7 @@ def read_markdown(text: str, extra_preambular=(), extra_operative=()) -> ReadRes
         if block.kind:
             continue
         classifier.classify(block, header_zone=header_zone)
-        if block.kind in ("OPENER", "OTHER_ORGAN_OPENER") or block.code in "ptucnqar":
+        if header_zone and (block.kind in ("OPENER", "OTHER_ORGAN_OPENER") or block.code in "ptucnqar"):
             header_zone = False
     blocks = merge_continuations(blocks, plain)
     return ReadResult(plain=plain, blocks=blocks, markers=markers, comments=comments, body_end=len(text))
