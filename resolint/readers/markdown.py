@@ -15,16 +15,18 @@ from .blocks import Block, Classifier, ReadResult, merge_continuations
 
 # Markup that carries no words.  Blanked to spaces of the same length so that
 # every offset in the plain text is an offset in the source.
-_MARKUP_KINDS = (
-    r"<sup>[^<\n]{0,40}</sup>", r"\]\([^)\s]{0,500}\)", r"\*+", r"\\(?=[^\w\s])", r"^#{1,6}[ \t]", r"^>[ \t]?", r"\[",
-)
+_MARKUP_KINDS = (r"<sup>[^<\n]{0,40}</sup>", r"\]\([^)\s]{0,500}\)", r"\\(?=[^\w\s])", r"^#{1,6}[ \t]", r"^>[ \t]?")
+# The characters those start with (the "#" and ">" only at the start of a line).
+_MARKUP_STARTS = "<]\\#>"
+# Markup wherever they stand: alone, or inside other markup and blanked with
+# it.  Blanked all at once with str.replace; as a run of "*" or a "[" holds
+# nothing else, leaving them out of the patterns does not move the rest.
+_ALWAYS_MARKUP = "*["
 _MARKUP = re.compile(r"<!--.*?-->|" + "|".join(_MARKUP_KINDS), re.M | re.S)
 # The same without comments, for the text after the last "-->": there an
 # opening "<!--" can never close, and trying to close each one would scan to
 # the end of the text every time (quadratic on a run of "<!--").
 _MARKUP_NO_COMMENT = re.compile("|".join(_MARKUP_KINDS), re.M)
-# The characters markup starts with (a "#" or ">" only at the start of a line).
-_MARKUP_CHARACTERS = "<]*\\#>["
 _MARKER = re.compile(r"<sup>\s*(\d{1,4}(?:\s*,\s*\d{1,4})*)\s*</sup>")
 _DIGITS = re.compile(r"\d+")
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
@@ -57,14 +59,18 @@ def _comments_end(text: str) -> int:
 
 
 def _blank_markup(text: str, comments_end: int) -> str:
+    blanked = text
+    for char in _ALWAYS_MARKUP:
+        blanked = blanked.replace(char, " ")
     pieces: list[str] = []
     pos = 0
     for pattern, start, end in ((_MARKUP, 0, comments_end), (_MARKUP_NO_COMMENT, comments_end, len(text))):
         for m in _markup_matches(text, pattern, start, end):
-            pieces.append(text[pos : m.start()])
+            markup_start, markup_end = m.span()
+            pieces.append(blanked[pos:markup_start])
             pieces.append(_blank(m))
-            pos = m.end()
-    pieces.append(text[pos:])
+            pos = markup_end
+    pieces.append(blanked[pos:])
     return "".join(pieces)
 
 
@@ -84,7 +90,7 @@ def _markup_matches(text: str, pattern: re.Pattern, start: int, end: int) -> Ite
 def _markup_candidates(text: str, start: int, end: int) -> list[int]:
     """Where in text[start:end] markup can start, in order."""
     candidates = []
-    for char in _MARKUP_CHARACTERS:
+    for char in _MARKUP_STARTS:
         at = text.find(char, start, end)
         while at >= 0:
             candidates.append(at)
