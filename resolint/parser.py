@@ -246,15 +246,9 @@ class _Builder:
     def _block_text(self, block: Block) -> str:
         """The block's words: markup blanked, number or label left out, segments joined."""
         plain, content_start = self.plain, block.content_start
-        segments = block.segments
-        if len(segments) == 1:
-            s, e = segments[0]
-            words = plain[content_start if s <= content_start < e else s : e].split()
-        else:
-            words = []
-            for s, e in segments:
-                words += plain[content_start if s <= content_start < e else s : e].split()
-        joined = " ".join(words)
+        joined = _single_spaced(" ".join(
+            plain[content_start if s <= content_start < e else s : e] for s, e in block.segments
+        ))
         # Blanked markup leaves "70/1 ," behind a link; most paragraphs have none.
         if " ," in joined or " ." in joined or " ;" in joined or " :" in joined or " )" in joined:
             joined = _SPACE_BEFORE_PUNCT.sub(r"\1", joined)
@@ -542,6 +536,21 @@ class _Builder:
             doc.kind = "draft"
         else:
             doc.kind = "fragment"
+
+
+def _single_spaced(text: str) -> str:
+    """``" ".join(text.split())``, three times cheaper on the usual paragraph.
+
+    Splitting makes an object of every word.  A text with no character
+    that is not printable has no whitespace but the space (every other
+    whitespace character is a separator or a control), so there it is
+    enough to collapse runs of spaces.
+    """
+    if not text.isprintable():
+        return " ".join(text.split())
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text.strip(" ")
 
 
 def _plenary_text(text: str, date: DateMention | None) -> str:
