@@ -22,6 +22,7 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _TRAILER = re.compile(r"^(?:\[Start1\])?<<ODS ", re.M)
 _FOOTNOTE_BODY = re.compile(r"(\d{1,3}) (\S.*)$")
 _SYMBOL = re.compile(r"<<ODS DOC SYMBOL1>>(.*?)<<ODS DOC SYMBOL1>>")
+_NOT_LINE_BREAKS = re.compile(r"[^\r\n]+")
 # What a footnote marker is never glued to (it follows a word or punctuation).
 _NOT_GLUED_TO = r"\s\d(\[/\-‑–+"
 # A run of digits glued to what precedes it: a candidate footnote marker (a
@@ -42,7 +43,7 @@ _SUPPRESSION = re.compile(r"<!--[ \t]*resolint:[^\r\n]{0,1000}?-->")
 
 def read_plaintext(text: str, extra_preambular=(), extra_operative=()) -> ReadResult:
     if "<!--" in text:
-        text = _SUPPRESSION.sub(lambda m: " " * len(m.group()), text)
+        text = _SUPPRESSION.sub(_as_spaces, text)
     metadata: dict[str, str] = {}
     tm = _TRAILER.search(text)
     body_end = tm.start() if tm else len(text)
@@ -118,17 +119,11 @@ def read_plaintext(text: str, extra_preambular=(), extra_operative=()) -> ReadRe
     # The first line of an export is "[Start1]": system metadata, not text.
     blocks = [b for b in blocks if text[b.start : b.end].strip() != "[Start1]"]
 
-    plain_chars = None
-    footnote_numbers = sorted({n for n in footnote_lines.values()})
-    markers = _find_markers(text, blocks, set(footnote_numbers))
-    if markers:
-        plain_chars = list(text)
-        for _, mstart, mend, _ in markers:
-            for k in range(mstart, mend):
-                plain_chars[k] = " "
-    plain = "".join(plain_chars) if plain_chars else text
+    markers = _find_markers(text, blocks, set(footnote_lines.values()))
+    # Markers come in text order, apart: joined slices, not a list of every character.
+    plain = _blank_spans(text, [(start, end) for _, start, end, _ in markers]) if markers else text
     if body_end < len(text):
-        plain = plain[:body_end] + re.sub(r"[^\r\n]", " ", plain[body_end:])
+        plain = plain[:body_end] + _NOT_LINE_BREAKS.sub(_as_spaces, plain[body_end:])
 
     classifier = Classifier(plain, extra_preambular, extra_operative, indented_paragraphs=True)
     header_zone = True
@@ -140,6 +135,21 @@ def read_plaintext(text: str, extra_preambular=(), extra_operative=()) -> ReadRe
             header_zone = False
     blocks = merge_continuations(blocks, plain)
     return ReadResult(plain=plain, blocks=blocks, markers=markers, metadata=metadata, body_end=body_end)
+
+
+def _as_spaces(match: re.Match) -> str:
+    return " " * len(match.group())
+
+
+def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """text with each span (in order, disjoint) turned to spaces: offsets kept."""
+    pieces = []
+    done = 0
+    for start, end in spans:
+        pieces += (text[done:start], " " * (end - start))
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def _find_markers(text: str, blocks: list[Block], numbers: set[int]) -> list[tuple[int, int, int, str]]:
