@@ -18,8 +18,10 @@ import re
 
 from .blocks import DATE_LINE, PLENARY, Block, Classifier, ReadResult, merge_continuations
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-_TRAILER = re.compile(r"^(?:\[Start1\])?<<ODS ", re.M)
+# The export trailer: from the first line that opens with "<<ODS " (or "[Start1]<<ODS ").
+_TRAILER_OPENS = "<<ODS "
+_START_LINE = "[Start1]"
+_LONE_CR = re.compile(r"\r(?!\n)")
 _FOOTNOTE_BODY = re.compile(r"(\d{1,3}) (\S.*)$")
 _SYMBOL = re.compile(r"<<ODS DOC SYMBOL1>>(.*?)<<ODS DOC SYMBOL1>>")
 _NOT_LINE_BREAKS = re.compile(r"[^\r\n]+")
@@ -45,79 +47,17 @@ def read_plaintext(text: str, extra_preambular=(), extra_operative=()) -> ReadRe
     if "<!--" in text:
         text = _SUPPRESSION.sub(_as_spaces, text)
     metadata: dict[str, str] = {}
-    tm = _TRAILER.search(text)
-    body_end = tm.start() if tm else len(text)
-    if tm:
-        sm = _SYMBOL.search(text, tm.start())
+    body_end = _trailer_start(text)
+    if body_end < len(text):
+        sm = _SYMBOL.search(text, body_end)
         if sm and sm.group(1).strip():
             metadata["symbol"] = sm.group(1).strip()
 
-    lines: list[tuple[int, int]] = []
-    for m in _LINE.finditer(text, 0, body_end):
-        if m.start() == m.end():
-            break
-        lines.append((m.start(), m.start() + len(m.group().rstrip("\r\n"))))
-
-    # Pass 1: the footnote bodies, a run of "N text" lines at the end of the
-    # document (a wrapped body continues on an unnumbered line).
-    footnote_lines: dict[int, int] = {}  # line index -> footnote number
-    index = len(lines) - 1
-    while index >= 0 and not text[lines[index][0] : lines[index][1]].strip():
-        index -= 1
-    run: list[tuple[int, int]] = []
-    while index >= 0:
-        start, end = lines[index]
-        line = text[start:end]
-        fm = _FOOTNOTE_BODY.match(line)
-        if fm and not DATE_LINE.match(line) and not PLENARY.match(line):
-            run.append((index, int(fm.group(1))))
-        elif line.strip() and not line.startswith("\t") and run is not None and index + 1 < len(lines):
-            pass  # a continuation line of the body below it
-        else:
-            break
-        index -= 1
-    # Keep the run only where the numbers rise (a real block of footnotes).
-    run.reverse()
-    for (line_index, number) in run:
-        footnote_lines[line_index] = number
-    first_footnote_line = run[0][0] if run else len(lines)
-
-    blocks: list[Block] = []
-    previous_footnote: Block | None = None
-    plenary_pending: Block | None = None
-    for i, (start, end) in enumerate(lines):
-        line = text[start:end]
-        if not line.strip():
-            plenary_pending = None
-            continue
-        if i in footnote_lines:
-            fm = _FOOTNOTE_BODY.match(line)
-            block = Block(kind="FOOTNOTE", start=start, end=end, content_start=start)
-            block.footnote_number = footnote_lines[i]
-            block.footnote_number_end = start + len(fm.group(1))
-            block.segments = [(start, end)]
-            blocks.append(block)
-            previous_footnote = block
-            continue
-        if i > first_footnote_line and previous_footnote is not None:
-            previous_footnote.end = end
-            previous_footnote.segments = [(previous_footnote.start, end)]
-            continue
-        if plenary_pending is not None and DATE_LINE.match(line.strip()):
-            plenary_pending.end = end
-            plenary_pending.segments = [(plenary_pending.start, end)]
-            plenary_pending = None
-            continue
-        stripped_start = start + (len(line) - len(line.lstrip(" \t")))
-        block = Block(kind="", start=stripped_start, end=end, content_start=stripped_start)
-        block.indented = line.startswith("\t")
-        block.segments = [(stripped_start, end)]
-        blocks.append(block)
-        if PLENARY.match(line.strip()):
-            plenary_pending = block
-
-    # The first line of an export is "[Start1]": system metadata, not text.
-    blocks = [b for b in blocks if text[b.start : b.end].strip() != "[Start1]"]
+    lines = _cut_lines(text, body_end)
+    footnote_lines = _footnote_lines(lines)
+    first_footnote_line = min(footnote_lines, default=len(lines))
+    blocks = _body_blocks(lines[:first_footnote_line])
+    blocks += _footnote_blocks(lines, first_footnote_line, footnote_lines)
 
     markers = _find_markers(text, blocks, set(footnote_lines.values()))
     # Markers come in text order, apart: joined slices, not a list of every character.
@@ -131,10 +71,126 @@ def read_plaintext(text: str, extra_preambular=(), extra_operative=()) -> ReadRe
         if block.kind:
             continue
         classifier.classify(block, header_zone=header_zone)
-        if block.kind in ("OPENER", "OTHER_ORGAN_OPENER") or block.code in "ptucnqar":
+        if header_zone and (block.kind in ("OPENER", "OTHER_ORGAN_OPENER") or block.code in "ptucnqar"):
             header_zone = False
     blocks = merge_continuations(blocks, plain)
     return ReadResult(plain=plain, blocks=blocks, markers=markers, metadata=metadata, body_end=body_end)
+
+
+def _trailer_start(text: str) -> int:
+    """Where the export trailer begins: the first line that opens with "<<ODS "
+    or "[Start1]<<ODS " (len(text) when there is none).
+
+    A literal search with a look at the line start: a multi-line ``^`` pattern
+    would try a match at every character of the body.
+    """
+    at = text.find(_TRAILER_OPENS)
+    while at >= 0:
+        line_start = at
+        if at >= len(_START_LINE) and text.startswith(_START_LINE, at - len(_START_LINE)):
+            line_start = at - len(_START_LINE)
+        if line_start == 0 or text[line_start - 1] == "\n":
+            return line_start
+        at = text.find(_TRAILER_OPENS, at + 1)
+    return len(text)
+
+
+def _cut_lines(text: str, end: int) -> list[tuple[int, str]]:
+    """The lines of text[:end], each as (start offset, text without its line break).
+
+    A line ends at "\n", "\r\n" or a lone "\r".  str.split is ten times
+    cheaper than a line regex; a lone "\r" becomes "\n" first (same length, so
+    the offsets hold).
+    """
+    body = text[:end]
+    if "\r" in body:
+        body = _LONE_CR.sub("\n", body)
+    pieces = body.split("\n")
+    if not pieces[-1]:
+        pieces.pop()  # the line break that ends the body opens no line
+    lines = []
+    start = 0
+    for piece in pieces:
+        lines.append((start, piece.removesuffix("\r")))
+        start += len(piece) + 1
+    return lines
+
+
+def _footnote_lines(lines: list[tuple[int, str]]) -> dict[int, int]:
+    """Pass 1: the footnote bodies, a run of "N text" lines at the end of the
+    document (a wrapped body continues on an unnumbered line): line index ->
+    footnote number, in line order."""
+    index = len(lines) - 1
+    while index >= 0 and not lines[index][1].strip():
+        index -= 1
+    run: list[tuple[int, int]] = []
+    while index >= 0:
+        line = lines[index][1]
+        fm = _FOOTNOTE_BODY.match(line)
+        if fm and not DATE_LINE.match(line) and not PLENARY.match(line):
+            run.append((index, int(fm.group(1))))
+        elif line.strip() and not line.startswith("\t") and index + 1 < len(lines):
+            pass  # a continuation line of the body below it
+        else:
+            break
+        index -= 1
+    run.reverse()
+    return dict(run)
+
+
+def _body_blocks(lines: list[tuple[int, str]]) -> list[Block]:
+    """A block for each non-blank line above the footnotes; the date line that
+    follows a plenary line joins it."""
+    blocks: list[Block] = []
+    plenary_pending: Block | None = None
+    for start, line in lines:
+        stripped = line.strip()
+        if not stripped:
+            plenary_pending = None
+            continue
+        end = start + len(line)
+        if plenary_pending is not None and DATE_LINE.match(stripped):
+            plenary_pending.end = end
+            plenary_pending.segments = [(plenary_pending.start, end)]
+            plenary_pending = None
+            continue
+        if stripped == _START_LINE:
+            continue  # the first line of an export: system metadata, not text
+        content_start = end - len(line.lstrip(" \t"))
+        block = _new_block("", content_start, end)
+        block.indented = line.startswith("\t")
+        blocks.append(block)
+        if stripped[0].isdecimal() and PLENARY.match(stripped):  # PLENARY opens with \d: skip the call otherwise
+            plenary_pending = block
+    return blocks
+
+
+def _footnote_blocks(lines: list[tuple[int, str]], first: int, numbers: dict[int, int]) -> list[Block]:
+    """A FOOTNOTE block for each footnote body from line ``first`` on; an
+    unnumbered line continues the body above it."""
+    blocks: list[Block] = []
+    for index in range(first, len(lines)):
+        start, line = lines[index]
+        if not line.strip():
+            continue
+        end = start + len(line)
+        if index in numbers:
+            block = _new_block("FOOTNOTE", start, end)
+            block.footnote_number = numbers[index]
+            block.footnote_number_end = start + len(_FOOTNOTE_BODY.match(line).group(1))
+            blocks.append(block)
+        else:
+            body = blocks[-1]
+            body.end = end
+            body.segments = [(body.start, end)]
+    return blocks
+
+
+def _new_block(kind: str, start: int, end: int) -> Block:
+    """A one-segment block whose content starts where it does.  Positional
+    arguments: keywords cost the dataclass's __init__ a dict each (a third of
+    a block's creation)."""
+    return Block(kind, start, end, start, [(start, end)])
 
 
 def _as_spaces(match: re.Match) -> str:
