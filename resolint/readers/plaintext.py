@@ -15,6 +15,7 @@ when the sequence of footnotes calls for it (``COVID-19`` and ``G20`` are not).
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 from .blocks import DATE_LINE, PLENARY, Block, Classifier, ReadResult, merge_continuations
 
@@ -228,12 +229,7 @@ def _find_markers(text: str, blocks: list[Block], numbers: set[int]) -> list[tup
     for block in blocks:
         if block.kind == "FOOTNOTE" or not block.indented:
             continue
-        ascii_only = text[block.start : block.end].isascii()
-        candidates = (_GLUED_CANDIDATE_ASCII if ascii_only else _GLUED_CANDIDATE).finditer(text, block.start, block.end)
-        for candidate in candidates:
-            m = _GLUED.match(text, candidate.start(), block.end)
-            if m is None:
-                continue
+        for m in _glued_runs(text, block.start, block.end):
             if m.group(1) is not None:  # glued to a word or punctuation
                 digits, mstart = m.group(1), m.start(1)
                 if digits[0] == "0":
@@ -283,3 +279,12 @@ def _find_markers(text: str, blocks: list[Block], numbers: set[int]) -> list[tup
                 seen.add(number)
                 expected = max(expected, number + 1)
     return markers
+
+
+def _glued_runs(text: str, start: int, end: int) -> Iterator[re.Match]:
+    """What _GLUED.finditer(text, start, end) gives, tried at the candidate runs only."""
+    candidates = _GLUED_CANDIDATE_ASCII if text[start:end].isascii() else _GLUED_CANDIDATE
+    for candidate in candidates.finditer(text, start, end):
+        m = _GLUED.match(text, candidate.start(), end)
+        if m is not None:
+            yield m
