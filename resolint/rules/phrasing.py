@@ -177,16 +177,27 @@ def _misspelt_adverb(doc: Document, after: int) -> Diagnostic | None:
     word = m.group(1)
     if word in ("also", "further") or word.lower() != word:
         return None
-    close = difflib.get_close_matches(word, ("also", "further"), n=1, cutoff=0.75)
-    if not close or word == "farther":
+    adverb = _adverb_meant(word)
+    if adverb is None:
         return None
     start, end = m.start(1), m.end(1)
     if doc.text[start:end] != word:  # markup in between: no safe place to edit
-        return finding(start, end, f"“{word}” after the opening phrase: expected “{close[0]}”")
+        return finding(start, end, f"“{word}” after the opening phrase: expected “{adverb}”")
     return finding(
-        start, end, f"“{word}” after the opening phrase: expected “{close[0]}”",
-        fix=Fix(f"Replace “{word}” with “{close[0]}”", (Edit(start, end, close[0]),), safe=False),
+        start, end, f"“{word}” after the opening phrase: expected “{adverb}”",
+        fix=Fix(f"Replace “{word}” with “{adverb}”", (Edit(start, end, adverb),), safe=False),
     )
+
+
+@lru_cache(maxsize=4096)
+def _adverb_meant(word: str) -> str | None:
+    """The adverb ("also", "further") a lower-case word after an opener is a
+    misspelling of, or None.  Remembered: the words after openers repeat
+    ("the", "its", "that"), and each fuzzy match costs a SequenceMatcher."""
+    if word == "farther":
+        return None
+    close = difflib.get_close_matches(word, ("also", "further"), n=1, cutoff=0.75)
+    return close[0] if close else None
 
 
 _EXPECTED = {
