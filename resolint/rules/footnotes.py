@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from ..model import Document, Footnote, FootnoteMarker, Paragraph
 from .base import Diagnostic, RuleContext, finding, rule
@@ -269,8 +269,7 @@ def ibid_without_antecedent(doc: Document, ctx: RuleContext) -> Iterator[Diagnos
 # Each pattern opens with a literal, so the regex engine skips to it fast
 # (an alternation of different words would be tried at every character).
 _INSTRUMENT = (
-    re.compile(r"Convention (?:on|against)\b"),
-    re.compile(r"Covenant on\b"),
+    re.compile(r"Co(?:nvention (?:on|against)|venant on)\b"),
     re.compile(r"Declaration (?:on|and Programme of Action)\b"),
     re.compile(r"Programme of Action\b"),
 )
@@ -448,14 +447,13 @@ def _paragraph_mentions(doc: Document, marker_starts: list[int]) -> Iterator[tup
     """Each paragraph that names a report or instrument, with its mentions.
 
     One scan of the whole text per pattern finds the candidates; only the
-    paragraphs that hold one are read further.
+    paragraphs that hold one are read further, from those same matches.
     """
     plain = doc.plain
-    hits = [m.start() for pattern in _INSTRUMENT for m in pattern.finditer(plain)]
-    hits.extend(m.start() for m in _REPORT.finditer(plain))
+    everywhere = _candidates(plain, 0, len(plain))
+    hits = sorted(start for start, _ in everywhere.reports + everywhere.keywords)
     if not hits:
         return
-    hits.sort()
     for paragraph in doc.paragraphs():
         for seg_start, seg_end in paragraph.segments:
             i = bisect_left(hits, seg_start)
@@ -463,12 +461,45 @@ def _paragraph_mentions(doc: Document, marker_starts: list[int]) -> Iterator[tup
                 break
         else:
             continue
-        mentions = [m for seg_start, seg_end in paragraph.segments for m in _mentions(plain, seg_start, seg_end, marker_starts)]
+        mentions = [m for seg_start, seg_end in paragraph.segments for m in _mentions(plain, seg_start, seg_end, marker_starts, everywhere)]
         if mentions:
             yield paragraph, mentions
 
 
-def _mentions(plain: str, start: int, end: int, marker_starts: list[int]) -> list[tuple[str, int, int]]:
+class _Candidates(NamedTuple):
+    """The whole text's matches of _REPORT and of _INSTRUMENT, as (start, end) in order."""
+
+    reports: list[tuple[int, int]]
+    keywords: list[tuple[int, int]]
+
+
+def _candidates(plain: str, start: int, end: int) -> _Candidates:
+    return _Candidates(
+        [(m.start(), m.end()) for m in _REPORT.finditer(plain, start, end)],
+        sorted((m.start(), m.end()) for pattern in _INSTRUMENT for m in pattern.finditer(plain, start, end)),
+    )
+
+
+def _within(matches: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    i = bisect_left(matches, (start,))
+    j = bisect_left(matches, (end,), i)
+    return [match for match in matches[i:j] if match[1] <= end]
+
+
+def _segment_candidates(plain: str, start: int, end: int, everywhere: _Candidates) -> _Candidates:
+    """What the patterns match in ``plain[start:end]`` alone: the whole
+    text's matches that lie inside the segment.
+
+    Each pattern ends with a word and a word boundary.  A scan that stops at
+    the segment's end finds a boundary there even when a word character
+    follows ("Covenant on|ly"); only then is the segment scanned on its own.
+    """
+    if end < len(plain) and (plain[end].isalnum() or plain[end] == "_"):
+        return _candidates(plain, start, end)
+    return _Candidates(_within(everywhere.reports, start, end), _within(everywhere.keywords, start, end))
+
+
+def _mentions(plain: str, start: int, end: int, marker_starts: list[int], everywhere: _Candidates) -> list[tuple[str, int, int]]:
     """Reports and instruments named in ``plain[start:end]``, in order, as (kind, start, end).
 
     A name ends at the first footnote marker after it (blanked to spaces in
@@ -479,21 +510,20 @@ def _mentions(plain: str, start: int, end: int, marker_starts: list[int]) -> lis
         i = bisect_right(marker_starts, offset)
         return min(end, marker_starts[i]) if i < len(marker_starts) else end
 
+    candidates = _segment_candidates(plain, start, end, everywhere)
     found: list[tuple[str, int, int]] = []
-    for m in _REPORT.finditer(plain, start, end):
-        if not _REPORT_VERB.search(plain[max(start, m.start() - 80) : m.start()]):
+    for report_start, report_end in candidates.reports:
+        if not _REPORT_VERB.search(plain[max(start, report_start - 80) : report_start]):
             continue
-        name_end = m.end()
+        name_end = report_end
         t = _REPORT_TITLE.match(plain, name_end, stop(name_end))
         if t:
             name_end = t.start() + len(t.group().rstrip())
-        found.append(("report", m.start(), name_end))
-    keywords = sorted(
-        (m.start(), m.end()) for pattern in _INSTRUMENT for m in pattern.finditer(plain, start, end)
-        if m.start() == 0 or not plain[m.start() - 1].isalnum()
-    )
+        found.append(("report", report_start, name_end))
     last_end = -1
-    for kw_start, kw_end in keywords:
+    for kw_start, kw_end in candidates.keywords:
+        if kw_start != 0 and plain[kw_start - 1].isalnum():
+            continue
         if kw_start < last_end:
             continue  # "Programme of Action" inside "Declaration and Programme of Action"
         name_start, name_end = _instrument_name(plain, kw_start, kw_end, stop(kw_end))
