@@ -19,6 +19,8 @@ _PIECES = (
     "The", "the", "of", "on", "only",
     "Convention", "Covenant", "Declaration", "Programme of Action", "and", "against", "report",
     "Secretary-General", "of the", "Covenant on", "Convention on", "Declaration on", " and Programme of Action",
+    "United", "Nations", "McFramework", "O’Neil", "x-Y", "2030", "1961", "٣٤٥٦", "Ab_c", "\t", "\u2028",
+    "a", "an", "new", "draft", "comprehensive", "this", "our", "resolution", "Resolutions", "esolution", "ES-", "S-", "10", "R",
 )
 
 
@@ -56,6 +58,37 @@ def test_matches_from_the_literal_are_what_finditer_finds():
                 pattern = anchored[1]
                 expected = [(m.start(), m.end()) for m in pattern.finditer(text, start, end)]
                 assert list(footnotes._matches(anchored, text, start, end)) == expected, (text, start, end)
+
+
+def test_names_resolution_is_the_regex_search():
+    rng = random.Random(5)
+    texts = _texts(600, 6) + ["Rresolution 1", "xresolution 1", "resolution 1", " Resolutions ES-1", "_resolution S-2"]
+    for text in texts:
+        for start, end in _ranges(text, rng) + [(1, len(text)), (0, len(text) - 1)]:
+            expected = footnotes._RESOLUTION.search(text, start, end) is not None
+            assert footnotes._names_resolution(text, start, end) == expected, (text, start, end)
+
+
+@pytest.mark.parametrize(
+    "before", ["a ", "an  ", " a\n", "xa ", "la comprehensive ", "comprehensive\n\n", "this", "", " ", "new\u00a0", "a draft ", "_new ", "our\n "]
+)
+def test_after_lower_word_is_the_regex_search(before):
+    assert footnotes._after_lower_word(before) == (footnotes._LOWER_BEFORE.search(before) is not None)
+
+
+def test_after_lower_word_on_random_text():
+    for text in _texts(2000, 7):
+        assert footnotes._after_lower_word(text) == (footnotes._LOWER_BEFORE.search(text) is not None), text
+
+
+def test_word_before_is_the_regex_search():
+    rng = random.Random(8)
+    texts = _texts(1500, 9) + ["Framework Convention", "aBc Convention", "x1961 Convention", "12345 X", "1961\n\nConvention", "Ünited Nations X"]
+    for text in texts:
+        for offset in {rng.randint(0, len(text)) for _ in range(6)} | {len(text), text.rfind(" ") + 1}:
+            m = footnotes._WORD_BEFORE.search(text, max(0, offset - 40), offset)
+            expected = m.start() if m and m.end() == offset else None
+            assert footnotes._word_before(text, offset) == expected, (text, offset)
 
 
 @pytest.mark.parametrize("word", ["also", "aslo", "alsso", "furhter", "futher", "farther", "further", "the", "its", "that", "fruther", "alos", "als"])

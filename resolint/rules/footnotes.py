@@ -285,8 +285,15 @@ _REPORT_VERB = re.compile(
     r"[Nn]ot(?:es|ing)(?:\s+with\s+(?:appreciation|interest|concern|satisfaction))?|[Ww]elcom(?:es|ing)(?:\s+with\s+(?:appreciation|interest|satisfaction))?|"
     r"set\s+out\s+in|contained\s+in)\s+the\s+(?:(?:annual|latest|most\s+recent|\d{4})\s+)?$"
 )
+# A capitalized word or a year, and spaces: what a name extends back over
+# ("United Nations Framework Convention").  _word_before finds it.
 _WORD_BEFORE = re.compile(r"(?:[A-Z][\w’'-]*|\d{4})\s+$")
-_LOWER_BEFORE = re.compile(r"\b(a|an|draft|future|new|possible|proposed|comprehensive|this|our)\s+$")
+_WORD_CHARS = re.compile(r"[\w’'-]*")
+_CAPITAL = re.compile(r"[A-Z]")
+# Words before a name that make it an instrument still to be drafted ("a convention on …").
+_LOWER_WORDS = ("a", "an", "draft", "future", "new", "possible", "proposed", "comprehensive", "this", "our")
+_LOWER_BEFORE = re.compile(r"\b(" + "|".join(_LOWER_WORDS) + r")\s+$")
+_LONGEST_LOWER_WORD = max(map(len, _LOWER_WORDS))
 _ORGAN_BEFORE = re.compile(
     r"\b(?:Committee|Conference|Commission|Secretariat|Meeting|Parties|Party|Office|Group|Council)"
     r"(?:\s+(?:of|to|for|on|the|a|an|[A-Z][\w’'-]*))*\s+$"
@@ -308,10 +315,10 @@ _TRAILING = frozenset({"the", "of", "against", "all", "in", "to", "for", "on", "
 def _instrument_name(plain: str, start: int, end: int, limit: int) -> tuple[int, int]:
     """Extend a keyword match to the whole name: "United Nations Framework Convention on Climate Change"."""
     while True:
-        m = _WORD_BEFORE.search(plain, max(0, start - 40), start)
-        if not m or m.end() != start:
+        word_start = _word_before(plain, start)
+        if word_start is None:
             break
-        start = m.start()
+        start = word_start
     words_end = end
     while True:
         m = _NAME_WORD.match(plain, words_end, limit)
@@ -322,6 +329,28 @@ def _instrument_name(plain: str, start: int, end: int, limit: int) -> tuple[int,
         if word and word not in _TRAILING:
             end = words_end
     return start, end
+
+
+def _word_before(plain: str, offset: int) -> int | None:
+    """Where ``_WORD_BEFORE.search(plain, max(0, offset - 40), offset)`` starts, or None.
+
+    Worked out from the end instead of tried at each of the 40 positions:
+    the spaces end at ``offset``, the word is the run of word characters
+    before them, and the match starts at the run's first capital, or else
+    at a year that ends the run.
+    """
+    lo = max(0, offset - 40)
+    window = plain[lo:offset]
+    word_end = len(window.rstrip())
+    if word_end == len(window) or word_end == 0:
+        return None
+    run_start = word_end - _WORD_CHARS.match(window[:word_end][::-1]).end()
+    capital = _CAPITAL.search(window, run_start, word_end)
+    if capital:
+        return lo + capital.start()
+    if word_end - run_start >= 4 and window[word_end - 4 : word_end].isdecimal():
+        return lo + word_end - 4
+    return None
 
 
 def _marker_limit(plain: str, segments: list[tuple[int, int]], end: int, hard_end: int, has_marker, start: int) -> int:
@@ -353,6 +382,31 @@ def _marker_limit(plain: str, segments: list[tuple[int, int]], end: int, hard_en
         if hard_end <= seg_end:
             break
     return hard_end + 1
+
+
+def _after_lower_word(before: str) -> bool:
+    """Does ``before`` end with one of _LOWER_WORDS and spaces?
+
+    The word ends where the spaces start, so the search starts no earlier
+    than the longest word before that: a pattern that opens with a word
+    boundary is otherwise tried at each of the 80 positions.
+    """
+    word_end = len(before.rstrip())
+    return _LOWER_BEFORE.search(before, max(0, word_end - _LONGEST_LOWER_WORD)) is not None
+
+
+def _names_resolution(plain: str, start: int, end: int) -> bool:
+    """Is a resolution named (``_RESOLUTION``) in ``plain[start:end]``?
+
+    The pattern opens with a word boundary, which a search tries at every
+    position; ``str.find`` goes straight to the rare "esolution".
+    """
+    at = plain.find("esolution", start + 1, end)
+    while at >= 0:
+        if _RESOLUTION.match(plain, at - 1, end):
+            return True
+        at = plain.find("esolution", at + 1, end)
+    return False
 
 
 def _quoted(plain: str, paragraph_start: int, offset: int) -> bool:
@@ -424,7 +478,7 @@ def uncited_instrument(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
             if _quoted(plain, para_start, start) or _CASE_AFTER.match(plain, end, para_end):
                 continue
             before = plain[max(0, start - 80) : start]
-            if _LOWER_BEFORE.search(before) or (kind == "instrument" and _ORGAN_BEFORE.search(before)):
+            if _after_lower_word(before) or (kind == "instrument" and _ORGAN_BEFORE.search(before)):
                 continue
             if breaks is None:
                 breaks = [m.start() for s, e in paragraph.segments for m in _SENTENCE_END.finditer(plain, s, e)
@@ -432,7 +486,7 @@ def uncited_instrument(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
             i = bisect_right(breaks, start)
             sentence_start = breaks[i - 1] if i else para_start
             sentence_end = breaks[i] if i < len(breaks) else para_end
-            if _RESOLUTION.search(plain, sentence_start, sentence_end):
+            if _names_resolution(plain, sentence_start, sentence_end):
                 continue
             hard_end = mentions[index + 1][1] if index + 1 < len(mentions) else para_end
             if has_marker(start, _marker_limit(plain, paragraph.segments, end, hard_end, has_marker, start)):
