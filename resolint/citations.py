@@ -124,28 +124,34 @@ def _keywords(plain: str, end: int) -> list[tuple[int, int, str]]:
     return found
 
 
-# The last word of every name _BODY_BEFORE knows, but "Commission on …".
+# The last word of every name _BODY_BEFORE knows, but "Commission on …",
+# and the length of the longest such name with its "'s".
 _BODY_LAST_WORDS = ("Assembly", "Council", "Commission", "Parties", "Board", "its", "their")
+_LONGEST_NAMED_BODY = len("United Nations Environment Assembly's")
 
 
-def _may_end_with_body(window: str) -> bool:
-    """False when _BODY_BEFORE cannot match ``window``: it must end with a
-    body's name (then "'s", "draft" and spaces).  Searching the window costs
-    about 10 µs a citation, mostly on windows that name no body."""
+def _body_search_start(window: str) -> int | None:
+    """Where in ``window`` a match of _BODY_BEFORE can start at the earliest,
+    or None when it cannot match.  The match must end the window: a body's
+    name, then "'s", "draft" and spaces.  Searching all 120 characters cost
+    about 10 µs a citation; most windows name no body, and the others need
+    only their last few dozen characters searched."""
     if "Commission " in window:
-        return True
+        return 0  # "Commission on …" may run for 100 characters
     tails = [window.rstrip()]
     if tails[0].endswith("draft"):
         tails.append(tails[0][:-5].rstrip())
     tails += [tail[:-2] for tail in tails if tail.endswith("'s")]
-    return any(tail.endswith(_BODY_LAST_WORDS) for tail in tails)
+    ends = [len(tail) for tail in tails if tail.endswith(_BODY_LAST_WORDS)]
+    return max(0, min(ends) - _LONGEST_NAMED_BODY) if ends else None
 
 
 def _body_before(plain: str, keyword_start: int) -> str | None:
     window = plain[max(0, keyword_start - 120) : keyword_start]
-    if not _may_end_with_body(window):
+    start = _body_search_start(window)
+    if start is None:
         return None
-    m = _BODY_BEFORE.search(window)
+    m = _BODY_BEFORE.search(window, start)
     if m and m.group(1) == "its":
         return _subject_of_its(window) or "its"
     return m.group(1) if m else None

@@ -66,10 +66,24 @@ def test_month_anchors_are_the_months_the_regex_found():
             assert dates._month_anchors(text, start, end) == expected, text
 
 
-def test_the_body_pre_check_never_hides_a_body():
-    for text in CASES + [w + " " for w in CASES]:
-        if citations._BODY_BEFORE.search(text):
-            assert citations._may_end_with_body(text), text
+def test_the_body_search_finds_what_a_search_of_the_whole_window_found():
+    names = ["United Nations Environment Assembly", "World Health Assembly", "Economic and Social Council",
+             "Conference of the Parties", "Commission on the Status of Women", "Statistical Commission"]
+    rng = random.Random(7)
+    windows = CASES + [w + " " for w in CASES]
+    windows += [
+        rng.choice(CASES) + " " + rng.choice(names) + rng.choice(["", "'s"]) + rng.choice([" ", "  draft ", "\u00a0"])
+        for _ in range(2000)
+    ]
+    for window in windows:
+        window = window[-120:]
+        expected = citations._BODY_BEFORE.search(window)
+        start = citations._body_search_start(window)
+        if expected is None:
+            assert start is None or citations._BODY_BEFORE.search(window, start) is None, window
+        else:
+            assert start is not None, window
+            assert citations._BODY_BEFORE.search(window, start).group(1) == expected.group(1), window
 
 
 def test_single_spacing_equals_split_and_join():
