@@ -451,11 +451,13 @@ class _Builder:
         source, plain = self.source, self.plain
         text = self._block_text(block)
         start, end = block.start, block.end
-        p = Paragraph(kind=kind, span=self._span(start, end), segments=list(block.segments), text=text, content_start=block.content_start)
+        # Positional arguments: keywords cost half as much again for these dataclasses.
+        p = Paragraph(kind, Span(start, end, source), list(block.segments), text)
+        p.content_start = block.content_start
         if block.number is not None:
             p.number = block.number
             p.number_value = int(block.number.rstrip("."))
-            p.number_span = self._span(block.number_start, block.number_end)
+            p.number_span = Span(block.number_start, block.number_end, source)
             p.number_problem = block.number_problem
         if block.label is not None:
             p.label = block.label
@@ -467,8 +469,8 @@ class _Builder:
             italic = block.italic_end > ostart
             if opener is not None:
                 p.opener = Opener(
-                    phrase=opener.phrase, span=self._span(ostart, ostart + opener.length), kind=opener.kind,
-                    italic=italic, head=opener.head, adverb=opener.adverb, first_person=opener.first_person,
+                    opener.phrase, Span(ostart, ostart + opener.length, source), opener.kind,
+                    italic, opener.head, opener.adverb, opener.first_person,
                 )
             else:
                 if italic:
@@ -482,13 +484,13 @@ class _Builder:
                     phrase = plain[ostart:phrase_end].strip()
                     p.opener = Opener(phrase=phrase, span=self._span(ostart, phrase_end), kind="unknown", italic=italic)
         # The final mark: the last character of the last segment, markers blanked.
-        last_start, last_end = block.segments[-1]
-        tail = plain[last_start:last_end].rstrip()
-        if tail:
-            mark = tail[-1]
-            mark_at = last_start + len(tail) - 1
+        last_start, mark_end = block.segments[-1]
+        while mark_end > last_start and plain[mark_end - 1].isspace():
+            mark_end -= 1
+        if mark_end > last_start:
+            mark = plain[mark_end - 1]
             p.final_mark = mark if mark in _FINAL_MARKS else ""
-            p.final_mark_span = self._span(mark_at, mark_at + 1)
+            p.final_mark_span = Span(mark_end - 1, mark_end, source)
         return p
 
     def _plenary(self, block: Block) -> PlenaryLine:
