@@ -167,18 +167,8 @@ class _Builder:
             positions = [i for i, c in enumerate(code) if c != "?"]
             code = "".join(code[i] for i in positions)
 
-        def recover(error: UnexpectedInput) -> bool:
-            if isinstance(error, UnexpectedToken) and error.token.type != "$END":
-                index = error.token.start_pos
-                if positions is not None:
-                    index = positions[index]
-                self.misplaced[index] = self._reason(index, error)
-                return True
-            return False
-
-        try:
-            tree = parser.parse(_block_tokens(code), on_error=recover)
-        except LarkError:
+        tree = self._parse_recovering(parser, code, positions)
+        if tree is None:
             # An unexpected end of input: nothing left to resume.  Fall back to
             # a parse of the blocks the grammar did accept, one by one.
             self.misplaced.clear()
@@ -191,11 +181,41 @@ class _Builder:
                 token.start_pos = positions[token.start_pos]
         return tree
 
+    def _parse_recovering(self, parser: Lark, code: str, positions: list[int] | None) -> Tree | None:
+        """Parse the block kinds, recording each block the grammar does not
+        expect where it stands and going on after it (None when the input
+        ends where the grammar cannot).
+
+        This is Lark's own recovery (``parse(on_error=…)``) without its
+        exception for each misplaced block: a block whose kind the parser
+        state has no action for is recorded and skipped before it is fed.
+        A draft with thousands of misplaced blocks spent most of its time
+        raising, and the exceptions' reference cycles kept the garbage
+        collector busy.  The rare block that the state accepts but that
+        fails after a reduction still raises; the reductions stay done, as
+        in Lark's recovery.
+        """
+        interactive = parser.parse_interactive()
+        token = None
+        for token in _block_tokens(code):
+            try:
+                if token.type in interactive.choices():
+                    interactive.feed_token(token)
+                    continue
+            except UnexpectedToken:
+                pass
+            index = token.start_pos if positions is None else positions[token.start_pos]
+            self.misplaced[index] = self._reason(index)
+        try:
+            return interactive.feed_eof(token)
+        except UnexpectedInput:
+            return None
+
     def _parse_prefix(self, code: str) -> Tree | None:
         parser = grammar_parser()
         for cut in range(len(code), -1, -1):
             try:
-                tree = parser.parse(_block_tokens(code[:cut]), on_error=lambda e: isinstance(e, UnexpectedToken) and e.token.type != "$END" and self.misplaced.setdefault(e.token.start_pos, self._reason(e.token.start_pos, e)) is not None)
+                tree = parser.parse(_block_tokens(code[:cut]), on_error=lambda e: isinstance(e, UnexpectedToken) and e.token.type != "$END" and self.misplaced.setdefault(e.token.start_pos, self._reason(e.token.start_pos)) is not None)
             except LarkError:
                 continue
             for index in range(cut, len(code)):
@@ -217,7 +237,7 @@ class _Builder:
             self._first_last = (first, last)
         return self._first_last
 
-    def _reason(self, index: int, error: UnexpectedToken) -> str:
+    def _reason(self, index: int) -> str:
         block = self.blocks[index]
         if block.kind == "UNRECOGNISED":
             return "unrecognised"
