@@ -228,9 +228,14 @@ def _lexicon(extra_preambular: tuple[str, ...] = (), extra_operative: tuple[str,
 
 # The run of words at the start of a paragraph, up to the first punctuation
 # mark (an opener never spans a comma); ten words cover the longest composed
-# opener ("Also strongly condemns in the strongest possible terms").
+# opener ("Also strongly condemns in the strongest possible terms").  The run
+# is rf"{_WORD}(?:\s+{_WORD}){{0,9}}", read in two steps so that a paragraph
+# whose first word opens nothing (half of them: "We", "The", "Promote") is
+# turned away before the other nine words are read; each step is greedy and
+# nothing follows it, so together they match what the one pattern matches.
 _WORD = r"[^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)*"
-_RUN = re.compile(rf"{_WORD}(?:\s+{_WORD}){{0,9}}")
+_FIRST_WORD = re.compile(_WORD)
+_MORE_WORDS = re.compile(rf"(?:\s+{_WORD}){{0,9}}")
 _SPACES = re.compile(r"(\s+)")
 _PAD = (None,) * 8  # so that look-ahead past the last word reads None
 _MATCHES: dict[tuple, OpenerMatch] = {}
@@ -309,16 +314,20 @@ def match_opener(
         lex = _lexicon(tuple(extra_preambular), tuple(extra_operative))
     else:
         lex = _lexicon()
-    run = _RUN.match(text)
-    if run is None:
+    first_word = _FIRST_WORD.match(text)
+    if first_word is None:
         return None
-    span = run.group().lower()
+    first = first_word.group().lower()
+    if "\u2010" in first or "\u2011" in first:
+        first = first.translate(_HYPHENS)
+    if first not in lex.first_words:
+        return None
+    run_end = _MORE_WORDS.match(text, first_word.end()).end()  # where _RUN's match ends
+    run = text[:run_end]
+    span = run.lower()
     if "\u2010" in span or "\u2011" in span:
         span = span.translate(_HYPHENS)
     toks: list = span.split()
-    first = toks[0]
-    if first not in lex.first_words:
-        return None
     n = len(toks)
     toks.extend(_PAD)
 
@@ -338,7 +347,7 @@ def match_opener(
         if toks[j] in lex.not_before:
             return None
         if j == n:
-            rest = text[run.end():].lstrip()
+            rest = text[run_end:].lstrip()
             if not rest or rest[0] == ":":
                 return None
 
@@ -359,11 +368,11 @@ def match_opener(
                 j = _complement_at(lex, toks, k, e2)
 
     if j == n:
-        length = run.end()
+        length = run_end
     else:
         # Words and the spaces between them, up to the end of word j - 1.
-        parts = _SPACES.split(run.group(), j)
-        length = run.end() - len(parts[-1]) - len(parts[-2])
+        parts = _SPACES.split(run, j)
+        length = run_end - len(parts[-1]) - len(parts[-2])
     phrase = text[:length]
     key = (phrase, entry, adverb)
     found_match = _MATCHES.get(key)
