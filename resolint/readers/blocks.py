@@ -154,7 +154,7 @@ class Classifier:
         if not text:
             block.kind = "PAGE_BREAK"
             return
-        first_line = text.split("\n", 1)[0].strip()
+        first_line = _first_line(text)
         # Each pattern is tried only where the first character allows it: a
         # paragraph would otherwise pay a dozen failed matches.
         first = text[0]
@@ -211,7 +211,7 @@ class Classifier:
             return
         if at == "(" and self._lettered(block, pos):
             return
-        if not text[:1].islower():
+        if not first.islower():
             # A lower-case block continues the paragraph before it (merged later),
             # so it must not end the current (a), (b) … or (i), (ii) … list.
             self.last_letter = None
@@ -228,7 +228,7 @@ class Classifier:
         if opener is not None:
             if opener.kind == "preambular":
                 block.kind = "PREAMBULAR"
-            elif text.rstrip().endswith(":") and not opener.first_person:
+            elif text.endswith(":") and not opener.first_person:
                 block.kind = "INTRODUCING"
             else:
                 block.kind = "UNNUMBERED_OPERATIVE"
@@ -255,8 +255,7 @@ class Classifier:
         plain = self.plain
         m = NUMBERED.match(plain, pos, block.end)
         after = _skip_space(plain, m.end(), block.end) if m else block.end
-        rest = plain[after : min(block.end, after + 120)]
-        if not m or not rest or not (rest[0].isupper() or rest[0] in "“\"‘'"):
+        if after >= block.end or not (plain[after].isupper() or plain[after] in "“\"‘'"):
             # "7 . Requests", "7.Requests", Markdown's escaped "7\\. Requests": a
             # number typed into the text.  It stays the paragraph's number, with
             # its problem, so the numbering does not cascade.
@@ -273,6 +272,7 @@ class Classifier:
             # "3 Requests": a paragraph number without its full stop.  Only a
             # number followed by a known opener counts, so "2 November 2022"
             # or a footnote-like line is not taken for a paragraph.
+            rest = plain[after : min(block.end, after + 120)]
             opener = lexicon.match_opener(rest, self.extra_preambular, self.extra_operative)
             if opener is None:
                 return False
@@ -321,6 +321,12 @@ class Classifier:
             self.last_letter = label
             self.in_roman = False
         return True
+
+
+def _first_line(text: str) -> str:
+    r"""``text.split("\n", 1)[0].strip()`` without copying the lines after the first."""
+    end = text.find("\n")
+    return text.strip() if end < 0 else text[:end].strip()
 
 
 def _prose(text: str) -> bool:
