@@ -44,6 +44,7 @@ KINDS = {
 }
 NAMES = {code: name for name, code in KINDS.items()}
 PARAGRAPH_KINDS = frozenset("ptucnqar")
+_PARAGRAPH_NAMES = frozenset(name for name, code in KINDS.items() if code in PARAGRAPH_KINDS)
 
 MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -363,7 +364,7 @@ def merge_continuations(blocks: list[Block], plain: str) -> list[Block]:
                 last_paragraph.segments.append((block.start, block.end))
                 last_paragraph.end = block.end
                 continue
-        if block.code in PARAGRAPH_KINDS:
+        if block.kind in _PARAGRAPH_NAMES:  # block.code in PARAGRAPH_KINDS, without the property
             last_paragraph = block
         else:
             last_paragraph = None
