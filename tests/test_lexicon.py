@@ -25,7 +25,6 @@ line) are skipped.
 from __future__ import annotations
 
 import re
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -222,19 +221,6 @@ def test_every_corpus_opener_is_recognised() -> None:
     assert len(phrases["operative"]) >= 40
     assert {"Reaffirm", "Also reaffirm", "Recall", "Note with concern",
             "Acknowledge and profoundly regret"} <= first_person
-
-
-def test_timing_over_corpus_openers() -> None:
-    """Not an assertion on speed: prints µs per call for the report."""
-    texts = [p.text[:120] for p in _corpus()]
-    match_opener(texts[0])  # load the lexicon
-    rounds = 20
-    t0 = time.perf_counter()
-    for _ in range(rounds):
-        for t in texts:
-            match_opener(t)
-    dt = (time.perf_counter() - t0) / (rounds * len(texts))
-    print(f"\nmatch_opener: {dt * 1e6:.2f} µs per call over {len(texts)} corpus paragraphs")
 
 
 # ---------------------------------------------------------------- examples
