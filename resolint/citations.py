@@ -35,12 +35,19 @@ _BODY_AFTER = re.compile(
     r",?[\s\u00a0]+(?:of|adopted by)[\s\u00a0]+the[\s\u00a0]+(Conference of the Parties|Human Rights Council|Security Council|"
     r"Economic and Social Council|Commission on [A-Z][\w ]{3,80}?|[A-Z][\w ]{2,60}?(?:Council|Commission|Board|Conference))\b"
 )
+# The bodies a citation may name just before its keyword ("Human Rights
+# Council resolution 43/1", "its resolution"), longest first where one ends
+# another.  "Commission on …" stands apart (its name runs on) and is tried
+# before "Commission"; the body search below relies on the rest being these.
+_NAMED_BODIES = (
+    "World Health Assembly", "United Nations Environment Assembly", "Environment Assembly", "UN-Habitat Assembly",
+    "Parliamentary Assembly", "General Assembly", "Assembly", "Economic and Social Council", "Security Council",
+    "Human Rights Council", "Trusteeship Council", "Statistical Commission", "Conference of the Parties",
+    "Executive Board", "Governing Council", "Council", "Commission", "its", "their", "Board",
+)
+_COMMISSION_ON = r"Commission (?:on|for) [A-Z][\w ,-]{2,90}?"
 _BODY_BEFORE = re.compile(
-    r"(World Health Assembly|(?:United Nations )?Environment Assembly|UN-Habitat Assembly|Parliamentary Assembly|"
-    r"General Assembly|Assembly|Economic and Social Council|Security Council|Human Rights Council|"
-    r"Trusteeship Council|Statistical Commission|Commission (?:on|for) [A-Z][\w ,-]{2,90}?|"
-    r"Conference of the Parties|Executive Board|Governing Council|Council|Commission|its|their|Board)"
-    r"(?:'s)?[\s\u00a0]+(?:draft[\s\u00a0]+)?$"
+    "(" + _COMMISSION_ON + "|" + "|".join(map(re.escape, _NAMED_BODIES)) + r")(?:'s)?[\s\u00a0]+(?:draft[\s\u00a0]+)?$"
 )
 # "the Human Rights Council, in its resolution 43/1": "its" is the last body
 # named in the clause when "in/of/by/through its" follows it directly.
@@ -124,10 +131,9 @@ def _keywords(plain: str, end: int) -> list[tuple[int, int, str]]:
     return found
 
 
-# The last word of every name _BODY_BEFORE knows, but "Commission on …",
-# and the length of the longest such name with its "'s".
-_BODY_LAST_WORDS = ("Assembly", "Council", "Commission", "Parties", "Board", "its", "their")
-_LONGEST_NAMED_BODY = len("United Nations Environment Assembly's")
+# The last words of the named bodies, and the length of the longest with its "'s".
+_BODY_LAST_WORDS = tuple(sorted({name.split()[-1] for name in _NAMED_BODIES}))
+_LONGEST_NAMED_BODY = max(map(len, _NAMED_BODIES)) + len("'s")
 
 
 def _body_search_start(window: str) -> int | None:

@@ -17,7 +17,7 @@ from .source import Source
 DocumentKind = Literal["adopted", "draft", "fragment", "other-organ"]
 
 
-@dataclass(slots=True, unsafe_hash=True)
+@dataclass(slots=True)
 class Span:
     """Character offsets ``[start, end)`` into the document text.
 
@@ -27,7 +27,8 @@ class Span:
 
     A span is a value: never assign to its fields.  (It is not a frozen
     dataclass because creating one of those costs three times as much, and
-    the parser creates one for every node.)
+    the parser creates one for every node; it is not hashable either, so
+    that no set or dict can hold one that changes.)
     """
 
     start: int

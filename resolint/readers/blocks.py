@@ -69,7 +69,6 @@ OTHER_ORGAN = re.compile(
     r"Commission on [A-Z][\w ]+?|Conference of the Parties|Executive Board|Governing Council)\s*,"
 )
 ANNEX = re.compile(r"Annex(?:es)?(?:\s+[IVXL]+)?\.?$")
-PART_LABEL = re.compile(r"[A-Z]$")
 ACTION = re.compile(r"(?:Action|Objective)\s+\d+\b")
 ROMAN_HEADING = re.compile(r"[IVXL]+\.?$")
 NUMBERED = re.compile(r"(\d{1,3})(\.?)([\u200e\u200f\u200b\u2060\ufeff]*)(?=\s)")
@@ -200,7 +199,7 @@ class Classifier:
             if first == "A" and ANNEX.match(first_line) and (block.heading or not block.indented):
                 block.kind = "ANNEX"
                 return
-            if len(first_line) == 1 and (block.heading or not block.indented):  # PART_LABEL: "[A-Z]$"
+            if len(first_line) == 1 and (block.heading or not block.indented):  # "A", "B": a part's label
                 block.kind = "PART_LABEL"
                 return
         if header_zone and len(first_line) < 200 and DRAFT_LABEL.match(first_line):
