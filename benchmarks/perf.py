@@ -8,7 +8,8 @@ Run it on an otherwise idle machine (not while fuzzing: the fuzzer occupies
 a core).  It measures, for the current code:
 
 * cold start: ``resolint check`` on one document in a fresh process;
-* warm throughput: documents/s and MB/s of ``lint_text`` over the corpus;
+* warm throughput: documents/s and MB/s of ``lint_text`` over the corpus
+  (best and median of five runs);
 * growth: realistic documents of 10 KB, 100 KB, 1 MB and 10 MB (the corpus
   pasted end to end) and the ratio of each time to the previous one (10x the
   text should cost about 10x the time), and the peak memory of the 10 MB lint;
@@ -100,24 +101,32 @@ def cold_start(lines: list[str], results: dict) -> None:
 
 
 def warm_throughput(lines: list[str], results: dict, megabytes: float) -> None:
+    """Best and median of five runs of ``megabytes`` each: this machine's CPU
+    speed drifts by up to 2x from one minute to the next, and the best run is
+    the one least slowed by it (as for the other figures here)."""
     from resolint.linter import lint_text
 
     files = _corpus_texts()
     for path, text in files:  # warm-up: grammar tables, lexicon, record
         lint_text(text, path)
-    docs = size = 0
-    start, start_cpu = time.perf_counter(), time.process_time()
-    while size < megabytes * 1e6:
-        for path, text in files:
-            lint_text(text, path)
-            docs += 1
-            size += len(text.encode("utf-8"))
-    elapsed, cpu = time.perf_counter() - start, time.process_time() - start_cpu
-    results["mb_s"] = size / 1e6 / elapsed
-    results["mb_s_cpu"] = size / 1e6 / cpu
-    lines.append(f"warm throughput: {docs} documents, {size / 1e6:.1f} MB in {elapsed:.2f} s: "
-                 f"{docs / elapsed:.0f} documents/s, {size / 1e6 / elapsed:.2f} MB/s wall "
-                 f"({size / 1e6 / cpu:.2f} MB/s of CPU time)")
+    runs = []  # (MB/s of CPU time, MB/s wall, documents/s wall)
+    for _ in range(5):
+        docs = size = 0
+        start, start_cpu = time.perf_counter(), time.process_time()
+        while size < megabytes * 1e6:
+            for path, text in files:
+                lint_text(text, path)
+                docs += 1
+                size += len(text.encode("utf-8"))
+        elapsed, cpu = time.perf_counter() - start, time.process_time() - start_cpu
+        runs.append((size / 1e6 / cpu, size / 1e6 / elapsed, docs / elapsed))
+    best = max(runs)
+    results["mb_s"] = best[1]
+    results["mb_s_cpu"] = best[0]
+    lines.append(f"warm throughput: {docs} documents, {size / 1e6:.1f} MB a run, best of 5 runs: "
+                 f"{best[2]:.0f} documents/s, {best[1]:.2f} MB/s wall ({best[0]:.2f} MB/s of CPU time); "
+                 f"median {statistics.median(r[0] for r in runs):.2f} MB/s of CPU time, "
+                 f"slowest {min(runs)[0]:.2f}")
 
 
 def _document_of(size: int) -> str:
@@ -223,7 +232,7 @@ def goals(results: dict) -> list[str]:
     return [
         "",
         "Goals:",
-        f"- warm throughput >= {GOAL_MB_S} MB/s (of CPU time): "
+        f"- warm throughput >= {GOAL_MB_S} MB/s (of CPU time, best of 5 runs): "
         f"{mark(results['mb_s_cpu'] >= GOAL_MB_S if 'mb_s_cpu' in results else None)}",
         f"- linear growth 10 KB -> 10 MB (each 10x step <= {GOAL_GROWTH:.0f}x in CPU time): "
         f"{mark(results['growth'] <= GOAL_GROWTH if 'growth' in results else None)}",
@@ -243,7 +252,7 @@ def _commit() -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--mb", type=float, default=5.0, help="megabytes for the warm throughput run")
+    ap.add_argument("--mb", type=float, default=2.0, help="megabytes for each of the five warm throughput runs")
     ap.add_argument("--quick", action="store_true", help="skip the pathological 1 MB runs and the LSP part")
     ap.add_argument("--no-write", action="store_true", help=f"do not write {FIGURES.relative_to(ROOT)}")
     args = ap.parse_args()
