@@ -9,7 +9,8 @@ a core).  It measures, for the current code:
 
 * cold start: ``resolint check`` on one document in a fresh process;
 * warm throughput: documents/s and MB/s of ``lint_text`` over the corpus
-  (best and median of five runs);
+  (best and median of five runs), and the instructions of one pass (callgrind,
+  when valgrind is installed: the figure that does not drift);
 * growth: realistic documents of 10 KB, 100 KB, 1 MB and 10 MB (the corpus
   pasted end to end) and the ratio of each time to the previous one (10x the
   text should cost about 10x the time), and the peak memory of the 10 MB lint;
@@ -225,6 +226,20 @@ def language_server(lines: list[str], results: dict) -> None:
                  "server RSS after opening 100 documents: not available")
 
 
+def instructions(lines: list[str], results: dict) -> None:
+    """The one figure that does not drift with the machine: instructions of a
+    warm corpus pass, counted by callgrind (benchmarks/instructions.py)."""
+    import shutil
+
+    if shutil.which("valgrind") is None:
+        lines.append("instructions per warm corpus pass: not measured (no valgrind)")
+        return
+    import instructions as counter  # benchmarks/instructions.py
+
+    lines.append(f"instructions per warm corpus pass (callgrind, does not drift with the CPU speed): "
+                 f"{counter.count(ROOT):,}")
+
+
 def goals(results: dict) -> list[str]:
     def mark(ok: bool | None) -> str:
         return "not measured" if ok is None else ("met" if ok else "MISSED")
@@ -273,7 +288,7 @@ def main() -> None:
     ]
     results: dict = {}
     print("\n".join(lines), flush=True)
-    steps = [cold_start, lambda l, r: warm_throughput(l, r, args.mb), growth]
+    steps = [cold_start, lambda l, r: warm_throughput(l, r, args.mb), instructions, growth]
     if not args.quick:
         steps += [pathological, language_server]
     for step in steps:
