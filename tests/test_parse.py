@@ -209,3 +209,20 @@ def test_line_ends_do_not_change_what_is_found(corpus, line_end):
         ], path.name
         assert len(converted.document.footnotes) == len(expected.document.footnotes), path.name
         assert len(list(converted.document.paragraphs())) == len(list(expected.document.paragraphs())), path.name
+
+
+def test_linting_leaves_the_garbage_collector_as_it_found_it():
+    import gc
+
+    from resolint.linter import lint_text
+
+    text = "*The General Assembly,*\n\n*Recalling* its resolution 70/1,\n\n1. *Decides* to act.\n"
+    assert gc.isenabled()
+    lint_text(text, "a.md")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        lint_text(text, "a.md")
+        assert not gc.isenabled()  # a caller that turned it off keeps it off
+    finally:
+        gc.enable()
