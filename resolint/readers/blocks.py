@@ -344,6 +344,22 @@ def _heading_like(line: str) -> bool:
         and "@" not in line and "://" not in line
 
 
+def classify_blocks(blocks: list[Block], plain: str, extra_preambular=(), extra_operative=(), *,
+                    indented_paragraphs: bool = False) -> list[Block]:
+    """Give every block without a kind yet its kind, in document order, then
+    join the continuations.  The masthead patterns apply until the opener or
+    the first paragraph ends the header zone."""
+    classifier = Classifier(plain, extra_preambular, extra_operative, indented_paragraphs=indented_paragraphs)
+    header_zone = True
+    for block in blocks:
+        if block.kind:
+            continue
+        classifier.classify(block, header_zone=header_zone)
+        if header_zone and (block.kind in ("OPENER", "OTHER_ORGAN_OPENER") or block.code in PARAGRAPH_KINDS):
+            header_zone = False
+    return merge_continuations(blocks, plain)
+
+
 def merge_continuations(blocks: list[Block], plain: str) -> list[Block]:
     """Join a block that starts in lower case to the paragraph before it.
 

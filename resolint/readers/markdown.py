@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .blocks import Block, Classifier, ReadResult, merge_continuations
+from .blocks import Block, ReadResult, classify_blocks
 
 # Markup that carries no words.  Blanked to spaces of the same length so that
 # every offset in the plain text is an offset in the source.
@@ -225,13 +225,5 @@ def read_markdown(text: str, extra_preambular=(), extra_operative=()) -> ReadRes
         if block.kind != "FOOTNOTE":
             block.italic_end = _italic_end(text, block)
 
-    classifier = Classifier(plain, extra_preambular, extra_operative)
-    header_zone = True
-    for block in blocks:
-        if block.kind:
-            continue
-        classifier.classify(block, header_zone=header_zone)
-        if header_zone and (block.kind in ("OPENER", "OTHER_ORGAN_OPENER") or block.code in "ptucnqar"):
-            header_zone = False
-    blocks = merge_continuations(blocks, plain)
+    blocks = classify_blocks(blocks, plain, extra_preambular, extra_operative)
     return ReadResult(plain=plain, blocks=blocks, markers=markers, comments=comments, body_end=len(text))

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from .blocks import DATE_LINE, PLENARY, Block, Classifier, ReadResult, merge_continuations
+from .blocks import DATE_LINE, PLENARY, Block, ReadResult, classify_blocks
 
 # The export trailer: from the first line that opens with "<<ODS " (or "[Start1]<<ODS ").
 _TRAILER_OPENS = "<<ODS "
@@ -69,15 +69,7 @@ def read_plaintext(text: str, extra_preambular=(), extra_operative=()) -> ReadRe
     if body_end < len(text):
         plain = plain[:body_end] + _NOT_LINE_BREAKS.sub(_as_spaces, plain[body_end:])
 
-    classifier = Classifier(plain, extra_preambular, extra_operative, indented_paragraphs=True)
-    header_zone = True
-    for block in blocks:
-        if block.kind:
-            continue
-        classifier.classify(block, header_zone=header_zone)
-        if header_zone and (block.kind in ("OPENER", "OTHER_ORGAN_OPENER") or block.code in "ptucnqar"):
-            header_zone = False
-    blocks = merge_continuations(blocks, plain)
+    blocks = classify_blocks(blocks, plain, extra_preambular, extra_operative, indented_paragraphs=True)
     return ReadResult(plain=plain, blocks=blocks, markers=markers, metadata=metadata, body_end=body_end)
 
 
