@@ -25,7 +25,7 @@ from .model import (
     Annex, DateMention, Document, Footnote, FootnoteMarker, Heading, Opener, Paragraph, Part,
     PlenaryLine, Span, Title, UnrecognisedBlock,
 )
-from .readers.blocks import DATE_LINE, KINDS, NAMES, PLENARY, TITLE, Block
+from .readers.blocks import KINDS, NAMES, PLENARY, TITLE, Block
 from .source import Source
 
 _FINAL_MARKS = ",;.:"

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import os
 import re
-from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 

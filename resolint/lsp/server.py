@@ -32,8 +32,8 @@ from pygls.uris import to_fs_path
 
 from .. import __version__, navigation
 from ..config import ConfigError, Settings, settings_for, validate
-from ..diagnostics import Diagnostic, Edit
-from ..fixes import apply_edits, fix_text, select_fixes
+from ..diagnostics import Edit
+from ..fixes import fix_text, select_fixes
 from ..linter import LintResult, lint_text
 from ..source import Source
 from ..suppressions import disable_next_line_edit
