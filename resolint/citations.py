@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 
 from .dates import roman_to_int
 from .model import Citation, DateMention, Span
-from .source import Source
+from .source import Source, is_word_char
 
 # The keywords are found with str.find ("esolution", "ecision") and checked
 # around: the regex engine stepping through every character of a document
@@ -106,11 +106,6 @@ def find_citations(
     return citations
 
 
-def _is_word_char(char: str) -> bool:
-    """``\\w`` of the regex engine."""
-    return char.isalnum() or char == "_"
-
-
 def _keywords(plain: str, end: int) -> list[tuple[int, int, str]]:
     """(start, end, word) of each whole word "resolution(s)" or "decision(s)",
     capitalised or not, in ``plain[:end]``, in text order."""
@@ -121,10 +116,10 @@ def _keywords(plain: str, end: int) -> list[tuple[int, int, str]]:
         while at >= 0:
             start = at - 1
             after = at + len(stem)
-            if plain[start] in initials and not (start > 0 and _is_word_char(plain[start - 1])):
+            if plain[start] in initials and not (start > 0 and is_word_char(plain[start - 1])):
                 if after < end and plain[after] == "s":
                     after += 1
-                if after >= end or not _is_word_char(plain[after]):
+                if after >= end or not is_word_char(plain[after]):
                     found.append((start, after, plain[start:after]))
             at = find(stem, at + len(stem), end)
     found.sort()
@@ -235,10 +230,10 @@ def _council_names(plain: str) -> list[tuple[int, str]]:
     at = find("Council")
     while at >= 0:
         end = at + len("Council")
-        if end >= len(plain) or not _is_word_char(plain[end]):
+        if end >= len(plain) or not is_word_char(plain[end]):
             for name in _COUNCIL_NAMES:
                 start = end - len(name)
-                if start >= 0 and plain.startswith(name, start) and not (start > 0 and _is_word_char(plain[start - 1])):
+                if start >= 0 and plain.startswith(name, start) and not (start > 0 and is_word_char(plain[start - 1])):
                     names.append((start, name))
                     break
         at = find("Council", end)

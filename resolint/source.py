@@ -96,3 +96,10 @@ class Source:
                 return starts[line] + index
             units += 2 if ord(char) > 0xFFFF else 1
         return starts[line] + len(text)
+
+
+def is_word_char(char: str) -> bool:
+    """Is ``char`` a word character, as ``\\w`` and ``\\b`` of the regex
+    engine see it?  For scans that find a word with str.find and then check
+    its boundaries."""
+    return char.isalnum() or char == "_"

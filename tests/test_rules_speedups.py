@@ -8,6 +8,7 @@ where skipping could change the answer.
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -80,12 +81,16 @@ def test_after_lower_word_on_random_text():
         assert footnotes._after_lower_word(text) == (footnotes._LOWER_BEFORE.search(text) is not None), text
 
 
+# The look-back _word_before replaced: a capitalized word or a year, and spaces.
+_WORD_BEFORE = re.compile(r"(?:[A-Z][\w’'-]*|\d{4})\s+$")
+
+
 def test_word_before_is_the_regex_search():
     rng = random.Random(8)
     texts = _texts(1500, 9) + ["Framework Convention", "aBc Convention", "x1961 Convention", "12345 X", "1961\n\nConvention", "Ünited Nations X"]
     for text in texts:
         for offset in {rng.randint(0, len(text)) for _ in range(6)} | {len(text), text.rfind(" ") + 1}:
-            m = footnotes._WORD_BEFORE.search(text, max(0, offset - 40), offset)
+            m = _WORD_BEFORE.search(text, max(0, offset - 40), offset)
             expected = m.start() if m and m.end() == offset else None
             assert footnotes._word_before(text, offset) == expected, (text, offset)
 

@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from typing import Iterator, NamedTuple
 
 from ..model import Document, Footnote, FootnoteMarker, Paragraph
+from ..source import is_word_char
 from .base import Diagnostic, RuleContext, finding, rule
 
 
@@ -287,7 +288,6 @@ _REPORT_VERB = re.compile(
 )
 # A capitalized word or a year, and spaces: what a name extends back over
 # ("United Nations Framework Convention").  _word_before finds it.
-_WORD_BEFORE = re.compile(r"(?:[A-Z][\w’'-]*|\d{4})\s+$")
 _WORD_CHARS = re.compile(r"[\w’'-]*")
 _CAPITAL = re.compile(r"[A-Z]")
 # Words before a name that make it an instrument still to be drafted ("a convention on …").
@@ -332,7 +332,9 @@ def _instrument_name(plain: str, start: int, end: int, limit: int) -> tuple[int,
 
 
 def _word_before(plain: str, offset: int) -> int | None:
-    """Where ``_WORD_BEFORE.search(plain, max(0, offset - 40), offset)`` starts, or None.
+    """Where the capitalized word or year (and spaces) that ends at ``offset``
+    starts, looking back 40 characters, or None: the regex
+    ``(?:[A-Z][\\w’'-]*|\\d{4})\\s+$`` searched in that window.
 
     Worked out from the end instead of tried at each of the 40 positions:
     the spaces end at ``offset``, the word is the run of word characters
@@ -563,7 +565,7 @@ def _segment_candidates(plain: str, start: int, end: int, everywhere: _Candidate
     the segment's end finds a boundary there even when a word character
     follows ("Covenant on|ly"); only then is the segment scanned on its own.
     """
-    if end < len(plain) and (plain[end].isalnum() or plain[end] == "_"):
+    if end < len(plain) and is_word_char(plain[end]):
         return _candidates(plain, start, end)
     return _Candidates(_within(everywhere.reports, start, end), _within(everywhere.keywords, start, end))
 
