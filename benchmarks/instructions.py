@@ -51,9 +51,19 @@ def count(tree: Path) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "callgrind.out"
         run = subprocess.run(
-            ["valgrind", "--tool=callgrind", "--collect-atstart=no", "--toggle-collect=functools_reduce",
-             f"--callgrind-out-file={out}", sys.executable, __file__, "--measured-pass", str(tree)],
-            capture_output=True, text=True,
+            [
+                "valgrind",
+                "--tool=callgrind",
+                "--collect-atstart=no",
+                "--toggle-collect=functools_reduce",
+                f"--callgrind-out-file={out}",
+                sys.executable,
+                __file__,
+                "--measured-pass",
+                str(tree),
+            ],
+            capture_output=True,
+            text=True,
         )
         for line in run.stderr.splitlines():
             if "Collected :" in line:
@@ -79,8 +89,12 @@ def main() -> None:
     if args.against:
         with tempfile.TemporaryDirectory() as tmp:
             worktree = Path(tmp) / "tree"
-            subprocess.run(["git", "worktree", "add", "--detach", str(worktree), args.against],
-                           cwd=ROOT, check=True, capture_output=True)
+            subprocess.run(
+                ["git", "worktree", "add", "--detach", str(worktree), args.against],
+                cwd=ROOT,
+                check=True,
+                capture_output=True,
+            )
             try:
                 other = count(worktree)
             finally:

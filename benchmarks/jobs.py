@@ -43,8 +43,21 @@ def build_corpus(folder: Path, documents: int) -> int:
 def run(folder: Path, jobs: int) -> float:
     start = time.perf_counter()
     proc = subprocess.run(
-        [sys.executable, "-m", "resolint", "check", "--quiet", "--format", "concise", "--isolated", "--jobs", str(jobs), str(folder)],
-        capture_output=True, cwd=ROOT,
+        [
+            sys.executable,
+            "-m",
+            "resolint",
+            "check",
+            "--quiet",
+            "--format",
+            "concise",
+            "--isolated",
+            "--jobs",
+            str(jobs),
+            str(folder),
+        ],
+        capture_output=True,
+        cwd=ROOT,
     )
     elapsed = time.perf_counter() - start
     if proc.returncode not in (0, 1):
@@ -71,9 +84,13 @@ def main() -> int:
             parallel.append(run(folder, args.jobs))
             print(f"run {i + 1}: --jobs 1 {serial[-1]:.2f} s, --jobs {args.jobs} {parallel[-1]:.2f} s")
         s, p = statistics.median(serial), statistics.median(parallel)
-        print(f"median: --jobs 1 {s:.2f} s ({n / s:.0f} docs/s), --jobs {args.jobs} {p:.2f} s ({n / p:.0f} docs/s): speed-up {s / p:.2f}x")
+        print(
+            f"median: --jobs 1 {s:.2f} s ({n / s:.0f} docs/s), --jobs {args.jobs} {p:.2f} s ({n / p:.0f} docs/s): speed-up {s / p:.2f}x"
+        )
         # On a shared machine other processes inflate some runs; the best runs show the code's own scaling.
-        print(f"best: --jobs 1 {min(serial):.2f} s, --jobs {args.jobs} {min(parallel):.2f} s: speed-up {min(serial) / min(parallel):.2f}x")
+        print(
+            f"best: --jobs 1 {min(serial):.2f} s, --jobs {args.jobs} {min(parallel):.2f} s: speed-up {min(serial) / min(parallel):.2f}x"
+        )
         print(f"load average during the runs: {os.getloadavg()[0]:.2f} (above ~0.5 the figures are not clean)")
         return 0 if s / p >= args.goal else 1
 

@@ -79,13 +79,18 @@ def measure(rounds: int = 40) -> dict:
         figures = {}
         for name, text in (("30k", document_30k()), ("300k", document_300k())):
             lat = keystroke_latencies(client, f"file:///bench/{name}.md", text, rounds)
-            figures[name] = {"size_kb": round(len(text.encode("utf-8")) / 1024), "p50_ms": statistics.median(lat) * 1000,
-                             "p95_ms": percentile(lat, 95) * 1000}
+            figures[name] = {
+                "size_kb": round(len(text.encode("utf-8")) / 1024),
+                "p50_ms": statistics.median(lat) * 1000,
+                "p95_ms": percentile(lat, 95) * 1000,
+            }
         files = sorted(p for p in CORPUS.rglob("*") if p.suffix in (".md", ".txt"))
         for i in range(100):
             path = files[i % len(files)]
             uri = f"file:///bench/open/{i}/{path.name}"
-            client.open(uri, path.read_text(encoding="utf-8"), language_id="markdown" if path.suffix == ".md" else "plaintext")
+            client.open(
+                uri, path.read_text(encoding="utf-8"), language_id="markdown" if path.suffix == ".md" else "plaintext"
+            )
             client.diagnostics(uri, version=1, timeout=60)
         figures["rss_mb_100_documents"] = client.rss_kb() / 1024
         return figures

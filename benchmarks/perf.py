@@ -96,9 +96,11 @@ def cold_start(lines: list[str], results: dict) -> None:
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
     results["cold"] = min(runs)
-    lines.append(f"cold start: `resolint check {one.name}` ({one.stat().st_size // 1024} KB): "
-                 f"best {min(runs):.3f} s, median {statistics.median(runs):.3f} s wall; "
-                 f"best {min(cpu):.3f} s CPU (7 fresh processes, bytecode cached)")
+    lines.append(
+        f"cold start: `resolint check {one.name}` ({one.stat().st_size // 1024} KB): "
+        f"best {min(runs):.3f} s, median {statistics.median(runs):.3f} s wall; "
+        f"best {min(cpu):.3f} s CPU (7 fresh processes, bytecode cached)"
+    )
 
 
 def warm_throughput(lines: list[str], results: dict, megabytes: float) -> None:
@@ -124,10 +126,12 @@ def warm_throughput(lines: list[str], results: dict, megabytes: float) -> None:
     best = max(runs)
     results["mb_s"] = best[1]
     results["mb_s_cpu"] = best[0]
-    lines.append(f"warm throughput: {docs} documents, {size / 1e6:.1f} MB a run, best of 5 runs: "
-                 f"{best[2]:.0f} documents/s, {best[1]:.2f} MB/s wall ({best[0]:.2f} MB/s of CPU time); "
-                 f"median {statistics.median(r[0] for r in runs):.2f} MB/s of CPU time, "
-                 f"slowest {min(runs)[0]:.2f}")
+    lines.append(
+        f"warm throughput: {docs} documents, {size / 1e6:.1f} MB a run, best of 5 runs: "
+        f"{best[2]:.0f} documents/s, {best[1]:.2f} MB/s wall ({best[0]:.2f} MB/s of CPU time); "
+        f"median {statistics.median(r[0] for r in runs):.2f} MB/s of CPU time, "
+        f"slowest {min(runs)[0]:.2f}"
+    )
 
 
 def _document_of(size: int) -> str:
@@ -152,7 +156,7 @@ def growth(lines: list[str], results: dict) -> None:
     best: dict[str, tuple[float, float]] = {}
     for _ in range(3):
         for label, _, repeat in sizes:
-            wall, cpu = _best(lambda: lint_text(texts[label], "big.md"), repeat)
+            wall, cpu = _best(lambda label=label: lint_text(texts[label], "big.md"), repeat)
             if label not in best or cpu < best[label][1]:
                 best[label] = (wall, cpu)
     previous = None
@@ -163,7 +167,9 @@ def growth(lines: list[str], results: dict) -> None:
         ratio = "" if previous is None else f"{cpu / previous:.1f}x"
         if previous is not None:
             worst = max(worst, cpu / previous)
-        lines.append(f"| {label} | {wall * 1000:.1f} ms | {cpu * 1000:.1f} ms | {ratio} | {len(text.encode('utf-8')) / 1e6 / cpu:.2f} |")
+        lines.append(
+            f"| {label} | {wall * 1000:.1f} ms | {cpu * 1000:.1f} ms | {ratio} | {len(text.encode('utf-8')) / 1e6 / cpu:.2f} |"
+        )
         previous = cpu
     results["growth"] = worst
     # Peak memory of the 10 MB lint, in a fresh process (this one holds everything above).
@@ -185,8 +191,10 @@ def growth(lines: list[str], results: dict) -> None:
         before, after = map(int, run.stdout.split()[-2:])
         results["rss_10mb"] = after / 1024
         lines.append("")
-        lines.append(f"peak RSS linting the 10 MB document: {after / 1024:.0f} MB "
-                     f"(before the lint, with the text built: {before / 1024:.0f} MB)")
+        lines.append(
+            f"peak RSS linting the 10 MB document: {after / 1024:.0f} MB "
+            f"(before the lint, with the text built: {before / 1024:.0f} MB)"
+        )
     else:
         lines.append(f"peak RSS of the 10 MB lint: failed: {run.stderr.strip().splitlines()[-1:]}")
 
@@ -204,11 +212,13 @@ def pathological(lines: list[str], results: dict) -> None:
         # Interleaved (small, large) pairs, the best of each: see growth().
         t_small = t_large = float("inf")
         for _ in range(3):
-            t_small = min(t_small, _best(lambda: lint_text(small, "-", fmt), 1)[1])
-            t_large = min(t_large, _best(lambda: lint_text(large, "-", fmt), 1)[1])
+            t_small = min(t_small, _best(lambda small=small, fmt=fmt: lint_text(small, "-", fmt), 1)[1])
+            t_large = min(t_large, _best(lambda large=large, fmt=fmt: lint_text(large, "-", fmt), 1)[1])
         ratio = t_large / t_small
         worst = max(worst, ratio)
-        lines.append(f"| {label} `{piece!r}` ({fmt}) | {t_small * 1000:.0f} ms | {t_large * 1000:.0f} ms | {ratio:.1f}x |")
+        lines.append(
+            f"| {label} `{piece!r}` ({fmt}) | {t_small * 1000:.0f} ms | {t_large * 1000:.0f} ms | {ratio:.1f}x |"
+        )
     results["pathological"] = worst
 
 
@@ -217,7 +227,9 @@ def language_server(lines: list[str], results: dict) -> None:
     try:
         import lsp_latency  # benchmarks/lsp_latency.py, by the language-server work
     except ImportError:
-        lines.append("LSP didChange -> diagnostics p50/p95 at 30 KB and 300 KB: not available (no benchmarks/lsp_latency.py)")
+        lines.append(
+            "LSP didChange -> diagnostics p50/p95 at 30 KB and 300 KB: not available (no benchmarks/lsp_latency.py)"
+        )
         lines.append("server RSS after opening 100 documents: not available")
         return
     measure = getattr(lsp_latency, "measure", None)
@@ -228,15 +240,20 @@ def language_server(lines: list[str], results: dict) -> None:
     for key, label in (("30k", "30 KB"), ("300k", "300 KB")):
         entry = figures.get(key)
         if entry:
-            lines.append(f"LSP didChange -> diagnostics, {label} ({entry['size_kb']} KB): "
-                         f"p50 {entry['p50_ms']:.1f} ms, p95 {entry['p95_ms']:.1f} ms")
+            lines.append(
+                f"LSP didChange -> diagnostics, {label} ({entry['size_kb']} KB): "
+                f"p50 {entry['p50_ms']:.1f} ms, p95 {entry['p95_ms']:.1f} ms"
+            )
             if key == "30k":
                 results["lsp_p95_30"] = entry["p95_ms"]
         else:
             lines.append(f"LSP didChange -> diagnostics at {label}: not available")
     rss = figures.get("rss_mb_100_documents")
-    lines.append(f"server RSS after opening 100 documents: {rss:.0f} MB" if rss is not None else
-                 "server RSS after opening 100 documents: not available")
+    lines.append(
+        f"server RSS after opening 100 documents: {rss:.0f} MB"
+        if rss is not None
+        else "server RSS after opening 100 documents: not available"
+    )
 
 
 def instructions(lines: list[str], results: dict) -> None:
@@ -249,8 +266,9 @@ def instructions(lines: list[str], results: dict) -> None:
         return
     import instructions as counter  # benchmarks/instructions.py
 
-    lines.append(f"instructions per warm corpus pass (callgrind, does not drift with the CPU speed): "
-                 f"{counter.count(ROOT):,}")
+    lines.append(
+        f"instructions per warm corpus pass (callgrind, does not drift with the CPU speed): {counter.count(ROOT):,}"
+    )
 
 
 def goals(results: dict) -> list[str]:
@@ -274,7 +292,9 @@ def goals(results: dict) -> list[str]:
 
 def _commit() -> str:
     run = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT)
-    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], capture_output=True, text=True, cwd=ROOT)
+    dirty = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=no"], capture_output=True, text=True, cwd=ROOT
+    )
     return run.stdout.strip() + (" (with uncommitted changes)" if dirty.stdout.strip() else "")
 
 
@@ -287,12 +307,22 @@ def main() -> None:
     if not CORPUS.is_dir():
         sys.exit(f"perf: the corpus is not at {CORPUS}")
 
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else platform.processor()
+    cpu = (
+        next(
+            (
+                line.split(":", 1)[1].strip()
+                for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")
+            ),
+            platform.processor(),
+        )
+        if Path("/proc/cpuinfo").exists()
+        else platform.processor()
+    )
     lines = [
         "# Performance figures",
         "",
-        f"Measured {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC at commit {_commit()} by `python benchmarks/perf.py`"
+        f"Measured {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC at commit {_commit()} by `python benchmarks/perf.py`"
         f"{' --quick' if args.quick else ''};",
         f"Python {platform.python_version()}, {cpu}, {os.cpu_count()} CPUs.",
         f"Load average when it started: {' '.join(f'{x:.1f}' for x in os.getloadavg())} "
@@ -301,7 +331,7 @@ def main() -> None:
     ]
     results: dict = {}
     print("\n".join(lines), flush=True)
-    steps = [cold_start, lambda l, r: warm_throughput(l, r, args.mb), instructions, growth]
+    steps = [cold_start, lambda lines, r: warm_throughput(lines, r, args.mb), instructions, growth]
     if not args.quick:
         steps += [pathological, language_server]
     for step in steps:

@@ -37,7 +37,9 @@ def main() -> None:
             docs += 1
             size += len(text.encode("utf-8"))
     elapsed = time.perf_counter() - start
-    print(f"warm: {docs} documents, {size / 1e6:.1f} MB in {elapsed:.2f} s: {docs / elapsed:.0f} docs/s, {size / 1e6 / elapsed:.2f} MB/s")
+    print(
+        f"warm: {docs} documents, {size / 1e6:.1f} MB in {elapsed:.2f} s: {docs / elapsed:.0f} docs/s, {size / 1e6 / elapsed:.2f} MB/s"
+    )
     one = CORPUS / "markdown" / "A-RES-77-176.md"
     runs = []
     for _ in range(5):

@@ -7,7 +7,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 proc = subprocess.run(
     [sys.executable, "-m", "resolint", "check", "examples/draft-resolution.md"],
-    cwd=ROOT, capture_output=True, text=True,
+    cwd=ROOT,
+    capture_output=True,
+    text=True,
 )
 block = "```console\n$ resolint check examples/draft-resolution.md\n" + proc.stdout + "```\n"
 readme = ROOT / "README.md"

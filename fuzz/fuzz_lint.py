@@ -20,9 +20,10 @@ import atheris
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 with atheris.instrument_imports(include=["resolint"]):
+    from harness import check, decode
+
     import resolint.linter  # noqa: F401
     import resolint.rules
-    from harness import check, decode
 
 # Import every rule family under instrumentation before the first input.
 resolint.rules.all_rules()

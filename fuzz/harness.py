@@ -31,7 +31,12 @@ def check(text: str, fix: bool = True) -> None:
                 back = source.offset_of_utf16(line, column)
                 # An offset between \r and \n of a CRLF is not a position an
                 # editor can name; everything else must come back exactly.
-                assert back == offset or text[back : offset + 1] == "\r\n"[: offset - back + 1], (fmt, d.code, offset, back)
+                assert back == offset or text[back : offset + 1] == "\r\n"[: offset - back + 1], (
+                    fmt,
+                    d.code,
+                    offset,
+                    back,
+                )
             for start, end, _note in d.related:
                 assert 0 <= start <= end <= n, (fmt, d.code, "related", start, end, n)
             if d.fix is not None:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import os
 import random
 import signal
 import sys
@@ -64,7 +63,11 @@ def mutate(text: str, rng: random.Random, seeds: list[str], tokens: list[str]) -
             text = text[:at] + text[at + rng.randint(1, 300) :]
         elif op == 2:  # flip one character
             if n:
-                text = text[:at - 1 if at else 0] + chr(rng.choice([rng.randrange(32, 127), rng.randrange(0x10FFFF)])) + text[at:]
+                text = (
+                    text[: at - 1 if at else 0]
+                    + chr(rng.choice([rng.randrange(32, 127), rng.randrange(0x10FFFF)]))
+                    + text[at:]
+                )
         elif op == 3 or op == 4:  # duplicate / swap lines
             lines = text.splitlines(keepends=True)  # any split will do for mutation
             if len(lines) > 1:
@@ -94,8 +97,9 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=int(time.time()))
     ap.add_argument("--timeout", type=int, default=20, help="seconds before one input counts as a hang")
     ap.add_argument("--out", type=Path, default=HERE / "crashes")
-    ap.add_argument("inputs", nargs="*", type=Path,
-                    default=[ROOT.parent / "shared" / "corpus", ROOT / "tests" / "fixtures"])
+    ap.add_argument(
+        "inputs", nargs="*", type=Path, default=[ROOT.parent / "shared" / "corpus", ROOT / "tests" / "fixtures"]
+    )
     args = ap.parse_args()
     rng = random.Random(args.seed)
     seeds = _seeds(args.inputs)

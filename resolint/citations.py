@@ -40,10 +40,26 @@ _BODY_AFTER = re.compile(
 # another.  "Commission on …" stands apart (its name runs on) and is tried
 # before "Commission"; the body search below relies on the rest being these.
 _NAMED_BODIES = (
-    "World Health Assembly", "United Nations Environment Assembly", "Environment Assembly", "UN-Habitat Assembly",
-    "Parliamentary Assembly", "General Assembly", "Assembly", "Economic and Social Council", "Security Council",
-    "Human Rights Council", "Trusteeship Council", "Statistical Commission", "Conference of the Parties",
-    "Executive Board", "Governing Council", "Council", "Commission", "its", "their", "Board",
+    "World Health Assembly",
+    "United Nations Environment Assembly",
+    "Environment Assembly",
+    "UN-Habitat Assembly",
+    "Parliamentary Assembly",
+    "General Assembly",
+    "Assembly",
+    "Economic and Social Council",
+    "Security Council",
+    "Human Rights Council",
+    "Trusteeship Council",
+    "Statistical Commission",
+    "Conference of the Parties",
+    "Executive Board",
+    "Governing Council",
+    "Council",
+    "Commission",
+    "its",
+    "their",
+    "Board",
 )
 _COMMISSION_ON = r"Commission (?:on|for) [A-Z][\w ,-]{2,90}?"
 _BODY_BEFORE = re.compile(
@@ -62,7 +78,10 @@ _GA_BODIES = frozenset({"General Assembly", "Assembly", "its"})
 
 
 def find_citations(
-    source: Source, plain: str, dates: list[DateMention], end: int,
+    source: Source,
+    plain: str,
+    dates: list[DateMention],
+    end: int,
     footnote_ranges: list[tuple[int, int]] = (),
 ) -> list[Citation]:
     """Every resolution or decision citation in ``plain[:end]``."""
@@ -160,8 +179,8 @@ def _body_before(plain: str, keyword_start: int) -> str | None:
 
 def _subject_of_its(window: str) -> str | None:
     last = None
-    for last in _SUBJECT_NAME.finditer(window):
-        pass
+    for match in _SUBJECT_NAME.finditer(window):
+        last = match
     if last is None or not _SUBJECT_TAIL.match(window, last.end()):
         return None
     return last.group(1)
@@ -241,7 +260,7 @@ def _council_names(plain: str) -> list[tuple[int, str]]:
 
 
 def _resolve_back_references(plain: str, citations: list[Citation]) -> None:
-    """"Council resolution 59/22" names the last Council named before it
+    """ "Council resolution 59/22" names the last Council named before it
     (within 20,000 characters)."""
     # One forward scan for the Council names: searching the text before each
     # citation again made a document full of such citations quadratic.

@@ -20,7 +20,9 @@ from .report import FileResult, summary_line
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXTENSIONS = (".md", ".markdown", ".txt")
-SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".mypy_cache", ".pytest_cache"})
+SKIP_DIRS = frozenset(
+    {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".mypy_cache", ".pytest_cache"}
+)
 
 
 class InputError(Exception):
@@ -50,7 +52,9 @@ def read_document(path: Path, found_by_walk: bool = False) -> str:
 def read_bytes_and_text(path: Path, found_by_walk: bool = False) -> tuple[bytes, str, Encoding]:
     suffix = path.suffix.lower()
     if suffix in WORD_SUFFIXES:
-        raise InputError(f"{path}: Word documents are not read yet; save the document as plain text (.txt) or Markdown (.md)")
+        raise InputError(
+            f"{path}: Word documents are not read yet; save the document as plain text (.txt) or Markdown (.md)"
+        )
     try:
         if path.is_dir():
             raise InputError(f"{path}: is a directory where a file was expected")
@@ -82,7 +86,7 @@ def decode_with_encoding(data: bytes, name: str) -> tuple[str, Encoding]:
     for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(codec), Encoding(codec, bom)
+                return data[len(bom) :].decode(codec), Encoding(codec, bom)
             except UnicodeDecodeError:
                 break
     if b"\x00" in data[:8192]:
@@ -185,7 +189,8 @@ def _walk(root: Path, errors: list[str] | None = None):
         seen_dirs.add(key)
         ignore.load(d)
         dirnames[:] = sorted(
-            n for n in dirnames
+            n
+            for n in dirnames
             if n not in SKIP_DIRS and not (d / n / "pyvenv.cfg").exists() and not ignore.ignored(d / n, True)
         )
         for name in sorted(filenames):
@@ -336,7 +341,8 @@ def _fix(text: str, lint, unsafe: bool, names: dict) -> tuple[str, list]:
     from .source import Source
 
     fixed = []
-    for before, text, chosen in fix_rounds(text, lint, unsafe):
+    for before, after, chosen in fix_rounds(text, lint, unsafe):
+        text = after
         source = Source(before)
         fixed.extend(to_finding(source, d, names) for d in chosen)
     return text, fixed
@@ -375,7 +381,7 @@ def _worker(item: tuple[str, bool]):
     return check_file(_JOB, item[0], item[1])
 
 
-def run_files(job: CheckJob, inputs: list[tuple[str, bool]], jobs: int, progress: "Progress | None" = None) -> list:
+def run_files(job: CheckJob, inputs: list[tuple[str, bool]], jobs: int, progress: Progress | None = None) -> list:
     """Check ``inputs`` on ``jobs`` processes; results in input order whatever ``jobs`` is."""
     total = len(inputs)
     if jobs <= 1 or total < 2:
@@ -385,13 +391,12 @@ def run_files(job: CheckJob, inputs: list[tuple[str, bool]], jobs: int, progress
             if progress:
                 progress.update(i + 1, total)
         return out
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
     # Build what every file needs before the workers fork: they inherit it
     # instead of each building it again.  Checking the first file here does
     # that with a real document (grammar tables, lexicon, the record).
     import gc
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     from .parser import grammar_parser
     from .record import load_record
@@ -410,7 +415,9 @@ def run_files(job: CheckJob, inputs: list[tuple[str, bool]], jobs: int, progress
     workers = min(jobs, len(rest))
     chunk = max(1, min(16, len(rest) // (workers * 8)))
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init, initargs=(job,)) as pool:
+        with ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=_worker_init, initargs=(job,)
+        ) as pool:
             for i, item in enumerate(pool.map(_worker, rest, chunksize=chunk)):
                 out.append(item)
                 if progress:
@@ -458,9 +465,16 @@ def cmd_check(args: argparse.Namespace) -> int:
     if overrides:
         Settings().with_command_line(overrides)  # a bad code or glob on the command line stops here
     job = CheckJob(
-        config=args.config, isolated=args.isolated, overrides=overrides, format_in=args.format_in,
-        fix=args.fix or args.unsafe_fixes, unsafe_fixes=args.unsafe_fixes, diff=args.diff,
-        with_lines=args.format == "full", verbose=args.verbose, force_exclude=args.force_exclude,
+        config=args.config,
+        isolated=args.isolated,
+        overrides=overrides,
+        format_in=args.format_in,
+        fix=args.fix or args.unsafe_fixes,
+        unsafe_fixes=args.unsafe_fixes,
+        diff=args.diff,
+        with_lines=args.format == "full",
+        verbose=args.verbose,
+        force_exclude=args.force_exclude,
     )
     if args.config:
         settings_for(None, args.config, args.isolated)  # report a bad --config once, before any file
@@ -638,7 +652,9 @@ def _cli_overrides(args: argparse.Namespace) -> dict:
         for item in args.per_file_ignores:
             glob, sep, codes = item.rpartition(":")
             if not sep or not glob:
-                raise ConfigError(f"command line: --per-file-ignores {item!r}: expected GLOB:CODES, e.g. 'drafts/*.md:S003,F'")
+                raise ConfigError(
+                    f"command line: --per-file-ignores {item!r}: expected GLOB:CODES, e.g. 'drafts/*.md:S003,F'"
+                )
             table.setdefault(glob, []).extend(_split([codes]))
         overrides["per_file_ignores"] = table
     if args.severity:
@@ -679,8 +695,18 @@ def cmd_rules(args: argparse.Namespace) -> int:
     rules = all_rules().values()
     if args.format == "json":
         json.dump(
-            [{"code": r.code, "name": r.name, "summary": r.summary, "severity": str(r.severity), "fixable": r.fixable} for r in rules],
-            sys.stdout, indent=2,
+            [
+                {
+                    "code": r.code,
+                    "name": r.name,
+                    "summary": r.summary,
+                    "severity": str(r.severity),
+                    "fixable": r.fixable,
+                }
+                for r in rules
+            ],
+            sys.stdout,
+            indent=2,
         )
         sys.stdout.write("\n")
     else:
@@ -718,14 +744,24 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser(
-        "check", help="check documents and report findings",
+        "check",
+        help="check documents and report findings",
         description="Check resolutions (Markdown or plain text) and report findings. Exit 0: clean; 1: findings; 2: resolint could not do its job.",
     )
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders; - for standard input")
     out = check.add_argument_group("output")
-    out.add_argument("--format", choices=["full", "concise", "text", "json", "sarif", "github", "junit"], default="full",
-                     help="output format (default: full; text is concise's old name)")
-    out.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour in the full format (auto: on a terminal, unless NO_COLOR is set)")
+    out.add_argument(
+        "--format",
+        choices=["full", "concise", "text", "json", "sarif", "github", "junit"],
+        default="full",
+        help="output format (default: full; text is concise's old name)",
+    )
+    out.add_argument(
+        "--color",
+        choices=["auto", "always", "never"],
+        default="auto",
+        help="colour in the full format (auto: on a terminal, unless NO_COLOR is set)",
+    )
     out.add_argument("--statistics", action="store_true", help="count findings per code instead of listing them")
     out.add_argument("-q", "--quiet", action="store_true", help="print findings only: no summary, no progress bar")
     out.add_argument("-v", "--verbose", action="store_true", help="say which files were skipped and why")
@@ -736,22 +772,70 @@ def build_parser() -> argparse.ArgumentParser:
     fixing.add_argument("--diff", action="store_true", help="print the fixes as a unified diff instead of writing them")
     fixing.add_argument("--show-fixes", action="store_true", help="list what was fixed")
     inputs = check.add_argument_group("input")
-    inputs.add_argument("--format-in", choices=["markdown", "text"], help="input format (default: by extension; sniffed for stdin)")
-    inputs.add_argument("--stdin-filename", metavar="NAME", help="the name to report for standard input (its configuration applies)")
-    inputs.add_argument("--force-exclude", action="store_true", help="treat named files like files found in a folder: apply exclude, skip non-resolutions (for pre-commit)")
-    inputs.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N", help="check files on N processes (default: the number of CPUs)")
+    inputs.add_argument(
+        "--format-in", choices=["markdown", "text"], help="input format (default: by extension; sniffed for stdin)"
+    )
+    inputs.add_argument(
+        "--stdin-filename", metavar="NAME", help="the name to report for standard input (its configuration applies)"
+    )
+    inputs.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="treat named files like files found in a folder: apply exclude, skip non-resolutions (for pre-commit)",
+    )
+    inputs.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=0,
+        metavar="N",
+        help="check files on N processes (default: the number of CPUs)",
+    )
     conf = check.add_argument_group("configuration (the same names as the configuration keys)")
     conf.add_argument("--config", metavar="PATH", help="use this configuration file")
     conf.add_argument("--isolated", action="store_true", help="ignore all configuration files")
-    conf.add_argument("--select", action="append", metavar="CODES", help="codes, families or ALL to check (replaces the configured list)")
-    conf.add_argument("--extend-select", action="append", metavar="CODES", help="codes or families to check in addition")
+    conf.add_argument(
+        "--select",
+        action="append",
+        metavar="CODES",
+        help="codes, families or ALL to check (replaces the configured list)",
+    )
+    conf.add_argument(
+        "--extend-select", action="append", metavar="CODES", help="codes or families to check in addition"
+    )
     conf.add_argument("--ignore", action="append", metavar="CODES", help="codes or families not to check")
-    conf.add_argument("--per-file-ignores", action="append", metavar="GLOB:CODES", help="codes not to check in files matching GLOB (repeatable)")
-    conf.add_argument("--severity", action="append", metavar="CODE=LEVEL", help="override a rule's severity (error, warning, info, hint)")
-    conf.add_argument("--fail-on", choices=["error", "warning", "info", "hint", "never"], help="lowest severity that makes the exit status 1")
-    conf.add_argument("--preambular-openers", action="append", metavar="PHRASES", help="extra preambular opening phrases, comma-separated")
-    conf.add_argument("--operative-openers", action="append", metavar="PHRASES", help="extra operative opening phrases, comma-separated")
-    conf.add_argument("--exclude", action="append", metavar="GLOBS", help="globs of files not to check when walking folders")
+    conf.add_argument(
+        "--per-file-ignores",
+        action="append",
+        metavar="GLOB:CODES",
+        help="codes not to check in files matching GLOB (repeatable)",
+    )
+    conf.add_argument(
+        "--severity",
+        action="append",
+        metavar="CODE=LEVEL",
+        help="override a rule's severity (error, warning, info, hint)",
+    )
+    conf.add_argument(
+        "--fail-on",
+        choices=["error", "warning", "info", "hint", "never"],
+        help="lowest severity that makes the exit status 1",
+    )
+    conf.add_argument(
+        "--preambular-openers",
+        action="append",
+        metavar="PHRASES",
+        help="extra preambular opening phrases, comma-separated",
+    )
+    conf.add_argument(
+        "--operative-openers",
+        action="append",
+        metavar="PHRASES",
+        help="extra operative opening phrases, comma-separated",
+    )
+    conf.add_argument(
+        "--exclude", action="append", metavar="GLOBS", help="globs of files not to check when walking folders"
+    )
     check.set_defaults(func=cmd_check)
 
     outline_cmd = sub.add_parser("outline", help="print the parsed structure of a document")

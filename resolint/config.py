@@ -75,7 +75,7 @@ class Settings:
         return p.as_posix()
 
     # -------------------------------------------------------------- building
-    def with_command_line(self, overrides: dict) -> "Settings":
+    def with_command_line(self, overrides: dict) -> Settings:
         """The command line on top of a file: ``select`` and ``fail-on`` replace, the rest add."""
         checked = validate(overrides, "command line")
         data = {f.name: getattr(self, f.name) for f in fields(self)}
@@ -90,7 +90,7 @@ class Settings:
                 data[key] = value
         return Settings(**data)
 
-    def merged(self, overrides: dict, origin: str = "command line") -> "Settings":
+    def merged(self, overrides: dict, origin: str = "command line") -> Settings:
         """A copy with ``overrides`` (dash or underscore keys) applied and validated."""
         data = {f.name: getattr(self, f.name) for f in fields(self)}
         data.update(validate(overrides, origin))
@@ -137,12 +137,14 @@ def validate(raw: dict, origin: str) -> dict:
                     _check_selector(selector, codes, origin, f"per-file-ignores.{pattern}")
         elif attr == "severity":
             if not isinstance(value, dict):
-                raise ConfigError(f"{origin}: severity must be a table of CODE = \"error|warning|info|hint\"")
+                raise ConfigError(f'{origin}: severity must be a table of CODE = "error|warning|info|hint"')
             for code, level in value.items():
                 if code not in codes:
                     raise ConfigError(f"{origin}: severity: unknown rule code {code!r}; `resolint rules` lists them")
                 if not isinstance(level, str) or level.lower() not in ("error", "warning", "info", "hint"):
-                    raise ConfigError(f"{origin}: severity.{code} must be one of error, warning, info, hint (got {level!r})")
+                    raise ConfigError(
+                        f"{origin}: severity.{code} must be one of error, warning, info, hint (got {level!r})"
+                    )
         elif attr == "fail_on":
             if not isinstance(value, str) or value.lower() not in ("error", "warning", "info", "hint", "never"):
                 raise ConfigError(f"{origin}: fail-on must be one of error, warning, info, hint, never (got {value!r})")
@@ -180,7 +182,9 @@ def _check_glob(pattern: str, origin: str, key: str) -> None:
         elif "\x00" in pattern:
             problem = "a NUL character"
     if problem:
-        raise ConfigError(f"{origin}: {key}: invalid glob {pattern!r} ({problem}); expected a pattern like drafts/*.md or **/annex-*.txt")
+        raise ConfigError(
+            f"{origin}: {key}: invalid glob {pattern!r} ({problem}); expected a pattern like drafts/*.md or **/annex-*.txt"
+        )
 
 
 def _matches_any(code: str, selectors: list[str]) -> bool:
@@ -192,8 +196,10 @@ def _matches_any(code: str, selectors: list[str]) -> bool:
 
 
 def _glob_match(path: str, pattern: str) -> bool:
-    return fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(Path(path).name, pattern) or (
-        pattern.endswith("/**") and path.startswith(pattern[:-3] + "/")
+    return (
+        fnmatch.fnmatch(path, pattern)
+        or fnmatch.fnmatch(Path(path).name, pattern)
+        or (pattern.endswith("/**") and path.startswith(pattern[:-3] + "/"))
     )
 
 
@@ -241,7 +247,9 @@ def _load_cached(path: str, mtime: float) -> Settings:
 
 def load_config(path: Path) -> Settings:
     if path.is_dir():
-        raise ConfigError(f"{path}: is a directory where a configuration file (resolint.toml, pyproject.toml) was expected")
+        raise ConfigError(
+            f"{path}: is a directory where a configuration file (resolint.toml, pyproject.toml) was expected"
+        )
     try:
         mtime = path.stat().st_mtime
     except OSError as error:

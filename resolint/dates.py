@@ -13,13 +13,21 @@ import re
 from .model import DateMention, Span
 from .source import Source
 
-MONTH_NAMES = (
-    "January February March April May June July August September October November December".split()
-)
+MONTH_NAMES = "January February March April May June July August September October November December".split()
 _MONTH_INDEX = {name.lower(): i + 1 for i, name in enumerate(MONTH_NAMES)}
 _ABBREVIATIONS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _MONTHS = "|".join(MONTH_NAMES)
 _ABBR = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
@@ -104,8 +112,13 @@ def find_dates(source: Source, plain: str, start: int = 0, end: int | None = Non
             value = None
         found.append(
             DateMention(
-                text=m.group(), span=Span.of(source, m.start(), m.end()), value=value,
-                form=form, day=day, month=month, year=year,
+                text=m.group(),
+                span=Span.of(source, m.start(), m.end()),
+                value=value,
+                form=form,
+                day=day,
+                month=month,
+                year=year,
             )
         )
     return found
@@ -137,14 +150,23 @@ def session_bounds(session: int) -> tuple[dt.date, dt.date]:
 
 def session_label(session: int) -> str:
     first, last = session_bounds(session)
-    return f"{ordinal_words(session)} session ({MONTH_NAMES[first.month - 1]} {first.year} – {MONTH_NAMES[8]} {last.year})"
+    return (
+        f"{ordinal_words(session)} session ({MONTH_NAMES[first.month - 1]} {first.year} – {MONTH_NAMES[8]} {last.year})"
+    )
 
 
 _UNITS = "zero first second third fourth fifth sixth seventh eighth ninth".split()
-_TEENS = (
-    "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split()
-)
-_TENS_ORD = {2: "twentieth", 3: "thirtieth", 4: "fortieth", 5: "fiftieth", 6: "sixtieth", 7: "seventieth", 8: "eightieth", 9: "ninetieth"}
+_TEENS = "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split()
+_TENS_ORD = {
+    2: "twentieth",
+    3: "thirtieth",
+    4: "fortieth",
+    5: "fiftieth",
+    6: "sixtieth",
+    7: "seventieth",
+    8: "eightieth",
+    9: "ninetieth",
+}
 _TENS = {2: "twenty", 3: "thirty", 4: "forty", 5: "fifty", 6: "sixty", 7: "seventy", 8: "eighty", 9: "ninety"}
 
 

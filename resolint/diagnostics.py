@@ -20,7 +20,7 @@ class Severity(IntEnum):
     ERROR = 4
 
     @classmethod
-    def parse(cls, name: str) -> "Severity":
+    def parse(cls, name: str) -> Severity:
         try:
             return cls[name.strip().upper()]
         except KeyError:

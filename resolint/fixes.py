@@ -9,8 +9,8 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from .diagnostics import Diagnostic, Edit, Fix
 
@@ -52,7 +52,7 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     for e in sorted(edits, key=lambda e: (e.start, e.end)):
         if e.start < pos:
             raise ValueError(f"overlapping edits at offset {e.start}")
-        out.append(text[pos:e.start])
+        out.append(text[pos : e.start])
         out.append(e.new_text)
         pos = e.end
     out.append(text[pos:])
@@ -65,7 +65,9 @@ def apply_fixes(text: str, diagnostics: Iterable[Diagnostic], unsafe: bool = Fal
     return apply_edits(text, [e for d in chosen for e in d.fix.edits]), chosen
 
 
-def fix_rounds(text: str, lint, unsafe: bool = False, max_rounds: int = 10) -> Iterator[tuple[str, str, list[Diagnostic]]]:
+def fix_rounds(
+    text: str, lint, unsafe: bool = False, max_rounds: int = 10
+) -> Iterator[tuple[str, str, list[Diagnostic]]]:
     """Each round of :func:`fix_text`: (the text before it, the text after it, the fixes applied).
 
     The offsets of a round's diagnostics are offsets into that round's text
@@ -86,7 +88,8 @@ def fix_text(text: str, lint, unsafe: bool = False, max_rounds: int = 10) -> tup
     and every diagnostic that a fix removed, across rounds.
     """
     fixed: list[Diagnostic] = []
-    for _, text, chosen in fix_rounds(text, lint, unsafe, max_rounds):
+    for _, after, chosen in fix_rounds(text, lint, unsafe, max_rounds):
+        text = after
         fixed.extend(chosen)
     return text, fixed
 
@@ -137,4 +140,15 @@ def write_atomic(path: Path, data: bytes, expected: bytes | None = None) -> None
                 pass
 
 
-__all__ = ["applicable", "select_fixes", "apply_edits", "apply_fixes", "fix_rounds", "fix_text", "write_atomic", "WriteError", "Fix", "Edit"]
+__all__ = [
+    "applicable",
+    "select_fixes",
+    "apply_edits",
+    "apply_fixes",
+    "fix_rounds",
+    "fix_text",
+    "write_atomic",
+    "WriteError",
+    "Fix",
+    "Edit",
+]

@@ -128,9 +128,18 @@ class _Lexicon:
     """The composed lexicon: a trie of heads and the sets of modifiers."""
 
     __slots__ = (
-        "trie", "adverbs", "intensifiers", "with_nouns", "qualifiers",
-        "possessives", "possessive_nouns", "bare_nouns", "fixed",
-        "not_before", "vocabulary", "first_words",
+        "trie",
+        "adverbs",
+        "intensifiers",
+        "with_nouns",
+        "qualifiers",
+        "possessives",
+        "possessive_nouns",
+        "bare_nouns",
+        "fixed",
+        "not_before",
+        "vocabulary",
+        "first_words",
     )
 
     def __init__(self, extra_preambular: tuple[str, ...], extra_operative: tuple[str, ...]):
@@ -457,7 +466,7 @@ def suggest_opener(word_or_phrase: str, kind: str | None = None) -> str | None:
     if m.adverb is not None:
         lead = m.phrase.lower().startswith(m.adverb)
         if m.kind == _PREAMBULAR and lead:
-            rest = m.phrase[len(m.adverb):].strip()
+            rest = m.phrase[len(m.adverb) :].strip()
             return f"{rest[0].upper()}{rest[1:]} {m.adverb}"
         if m.kind == _OPERATIVE and not lead and not m.first_person:
             body = re.sub(rf"\s+{m.adverb}\b", "", m.phrase, count=1, flags=re.I)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Iterator
 
 from .config import Settings
 from .diagnostics import Diagnostic
@@ -74,8 +74,11 @@ def lint_text(text: str, path: str = "-", fmt: str | None = None, settings: Sett
     settings = settings or Settings()
     with _cyclic_collector_paused():
         doc = parse(
-            text, fmt, path,
-            extra_preambular=tuple(settings.preambular_openers), extra_operative=tuple(settings.operative_openers),
+            text,
+            fmt,
+            path,
+            extra_preambular=tuple(settings.preambular_openers),
+            extra_operative=tuple(settings.operative_openers),
         )
         return LintResult(doc, lint_document(doc, settings, path))
 

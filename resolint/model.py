@@ -9,8 +9,9 @@ can convert to UTF-16 without re-reading the text.
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator, Literal
+from typing import Literal
 
 from .source import Source
 
@@ -36,7 +37,7 @@ class Span:
     source: Source | None = field(default=None, compare=False, repr=False)
 
     @classmethod
-    def of(cls, source: Source, start: int, end: int) -> "Span":
+    def of(cls, source: Source, start: int, end: int) -> Span:
         return cls(start, end, source)
 
     @property
@@ -145,11 +146,11 @@ class Paragraph:
     opener: Opener | None = None
     final_mark: str = ""
     final_mark_span: Span | None = None
-    subparagraphs: list["Paragraph"] = field(default_factory=list)
+    subparagraphs: list[Paragraph] = field(default_factory=list)
     introduced: bool = False  # text of an instrument a colon paragraph introduces
     content_start: int = 0
 
-    def walk(self) -> Iterator["Paragraph"]:
+    def walk(self) -> Iterator[Paragraph]:
         yield self
         for sub in self.subparagraphs:
             yield from sub.walk()

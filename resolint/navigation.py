@@ -10,14 +10,13 @@ them as they are.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
 
 from .dates import format_date
 from .diagnostics import Diagnostic
-from .model import Citation, Document, FootnoteMarker, Footnote, Paragraph
+from .model import Citation, Document, Footnote, FootnoteMarker, Paragraph
 from .suppressions import codes_in_comments
-
 
 
 # ------------------------------------------------------------------ answers
@@ -40,7 +39,7 @@ class Symbol:
     selection_start: int
     selection_end: int
     detail: str = ""
-    children: list["Symbol"] = field(default_factory=list)
+    children: list[Symbol] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -111,9 +110,16 @@ def code_at(text: str, offset: int) -> tuple[str, int, int] | None:
 
 def citation_key(citation: Citation) -> tuple:
     """Two citations of the same resolution share this key ("58/208" written twice)."""
-    return (citation.scheme, citation.body if citation.scheme == "other" else None, citation.session,
-            citation.number, citation.part, citation.year, citation.decision,
-            " ".join(citation.symbol.split()) if citation.session is None and citation.number is None else None)
+    return (
+        citation.scheme,
+        citation.body if citation.scheme == "other" else None,
+        citation.session,
+        citation.number,
+        citation.part,
+        citation.year,
+        citation.decision,
+        " ".join(citation.symbol.split()) if citation.session is None and citation.number is None else None,
+    )
 
 
 def same_citations(doc: Document, citation: Citation) -> list[Citation]:
@@ -216,7 +222,11 @@ def _citation_hover(doc: Document, citation: Citation) -> str:
 
         entry = entry_for(citation)
         if entry is not None:
-            origin = "the record" if entry.source == "record" else f"the dates later resolutions cite for it ({entry.agreement} agree)"
+            origin = (
+                "the record"
+                if entry.source == "record"
+                else f"the dates later resolutions cite for it ({entry.agreement} agree)"
+            )
             title = f" — {entry.title}" if entry.title else ""
             lines.append(f"Adopted {format_date(entry.adopted)}{title} (from {origin}).")
         else:
@@ -277,15 +287,24 @@ def _paragraph_symbol(p: Paragraph) -> Symbol:
     opener = p.opener.phrase if p.opener is not None and p.opener.kind != "unknown" else None
     if p.kind == "subparagraph":
         label = p.label or ""
-        name = f"{label} {opener or _words(p.text[len(label):].strip() if p.text.startswith(label) else p.text, 6)}".strip()
+        name = f"{label} {opener or _words(p.text[len(label) :].strip() if p.text.startswith(label) else p.text, 6)}".strip()
     elif p.kind == "operative":
         number = p.number or ""
         name = f"{number} {opener or _words(p.text, 6)}".strip()
     else:
         name = opener or _words(p.text, 6)
     sel = p.opener.span if p.opener is not None else (p.number_span or p.span)
-    symbol = Symbol(name, "subparagraph" if p.kind == "subparagraph" else (p.kind if p.kind in ("preambular", "operative") else "preambular"),
-                    p.span.start, p.span.end, sel.start, sel.end, detail=_words(p.text, 12))
+    symbol = Symbol(
+        name,
+        "subparagraph"
+        if p.kind == "subparagraph"
+        else (p.kind if p.kind in ("preambular", "operative") else "preambular"),
+        p.span.start,
+        p.span.end,
+        sel.start,
+        sel.end,
+        detail=_words(p.text, 12),
+    )
     symbol.children = [_paragraph_symbol(s) for s in p.subparagraphs]
     return symbol
 
@@ -317,8 +336,18 @@ def document_symbols(doc: Document) -> list[Symbol]:
         else:
             out.extend(body)
     if doc.footnotes:
-        notes = [Symbol(f"{n.number} {_words(n.text, 8)}", "footnote", n.span.start, n.span.end,
-                        n.number_span.start, n.number_span.end, detail=n.text) for n in doc.footnotes]
+        notes = [
+            Symbol(
+                f"{n.number} {_words(n.text, 8)}",
+                "footnote",
+                n.span.start,
+                n.span.end,
+                n.number_span.start,
+                n.number_span.end,
+                detail=n.text,
+            )
+            for n in doc.footnotes
+        ]
         out.append(_container("Footnotes", "footnotes", notes))
     for annex in doc.annexes:
         children = [_paragraph_symbol(p) for p in annex.paragraphs]
@@ -339,7 +368,7 @@ def folding_ranges(doc: Document) -> list[Fold]:
     text = doc.text
     run: list[Footnote] = []
     for note in doc.footnotes:
-        if run and text[run[-1].span.end:note.span.start].strip(" \t\r\n-") != "":
+        if run and text[run[-1].span.end : note.span.start].strip(" \t\r\n-") != "":
             folds.append(Fold(run[0].span.start, run[-1].span.end, "comment"))
             run = []
         run.append(note)
@@ -424,8 +453,16 @@ def completions(doc: Document, offset: int) -> list[Completion]:
         before = [m.number for m in doc.markers if m.span.start < line_start + sup.start()]
         number = (max(before) if before else 0) + 1
         close = "" if text.startswith("</sup>", offset) else "</sup>"
-        return [Completion(str(number), "footnote", f"{number}{close}", line_start + sup.start("digits"),
-                           detail="next footnote number", sort_text="0")]
+        return [
+            Completion(
+                str(number),
+                "footnote",
+                f"{number}{close}",
+                line_start + sup.start("digits"),
+                detail="next footnote number",
+                sort_text="0",
+            )
+        ]
 
     # Only at the start of a paragraph: the line before is blank (or this is the first line).
     if line_start > 0:
@@ -444,7 +481,9 @@ def completions(doc: Document, offset: int) -> list[Completion]:
         n = (previous.number_value or 0) + 1 if previous is not None else 1
         start = line_start + number_match.start("digits")
         if str(n).startswith(number_match.group("digits")):
-            out.append(Completion(f"{n}.", "number", f"{n}. ", start, detail="next operative paragraph number", sort_text="0"))
+            out.append(
+                Completion(f"{n}.", "number", f"{n}. ", start, detail="next operative paragraph number", sort_text="0")
+            )
 
     m = _TYPED_OPENER.match(prefix)
     if m is None:

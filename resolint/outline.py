@@ -14,7 +14,9 @@ def _paragraph_line(p: Paragraph, indent: str) -> str:
     opener = ""
     if p.opener is not None:
         style = "*italic*" if p.opener.italic else "plain"
-        opener = f" {p.opener.phrase!s}" + (f"  [{p.opener.kind}, {style}]" if p.opener.kind != "unknown" else "  [unknown opener]")
+        opener = f" {p.opener.phrase!s}" + (
+            f"  [{p.opener.kind}, {style}]" if p.opener.kind != "unknown" else "  [unknown opener]"
+        )
     else:
         opener = " " + p.text[:50]
     flags = []
@@ -32,8 +34,12 @@ def outline(doc: Document) -> str:
     out = [f"{doc.source.path}: {doc.kind} ({doc.format})\n"]
     h = doc.header
     fields = [
-        ("symbol", h.symbol), ("session", h.session), ("agenda item", h.agenda_item),
-        ("adopted", h.adopted.text if h.adopted else None), ("origin", h.origin), ("draft", h.draft_label),
+        ("symbol", h.symbol),
+        ("session", h.session),
+        ("agenda item", h.agenda_item),
+        ("adopted", h.adopted.text if h.adopted else None),
+        ("origin", h.origin),
+        ("draft", h.draft_label),
     ]
     shown = [(k, v) for k, v in fields if v]
     if shown:

@@ -10,9 +10,9 @@ it: a draft always yields a model, never an exception.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
-from typing import Iterator
 
 from lark import Lark, Token, Tree
 from lark.exceptions import LarkError, UnexpectedInput, UnexpectedToken
@@ -22,8 +22,19 @@ from . import readers
 from .citations import find_citations
 from .dates import find_dates
 from .model import (
-    Annex, DateMention, Document, Footnote, FootnoteMarker, Heading, Opener, Paragraph, Part,
-    PlenaryLine, Span, Title, UnrecognisedBlock,
+    Annex,
+    DateMention,
+    Document,
+    Footnote,
+    FootnoteMarker,
+    Heading,
+    Opener,
+    Paragraph,
+    Part,
+    PlenaryLine,
+    Span,
+    Title,
+    UnrecognisedBlock,
 )
 from .readers.blocks import KINDS, NAMES, PLENARY, TITLE, Block
 from .source import Source
@@ -131,7 +142,11 @@ class _Builder:
         for index, reason in sorted(self.misplaced.items()):
             block = self.blocks[index]
             doc.unrecognised.append(
-                UnrecognisedBlock(text=self.source.text[block.start : block.end], span=self._span(block.start, block.end), reason=reason)
+                UnrecognisedBlock(
+                    text=self.source.text[block.start : block.end],
+                    span=self._span(block.start, block.end),
+                    reason=reason,
+                )
             )
         self._inline()
         self._kind()
@@ -151,8 +166,12 @@ class _Builder:
         of findings.  Kept preambular, it gets one finding (P006).
         """
         significant = [b for b in self.blocks if b.kind not in ("FOOTNOTE", "PAGE_BREAK")]
-        for before, block, after in zip(significant, significant[1:], significant[2:]):
-            if block.kind == "UNNUMBERED_OPERATIVE" and before.kind in ("OPENER", "PREAMBULAR") and after.kind == "PREAMBULAR":
+        for before, block, after in zip(significant, significant[1:], significant[2:], strict=False):
+            if (
+                block.kind == "UNNUMBERED_OPERATIVE"
+                and before.kind in ("OPENER", "PREAMBULAR")
+                and after.kind == "PREAMBULAR"
+            ):
                 block.kind = "PREAMBULAR"
 
     def _parse(self, code: str) -> Tree | None:
@@ -215,7 +234,14 @@ class _Builder:
         parser = grammar_parser()
         for cut in range(len(code), -1, -1):
             try:
-                tree = parser.parse(_block_tokens(code[:cut]), on_error=lambda e: isinstance(e, UnexpectedToken) and e.token.type != "$END" and self.misplaced.setdefault(e.token.start_pos, self._reason(e.token.start_pos)) is not None)
+                tree = parser.parse(
+                    _block_tokens(code[:cut]),
+                    on_error=lambda e: (
+                        isinstance(e, UnexpectedToken)
+                        and e.token.type != "$END"
+                        and self.misplaced.setdefault(e.token.start_pos, self._reason(e.token.start_pos)) is not None
+                    ),
+                )
             except LarkError:
                 continue
             for index in range(cut, len(code)):
@@ -247,16 +273,29 @@ class _Builder:
         def seen(kind: str) -> bool:
             return first.get(kind, index) < index
 
-        if block.kind in ("PREAMBULAR", "NUMBERED_PREAMBULAR") and (seen("NUMBERED") or seen("UNNUMBERED_OPERATIVE") or seen("INTRODUCING")):
+        if block.kind in ("PREAMBULAR", "NUMBERED_PREAMBULAR") and (
+            seen("NUMBERED") or seen("UNNUMBERED_OPERATIVE") or seen("INTRODUCING")
+        ):
             return f"out of order: {what} after the operative part"
-        if not seen("OPENER") and block.kind in ("NUMBERED", "PREAMBULAR", "UNNUMBERED_OPERATIVE", "LETTERED", "ROMAN") and last.get("OPENER", -1) >= index:
+        if (
+            not seen("OPENER")
+            and block.kind in ("NUMBERED", "PREAMBULAR", "UNNUMBERED_OPERATIVE", "LETTERED", "ROMAN")
+            and last.get("OPENER", -1) >= index
+        ):
             return f'out of order: {what} before "The General Assembly,"'
         if block.kind in ("LETTERED", "ROMAN"):
             return f"out of order: {what} with no paragraph to belong to"
         if block.kind == "OPENER" and seen("OPENER"):
             return 'out of order: a second "The General Assembly," in the same part'
-        previous = next((self.blocks[i] for i in range(index - 1, -1, -1) if self.blocks[i].kind not in ("FOOTNOTE", "PAGE_BREAK")), None)
-        after = f" after {_DESCRIPTIONS.get(previous.kind, previous.kind.lower().replace('_', ' '))}" if previous else " at the start"
+        previous = next(
+            (self.blocks[i] for i in range(index - 1, -1, -1) if self.blocks[i].kind not in ("FOOTNOTE", "PAGE_BREAK")),
+            None,
+        )
+        after = (
+            f" after {_DESCRIPTIONS.get(previous.kind, previous.kind.lower().replace('_', ' '))}"
+            if previous
+            else " at the start"
+        )
         return f"out of order: {what}{after}"
 
     # ------------------------------------------------------------ helpers
@@ -266,9 +305,9 @@ class _Builder:
     def _block_text(self, block: Block) -> str:
         """The block's words: markup blanked, number or label left out, segments joined."""
         plain, content_start = self.plain, block.content_start
-        joined = _single_spaced(" ".join(
-            plain[content_start if s <= content_start < e else s : e] for s, e in block.segments
-        ))
+        joined = _single_spaced(
+            " ".join(plain[content_start if s <= content_start < e else s : e] for s, e in block.segments)
+        )
         # Blanked markup leaves "70/1 ," behind a link; most paragraphs have none.
         if " ," in joined or " ." in joined or " ;" in joined or " :" in joined or " )" in joined:
             joined = _SPACE_BEFORE_PUNCT.sub(r"\1", joined)
@@ -336,7 +375,9 @@ class _Builder:
                     number = m.group(1)
                     session = number.split("/")[0]
                     self.doc.title = Title(
-                        number=number, text=text[len(number) + 1 :].strip(), span=span,
+                        number=number,
+                        text=text[len(number) + 1 :].strip(),
+                        span=span,
                         session=int(session) if session.isdigit() else None,
                     )
                 elif kind == "HEADING":
@@ -352,7 +393,11 @@ class _Builder:
             if isinstance(child, Token):
                 block = self.blocks[child.start_pos]
                 text = self.plain[block.content_start : block.end].strip()
-                heading = Heading(text=text, span=self._span(block.start, block.end), kind="part" if child.type == "PART_LABEL" else "heading")
+                heading = Heading(
+                    text=text,
+                    span=self._span(block.start, block.end),
+                    kind="part" if child.type == "PART_LABEL" else "heading",
+                )
                 if child.type == "PART_LABEL":
                     part.label = text
                     part.span = heading.span
@@ -389,7 +434,11 @@ class _Builder:
         for child in tree.children:
             if isinstance(child, Token):
                 self._heading(child)
-            elif child.data == "operative_paragraph" and isinstance(child.children[0], Tree) and child.children[0].data == "introducing":
+            elif (
+                child.data == "operative_paragraph"
+                and isinstance(child.children[0], Tree)
+                and child.children[0].data == "introducing"
+            ):
                 self._introducing(child.children[0], part)
             elif child.data == "plain_paragraph":
                 part.operative.append(self._paragraph_tree(child, "plain"))
@@ -489,8 +538,13 @@ class _Builder:
             italic = block.italic_end > ostart
             if opener is not None:
                 p.opener = Opener(
-                    opener.phrase, Span(ostart, ostart + opener.length, source), opener.kind,
-                    italic, opener.head, opener.adverb, opener.first_person,
+                    opener.phrase,
+                    Span(ostart, ostart + opener.length, source),
+                    opener.kind,
+                    italic,
+                    opener.head,
+                    opener.adverb,
+                    opener.first_person,
                 )
             else:
                 if italic:
@@ -518,8 +572,10 @@ class _Builder:
         m = PLENARY.search(text)
         dates = find_dates(self.source, self.plain, block.content_start, block.end)
         return PlenaryLine(
-            ordinal=int(m.group(1)) if m else 0, resumed=bool(m and m.group(2)),
-            date=dates[0] if dates else None, span=self._span(block.start, block.end),
+            ordinal=int(m.group(1)) if m else 0,
+            resumed=bool(m and m.group(2)),
+            date=dates[0] if dates else None,
+            span=self._span(block.start, block.end),
             text=_plenary_text(text, dates[0] if dates else None),
         )
 
@@ -531,7 +587,8 @@ class _Builder:
                 text = plain[block.footnote_number_end : block.end].strip()
                 doc.footnotes.append(
                     Footnote(
-                        number=block.footnote_number, span=self._span(block.start, block.end),
+                        number=block.footnote_number,
+                        span=self._span(block.start, block.end),
                         number_span=self._span(block.start, block.footnote_number_end),
                         text=_SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(text.split())),
                     )
@@ -550,8 +607,11 @@ class _Builder:
         doc = self.doc
         if doc.other_organ:
             doc.kind = "other-organ"
-        elif doc.header.adopted_span or doc.plenary or (doc.title and doc.title.number) or (
-            doc.header.symbol and doc.header.symbol.startswith("A/RES/")
+        elif (
+            doc.header.adopted_span
+            or doc.plenary
+            or (doc.title and doc.title.number)
+            or (doc.header.symbol and doc.header.symbol.startswith("A/RES/"))
         ):
             doc.kind = "adopted" if not doc.header.draft_label else "draft"
         elif doc.header.draft_label or (doc.header.symbol and "/L." in doc.header.symbol):
@@ -576,7 +636,7 @@ def _single_spaced(text: str) -> str:
 
 
 def _plenary_text(text: str, date: DateMention | None) -> str:
-    """"53rd plenary meeting, 14 December 2022" from the line as written."""
+    """ "53rd plenary meeting, 14 December 2022" from the line as written."""
     words = " ".join(text.replace("*", " ").split())
     if date is not None and words.endswith(date.text):
         words = words[: -len(date.text)].rstrip(" ,") + ", " + date.text

@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -48,7 +48,9 @@ def load_record() -> dict[str, RecordEntry]:
             except (TypeError, ValueError):
                 continue
             symbol = row["symbol"].strip()
-            entries[symbol] = RecordEntry(symbol, adopted, row.get("title") or "", row.get("source") or "", row.get("agreement") or "")
+            entries[symbol] = RecordEntry(
+                symbol, adopted, row.get("title") or "", row.get("source") or "", row.get("agreement") or ""
+            )
     return entries
 
 
@@ -65,14 +67,14 @@ def lookup(session: int, number: int, part: str | None = None) -> RecordEntry | 
     return load_record().get(key)
 
 
-@lru_cache(maxsize=None)
+@cache
 def numbers_in_session(session: int) -> frozenset[int]:
     """The resolution numbers the record holds for ``session``."""
     prefix = f"{session}/"
     out = set()
     for symbol in load_record():
         if symbol.startswith(prefix):
-            head = symbol[len(prefix):].split(" ", 1)[0]
+            head = symbol[len(prefix) :].split(" ", 1)[0]
             if head.isdigit():
                 out.add(int(head))
     return frozenset(out)
@@ -85,7 +87,7 @@ def exists(session: int, number: int) -> bool | None:
     return number in numbers_in_session(session)
 
 
-def record_symbol(citation: "Citation") -> str | None:
+def record_symbol(citation: Citation) -> str | None:
     """The record's symbol for a citation of an Assembly resolution, or None.
 
     "70/1", "75/253 B", "2200 A (XXI)", "ES-10/2"; None for a decision, for
@@ -108,7 +110,7 @@ def record_symbol(citation: "Citation") -> str | None:
     return None
 
 
-def entry_for(citation: "Citation") -> RecordEntry | None:
+def entry_for(citation: Citation) -> RecordEntry | None:
     """The record's entry for a cited Assembly resolution (a lettered citation: that part's own row)."""
     symbol = record_symbol(citation)
     return load_record().get(symbol) if symbol else None

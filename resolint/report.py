@@ -33,8 +33,14 @@ class Finding:
 
     def as_json(self, path: str) -> dict:
         return {
-            "path": path, "code": self.code, "severity": self.severity, "message": self.message,
-            "line": self.line, "column": self.column, "end_line": self.end_line, "end_column": self.end_column,
+            "path": path,
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
             "fix": self.fix,
         }
 
@@ -50,7 +56,6 @@ class FileResult:
     fixed: list[Finding] = field(default_factory=list)  # what --fix changed (positions before each change)
     diff: str | None = None  # --diff: the unified diff of the fixes
     fail_on: str = "warning"  # this file's configured failure level
-
 
 
 def position(source: Source, offset: int) -> tuple[int, int]:
@@ -73,17 +78,29 @@ def to_finding(source: Source, d: Diagnostic, names: dict[str, str] | None = Non
     line, column = position(source, d.start)
     end_line, end_column = position(source, d.end)
     return Finding(
-        d.code, str(d.severity), d.message, line, column, end_line, end_column, fix_dict(source, d),
-        (names or {}).get(d.code, ""), source.line_text(line - 1) if with_line else "",
+        d.code,
+        str(d.severity),
+        d.message,
+        line,
+        column,
+        end_line,
+        end_column,
+        fix_dict(source, d),
+        (names or {}).get(d.code, ""),
+        source.line_text(line - 1) if with_line else "",
     )
 
 
-
-_SEVERITY_WORDS = ((Severity.ERROR, "error", "errors"), (Severity.WARNING, "warning", "warnings"), (Severity.INFO, "info", "info"), (Severity.HINT, "hint", "hints"))
+_SEVERITY_WORDS = (
+    (Severity.ERROR, "error", "errors"),
+    (Severity.WARNING, "warning", "warnings"),
+    (Severity.INFO, "info", "info"),
+    (Severity.HINT, "hint", "hints"),
+)
 
 
 def summary_line(results: list[FileResult], fixing: bool = False) -> str:
-    """"Found 3 findings (1 error, 2 warnings) in 2 files." and what --fix can do."""
+    """ "Found 3 findings (1 error, 2 warnings) in 2 files." and what --fix can do."""
     counts = {str(s): 0 for s in Severity}
     fixable = fixed = 0
     for r in results:
@@ -97,9 +114,10 @@ def summary_line(results: list[FileResult], fixing: bool = False) -> str:
     fixed_note = f"Fixed {fixed} finding{'s' if fixed != 1 else ''}. " if fixing and fixed else ""
     if not total:
         return f"{fixed_note}All checks passed ({files} {noun} checked)."
-    parts = [f"{counts[str(s)]} {one if counts[str(s)] == 1 else many}" for s, one, many in _SEVERITY_WORDS if counts[str(s)]]
+    parts = [
+        f"{counts[str(s)]} {one if counts[str(s)] == 1 else many}" for s, one, many in _SEVERITY_WORDS if counts[str(s)]
+    ]
     line = f"{fixed_note}Found {total} finding{'s' if total != 1 else ''} ({', '.join(parts)}) in {files} {noun}."
     if fixable and not fixing:
         line += f" {fixable} fixable with --fix."
     return line
-

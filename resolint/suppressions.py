@@ -18,15 +18,17 @@ ones that suppress nothing.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
 
 from .diagnostics import Diagnostic, Edit, Fix
 from .model import Document
 
 # The code list is bounded: an unclosed comment repeated along a long line
 # must not scan to the line's end once per repetition (quadratic).
-COMMENT = re.compile(r"<!--[ \t]*resolint:[ \t]*(disable-next-line|disable-line|disable-file|disable|enable)\b([^>\r\n]{0,500}?)[ \t]*-->")
+COMMENT = re.compile(
+    r"<!--[ \t]*resolint:[ \t]*(disable-next-line|disable-line|disable-file|disable|enable)\b([^>\r\n]{0,500}?)[ \t]*-->"
+)
 _CODE_SPLIT = re.compile(r"[,\s]+")
 
 
@@ -147,12 +149,21 @@ def unused_suppressions(doc: Document, selected: Iterable[str] | None = None) ->
         where = _where(s, source)
         if not s.codes:
             if not s.used:
-                yield Diagnostic("", f"unused suppression: {s.action} suppresses no finding {where}", s.start, s.end, fix=_removal(doc, s, ()))
+                yield Diagnostic(
+                    "",
+                    f"unused suppression: {s.action} suppresses no finding {where}",
+                    s.start,
+                    s.end,
+                    fix=_removal(doc, s, ()),
+                )
             continue
         unknown = [c for c in s.codes if c not in known and not (len(c) < 4 and any(k.startswith(c) for k in known))]
         unused = [
-            c for c in s.codes
-            if c not in unknown and c not in s.used and any(k in selected for k in known if k == c or (len(c) < 4 and k.startswith(c)))
+            c
+            for c in s.codes
+            if c not in unknown
+            and c not in s.used
+            and any(k in selected for k in known if k == c or (len(c) < 4 and k.startswith(c)))
         ]
         if not unknown and not unused:
             continue
@@ -184,13 +195,22 @@ def _removal(doc: Document, s: Suppression, keep: tuple[str, ...]) -> Fix:
     line = s.line
     line_start = source.line_starts[line]
     line_end = source.line_starts[line + 1] if line + 1 < source.line_count else len(text)
-    if text[line_start:s.start].strip() == "" and text[s.end:line_end].strip() == "" and source.line_of(s.end) == line:
+    if (
+        text[line_start : s.start].strip() == ""
+        and text[s.end : line_end].strip() == ""
+        and source.line_of(s.end) == line
+    ):
         start, end = line_start, line_end
         # Also drop the blank line that separated the comment from the next block.
         if line + 2 < source.line_count + 1 and line + 1 < source.line_count:
             nxt_start = source.line_starts[line + 1]
             nxt_end = source.line_starts[line + 2] if line + 2 < source.line_count else len(text)
-            if text[nxt_start:nxt_end].strip() == "" and nxt_end > nxt_start and line > 0 and source.line_text(line - 1).strip() == "":
+            if (
+                text[nxt_start:nxt_end].strip() == ""
+                and nxt_end > nxt_start
+                and line > 0
+                and source.line_text(line - 1).strip() == ""
+            ):
                 end = nxt_end
         return Fix("remove the unused suppression comment", (Edit(start, end, ""),), safe=True)
     start = s.start

@@ -8,6 +8,15 @@ import sys
 
 from resolint.source import Source
 
+# The seed folders of ../shared/corpus, whose findings the original corpus tests
+# pin; assembly-75-80 and assembly-variety are judged by tests/corpus_expected.txt.
+SEED_FOLDERS = ("markdown", "plaintext", "drafts")
+
+
+def seed_corpus_files(corpus) -> list:
+    """The .md and .txt files of the seed folders of ``corpus``, sorted."""
+    return sorted(p for folder in SEED_FOLDERS for p in (corpus / folder).glob("*") if p.suffix in (".md", ".txt"))
+
 
 def cli_findings(text: str, name: str, cwd: str | None = None, isolated: bool = True) -> list[tuple]:
     """What `resolint check --format json` reports for ``text``, as sorted

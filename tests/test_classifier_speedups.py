@@ -21,10 +21,51 @@ from resolint.readers import blocks
 _RUN = re.compile(rf"{lexicon._WORD}(?:\s+{lexicon._WORD}){{0,9}}")
 
 _PIECES = (
-    "Recalling", "also", "Deeply", "concerned", "Takes", "note", "with", "appreciation", "Reaffirm",
-    "its", "commitment", "and", "We", "The", "Welcomes", "Note", "by", "in", "the", "strongest",
-    "terms", "Σ", "İ", "ʰ", "x", " ", "  ", "\n", "\t", "\u00a0", "\u2003", "-", "\u2010", "\u2011",
-    ",", ":", ".", "1", "_", "é", "ς", "Having", "considered", "Also", "Further",
+    "Recalling",
+    "also",
+    "Deeply",
+    "concerned",
+    "Takes",
+    "note",
+    "with",
+    "appreciation",
+    "Reaffirm",
+    "its",
+    "commitment",
+    "and",
+    "We",
+    "The",
+    "Welcomes",
+    "Note",
+    "by",
+    "in",
+    "the",
+    "strongest",
+    "terms",
+    "Σ",
+    "İ",
+    "ʰ",
+    "x",
+    " ",
+    "  ",
+    "\n",
+    "\t",
+    "\u00a0",
+    "\u2003",
+    "-",
+    "\u2010",
+    "\u2011",
+    ",",
+    ":",
+    ".",
+    "1",
+    "_",
+    "é",
+    "ς",
+    "Having",
+    "considered",
+    "Also",
+    "Further",
 )
 
 
@@ -117,25 +158,28 @@ def _firsts(items) -> set[str]:
     return found | {""}  # the rest may match nothing
 
 
-@pytest.mark.parametrize("pattern, gate", [
-    (blocks.PLENARY, {"DIGIT"}),
-    (blocks.ADOPTED, {"R"}),
-    (blocks.ORIGIN, {"[", "o", "w", "SPACE"}),  # the text is stripped: no space comes first
-    (blocks.DISTRIBUTION, {"D"}),
-    (blocks.AGENDA, {"P", "A", "a"}),
-    (blocks.OPENER, {"T"}),
-    (blocks.OTHER_ORGAN, {"T"}),
-    (blocks.TITLE, {"DIGIT", "E", "S"}),
-    (blocks.ORGAN, {"G", "U"}),
-    (blocks.SESSION, set("ABCDEFGHIJKLMNOPQRSTUVWXYZ")),
-    (blocks.SYMBOL, {"A"}),
-    (blocks.ANNEX, {"A"}),
-    (blocks.ACTION, {"A", "O"}),
-    (blocks.ROMAN_HEADING, set("IVXL")),
-    (blocks.NUMBERED, {"DIGIT"}),
-    (blocks.NUMBER_MISTYPED, {"DIGIT"}),
-    (blocks.LABEL, {"("}),
-])
+@pytest.mark.parametrize(
+    "pattern, gate",
+    [
+        (blocks.PLENARY, {"DIGIT"}),
+        (blocks.ADOPTED, {"R"}),
+        (blocks.ORIGIN, {"[", "o", "w", "SPACE"}),  # the text is stripped: no space comes first
+        (blocks.DISTRIBUTION, {"D"}),
+        (blocks.AGENDA, {"P", "A", "a"}),
+        (blocks.OPENER, {"T"}),
+        (blocks.OTHER_ORGAN, {"T"}),
+        (blocks.TITLE, {"DIGIT", "E", "S"}),
+        (blocks.ORGAN, {"G", "U"}),
+        (blocks.SESSION, set("ABCDEFGHIJKLMNOPQRSTUVWXYZ")),
+        (blocks.SYMBOL, {"A"}),
+        (blocks.ANNEX, {"A"}),
+        (blocks.ACTION, {"A", "O"}),
+        (blocks.ROMAN_HEADING, set("IVXL")),
+        (blocks.NUMBERED, {"DIGIT"}),
+        (blocks.NUMBER_MISTYPED, {"DIGIT"}),
+        (blocks.LABEL, {"("}),
+    ],
+)
 def test_each_block_pattern_starts_only_where_its_gate_lets_it(pattern, gate):
     firsts = _first_characters(pattern)
     assert firsts and firsts <= gate

@@ -9,8 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from resolint.cli import Progress, main
 from test_cli_helpers import CORPUS
+
+from resolint.cli import Progress, main
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -24,7 +25,13 @@ def _faulty_tree(tmp_path: Path) -> Path:
             target.parent.mkdir(parents=True, exist_ok=True)
             text = p.read_text(encoding="utf-8")
             if i % 2:
-                text = text.replace("\n\n", "\n\n\tFrom: someone@example.org\n\n" if p.suffix == ".txt" else "\n\nFrom: someone@example.org\n\n", 3)
+                text = text.replace(
+                    "\n\n",
+                    "\n\n\tFrom: someone@example.org\n\n"
+                    if p.suffix == ".txt"
+                    else "\n\nFrom: someone@example.org\n\n",
+                    3,
+                )
             target.write_text(text, encoding="utf-8")
     (tree / "c1" / "zz-latin.md").write_bytes(b"caf\xe9\n")
     return tree
@@ -109,5 +116,9 @@ def test_pre_commit_hook_definition():
     assert "language: python" in text and r"files: \.(md|markdown|txt)$" in text
     # What pre-commit runs: named files, a README among them that is not a resolution.
     (readme, draft) = (ROOT / "README.md", CORPUS / "markdown" / "A-RES-78-229.md")
-    proc = subprocess.run([sys.executable, "-m", "resolint", "check", "--force-exclude", str(readme), str(draft)], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "resolint", "check", "--force-exclude", str(readme), str(draft)],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 0 and "All checks passed (1 file checked)." in proc.stdout

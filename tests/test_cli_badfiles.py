@@ -6,8 +6,9 @@ import json
 import os
 import pathlib
 
-from resolint.cli import main
 from test_cli_helpers import REAL_MD, copy_real
+
+from resolint.cli import main
 
 
 def _run(capsys, *args) -> tuple[int, list[str], list[dict]]:
@@ -27,9 +28,11 @@ def test_undecodable_bytes_give_offset_and_encoding(tmp_path, capsys):
     latin.write_bytes("\tThe General Assembly,\n\tRecalling its résolution 70/1,\n".encode("cp1252"))
     good = _with_defect(tmp_path)
     code, err, out = _run(capsys, latin, good)
-    offset = "\tThe General Assembly,\n\tRecalling its r".encode().__len__()
+    offset = b"\tThe General Assembly,\n\tRecalling its r".__len__()
     assert code == 2
-    assert err == [f"resolint: {latin}: not valid UTF-8 (byte 0xe9 at offset {offset}, line 2); it looks like windows-1252: re-save it as UTF-8 (e.g. iconv -f WINDOWS-1252 -t UTF-8)"]
+    assert err == [
+        f"resolint: {latin}: not valid UTF-8 (byte 0xe9 at offset {offset}, line 2); it looks like windows-1252: re-save it as UTF-8 (e.g. iconv -f WINDOWS-1252 -t UTF-8)"
+    ]
     assert out and all(f["path"] == str(good) for f in out)
 
 
@@ -106,7 +109,9 @@ def test_word_document_one_line(tmp_path, capsys):
     word.write_bytes(b"PK\x03\x04 not really a zip")
     code, err, out = _run(capsys, word)
     assert (code, out) == (2, [])
-    assert err == [f"resolint: {word}: Word documents are not read yet; save the document as plain text (.txt) or Markdown (.md)"]
+    assert err == [
+        f"resolint: {word}: Word documents are not read yet; save the document as plain text (.txt) or Markdown (.md)"
+    ]
 
 
 def test_bad_files_do_not_stop_parallel_runs(tmp_path, capsys):

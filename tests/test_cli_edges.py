@@ -26,7 +26,9 @@ def test_fix_leaves_a_read_only_file_alone(tmp_path, monkeypatch, capsys):
     doc.chmod(0o444)
     # Tests run as root, for whom every file is writable: ask as a user would be answered.
     real_access = os.access
-    monkeypatch.setattr(os, "access", lambda p, mode, *a, **k: False if mode == os.W_OK else real_access(p, mode, *a, **k))
+    monkeypatch.setattr(
+        os, "access", lambda p, mode, *a, **k: False if mode == os.W_OK else real_access(p, mode, *a, **k)
+    )
     assert main(["check", "--isolated", "--fix", str(doc)]) == 2
     assert "read-only" in capsys.readouterr().err
     assert doc.read_text(encoding="utf-8") == DRAFT
@@ -47,7 +49,9 @@ def test_diff_on_stdin_exits_1_like_a_file(monkeypatch, capsys):
 
 @pytest.mark.parametrize("address", ["127.0.0.1:99999", "127.0.0.1:abc", "nohost.invalid:2087"])
 def test_lsp_tcp_bad_address_is_one_line_and_exit_2(address):
-    run = subprocess.run([sys.executable, "-m", "resolint", "lsp", "--tcp", address], capture_output=True, text=True, timeout=60)
+    run = subprocess.run(
+        [sys.executable, "-m", "resolint", "lsp", "--tcp", address], capture_output=True, text=True, timeout=60
+    )
     assert run.returncode == 2
     assert run.stderr.startswith("resolint: ") and "Traceback" not in run.stderr
 

@@ -6,11 +6,11 @@ import os
 import stat
 
 import pytest
+from test_cli_helpers import REAL_MD, copy_real, install_synthetic_rules
 
 from resolint.cli import main
 from resolint.fixes import WriteError, fix_text, write_atomic
 from resolint.linter import lint_text
-from test_cli_helpers import REAL_MD, copy_real, install_synthetic_rules
 
 
 @pytest.fixture

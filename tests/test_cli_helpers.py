@@ -23,19 +23,31 @@ def copy_real(tmp_path: Path, source: Path = REAL_MD, name: str | None = None) -
 def _typo(doc, ctx):
     """Synthetic test rule: "teh" for "the" (a safe fix)."""
     for m in re.finditer(r"\bteh\b", doc.text):
-        yield finding(m.start(), m.end(), "“teh” is a typo: expected “the”", fix=Fix("replace “teh” with “the”", (Edit(m.start(), m.end(), "the"),)))
+        yield finding(
+            m.start(),
+            m.end(),
+            "“teh” is a typo: expected “the”",
+            fix=Fix("replace “teh” with “the”", (Edit(m.start(), m.end(), "the"),)),
+        )
 
 
 def _doubled(doc, ctx):
     """Synthetic test rule: "xx" collapses to "x" (overlapping findings: fixed over several rounds)."""
     for m in re.finditer(r"(?=xx)", doc.text):
-        yield finding(m.start(), m.start() + 2, "doubled x", fix=Fix("collapse", (Edit(m.start(), m.start() + 2, "x"),)))
+        yield finding(
+            m.start(), m.start() + 2, "doubled x", fix=Fix("collapse", (Edit(m.start(), m.start() + 2, "x"),))
+        )
 
 
 def _unsafe(doc, ctx):
     """Synthetic test rule: "Recalls" → "Recalling" (an unsafe fix: it changes the wording)."""
     for m in re.finditer(r"\bRecalls\b", doc.text):
-        yield finding(m.start(), m.end(), "“Recalls” is an operative form", fix=Fix("use “Recalling”", (Edit(m.start(), m.end(), "Recalling"),), safe=False))
+        yield finding(
+            m.start(),
+            m.end(),
+            "“Recalls” is an operative form",
+            fix=Fix("use “Recalling”", (Edit(m.start(), m.end(), "Recalling"),), safe=False),
+        )
 
 
 def _flip(doc, ctx):

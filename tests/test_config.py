@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from test_cli_helpers import copy_real
 
 from resolint.cli import main
 from resolint.config import ConfigError, Settings, settings_for
-from test_cli_helpers import copy_real
 
 
 def _defective(tmp_path, name="draft.md"):
@@ -33,7 +33,9 @@ def test_nearest_config_wins_and_isolated_ignores_all(tmp_path, capsys):
     assert _codes(capsys, doc) == (1, ["S002"])
     (sub / "resolint.toml").write_text('ignore = ["S002"]\n', encoding="utf-8")
     assert _codes(capsys, doc) == (1, ["S001"])
-    (sub / ".resolint.toml").write_text('select = ["S"]\nignore = []\n', encoding="utf-8")  # .resolint.toml before resolint.toml
+    (sub / ".resolint.toml").write_text(
+        'select = ["S"]\nignore = []\n', encoding="utf-8"
+    )  # .resolint.toml before resolint.toml
     assert _codes(capsys, doc) == (1, ["S001", "S002"])
     assert _codes(capsys, "--isolated", doc) == (1, ["S001", "S002"])
     other = tmp_path / "other.toml"
@@ -109,7 +111,9 @@ def test_extra_openers_are_accepted(tmp_path, capsys):
     code, found = _codes(capsys, "--select", "P002", doc)
     assert found == ["P002"]
     assert _codes(capsys, "--select", "P002", "--preambular-openers", "Applauding", doc) == (0, [])
-    (tmp_path / "resolint.toml").write_text('preambular-openers = ["Applauding"]\noperative-openers = ["Endorses wholeheartedly"]\n', encoding="utf-8")
+    (tmp_path / "resolint.toml").write_text(
+        'preambular-openers = ["Applauding"]\noperative-openers = ["Endorses wholeheartedly"]\n', encoding="utf-8"
+    )
     assert _codes(capsys, "--select", "P002", doc) == (0, [])
 
 
@@ -122,7 +126,10 @@ def test_extra_openers_are_accepted(tmp_path, capsys):
         ('severity = { S001 = "fatal" }', "severity.S001 must be one of error, warning, info, hint (got 'fatal')"),
         ('severity = { Q001 = "error" }', "severity: unknown rule code 'Q001'"),
         ('fail-on = "sometimes"', "fail-on must be one of error, warning, info, hint, never (got 'sometimes')"),
-        ('per-file-ignores = { "drafts/[ab.md" = ["S001"] }', "invalid glob 'drafts/[ab.md' (an unclosed [); expected a pattern like drafts/*.md"),
+        (
+            'per-file-ignores = { "drafts/[ab.md" = ["S001"] }',
+            "invalid glob 'drafts/[ab.md' (an unclosed [); expected a pattern like drafts/*.md",
+        ),
         ('exclude = ["[x"]', "exclude: invalid glob '[x' (an unclosed [)"),
         ('select = ["S001"', "invalid TOML: "),
     ],

@@ -47,5 +47,9 @@ def test_fixture(path: Path) -> None:
         line, col = position(result.document.source, d.start)
         found.add((d.code, line, col))
     assert found == expected, "\n".join(
-        [f"missing: {e}" for e in sorted(expected - found)] + [f"unexpected: {f} " + next(d.message for d in result.diagnostics if d.code == f[0]) for f in sorted(found - expected)]
+        [f"missing: {e}" for e in sorted(expected - found)]
+        + [
+            f"unexpected: {f} " + next(d.message for d in result.diagnostics if d.code == f[0])
+            for f in sorted(found - expected)
+        ]
     )

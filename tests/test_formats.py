@@ -8,10 +8,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from test_cli_helpers import REAL_TXT, copy_real
 
 from resolint.cli import main
 from resolint.formats.full import snippet
-from test_cli_helpers import REAL_TXT, copy_real
 
 
 @pytest.fixture
@@ -19,7 +19,9 @@ def faulty(tmp_path, monkeypatch):
     """A real resolution with an e-mail line (S001) and an un-italic opener, checked from its folder."""
     doc = copy_real(tmp_path, name="draft one.md")
     text = doc.read_text(encoding="utf-8")
-    text = text.replace("*Welcoming* the results", "From: drafting@example.org, 100% sure\n\n*Welcoming* the results", 1)
+    text = text.replace(
+        "*Welcoming* the results", "From: drafting@example.org, 100% sure\n\n*Welcoming* the results", 1
+    )
     doc.write_text(text, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     return Path(doc.name), text
@@ -76,7 +78,10 @@ def test_concise_and_text_alias(faulty, capsys):
     doc, text = faulty
     line = _email_line(text)
     code, concise = _run(capsys, "--format", "concise", doc)
-    assert concise.splitlines()[0] == f"{doc}:{line}:1: S001 unrecognised block: “From: drafting@example.org, 100% sure” is not part of a resolution"
+    assert (
+        concise.splitlines()[0]
+        == f"{doc}:{line}:1: S001 unrecognised block: “From: drafting@example.org, 100% sure” is not part of a resolution"
+    )
     assert _run(capsys, "--format", "text", doc)[1] == concise
 
 
@@ -87,7 +92,13 @@ def test_json_contract(faulty, capsys):
     assert code == 1 and len(findings) == 1
     f = findings[0]
     assert set(f) == {"path", "code", "severity", "message", "line", "column", "end_line", "end_column", "fix"}
-    assert (f["path"], f["code"], f["line"], f["column"], f["end_column"]) == (str(doc), "S001", _email_line(text), 1, 38)
+    assert (f["path"], f["code"], f["line"], f["column"], f["end_column"]) == (
+        str(doc),
+        "S001",
+        _email_line(text),
+        1,
+        38,
+    )
 
 
 # The OASIS SARIF 2.1.0 schema as the npm registry package @microsoft/jest-sarif
@@ -119,11 +130,20 @@ def test_sarif_has_every_field_github_requires(faulty, capsys, tmp_path):
         assert r["defaultConfiguration"]["level"] in ("error", "warning", "note")
     assert run["columnKind"] == "unicodeCodePoints"
     [result] = run["results"]
-    assert result["ruleId"] == "S001" and result["level"] == "warning" and result["message"]["text"].startswith("unrecognised block")
+    assert (
+        result["ruleId"] == "S001"
+        and result["level"] == "warning"
+        and result["message"]["text"].startswith("unrecognised block")
+    )
     assert driver["rules"][result["ruleIndex"]]["id"] == "S001"
     location = result["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"] == "draft%20one.md"  # relative, percent-encoded
-    assert location["region"] == {"startLine": _email_line(text), "startColumn": 1, "endLine": _email_line(text), "endColumn": 38}
+    assert location["region"] == {
+        "startLine": _email_line(text),
+        "startColumn": 1,
+        "endLine": _email_line(text),
+        "endColumn": 38,
+    }
     _validate_sarif(log)
 
 
@@ -189,7 +209,10 @@ def test_junit(faulty, capsys, tmp_path):
 def test_statistics_quiet_and_exit_zero(faulty, capsys, tmp_path):
     doc, _ = faulty
     second = copy_real(tmp_path, name="second.md")
-    second.write_text(second.read_text(encoding="utf-8").replace("*Welcoming* the", "From: x@example.org\n\n*Welcoming* the", 1), encoding="utf-8")
+    second.write_text(
+        second.read_text(encoding="utf-8").replace("*Welcoming* the", "From: x@example.org\n\n*Welcoming* the", 1),
+        encoding="utf-8",
+    )
     code, out = _run(capsys, "--statistics", doc, second.name)
     assert out.splitlines()[0] == "     2  S001      unrecognised-block"
     assert out.splitlines()[-1].startswith("Found 2 findings (2 warnings) in 2 files.")

@@ -16,13 +16,68 @@ def codes(*names: str) -> str:
 @pytest.mark.parametrize(
     "sequence",
     [
-        ("ORGAN", "SESSION", "AGENDA_ITEM", "HEADING", "ADOPTED", "ORIGIN", "TITLE", "OPENER", "PREAMBULAR", "NUMBERED", "LETTERED", "ROMAN", "NUMBERED", "PLENARY"),
+        (
+            "ORGAN",
+            "SESSION",
+            "AGENDA_ITEM",
+            "HEADING",
+            "ADOPTED",
+            "ORIGIN",
+            "TITLE",
+            "OPENER",
+            "PREAMBULAR",
+            "NUMBERED",
+            "LETTERED",
+            "ROMAN",
+            "NUMBERED",
+            "PLENARY",
+        ),
         ("DRAFT_LABEL", "HEADING", "OPENER", "PREAMBULAR", "FOOTNOTE", "PAGE_BREAK", "PREAMBULAR", "NUMBERED"),
         ("PREAMBULAR", "PREAMBULAR"),  # a preamble being drafted
         ("NUMBERED", "NUMBERED"),  # an operative part alone
-        ("TITLE", "PART_LABEL", "HEADING", "OPENER", "INTRODUCING", "NUMBERED", "PLENARY", "PART_LABEL", "HEADING", "OPENER", "INTRODUCING", "NUMBERED", "LETTERED", "PLENARY"),
-        ("TITLE", "OPENER", "PREAMBULAR", "UNNUMBERED_OPERATIVE", "PLENARY", "ANNEX", "HEADING", "NUMBERED", "LETTERED", "NUMBERED"),
-        ("TITLE", "OPENER", "INTRODUCING", "HEADING", "NUMBERED", "HEADING", "NUMBERED", "PLENARY", "ANNEX", "HEADING", "NUMBERED", "ANNEX", "PREAMBULAR"),
+        (
+            "TITLE",
+            "PART_LABEL",
+            "HEADING",
+            "OPENER",
+            "INTRODUCING",
+            "NUMBERED",
+            "PLENARY",
+            "PART_LABEL",
+            "HEADING",
+            "OPENER",
+            "INTRODUCING",
+            "NUMBERED",
+            "LETTERED",
+            "PLENARY",
+        ),
+        (
+            "TITLE",
+            "OPENER",
+            "PREAMBULAR",
+            "UNNUMBERED_OPERATIVE",
+            "PLENARY",
+            "ANNEX",
+            "HEADING",
+            "NUMBERED",
+            "LETTERED",
+            "NUMBERED",
+        ),
+        (
+            "TITLE",
+            "OPENER",
+            "INTRODUCING",
+            "HEADING",
+            "NUMBERED",
+            "HEADING",
+            "NUMBERED",
+            "PLENARY",
+            "ANNEX",
+            "HEADING",
+            "NUMBERED",
+            "ANNEX",
+            "PREAMBULAR",
+        ),
     ],
 )
 def test_accepts_real_structures(sequence):
@@ -56,7 +111,10 @@ def test_misplaced_block_is_recorded_and_parsing_resumes():
 
 
 def test_operative_before_opener():
-    doc = parse("1. *Requests* the Secretary-General to report;\n\n*The General Assembly,*\n\n*Recalling* its resolution 70/1,\n", "markdown")
+    doc = parse(
+        "1. *Requests* the Secretary-General to report;\n\n*The General Assembly,*\n\n*Recalling* its resolution 70/1,\n",
+        "markdown",
+    )
     assert doc.unrecognised and doc.unrecognised[0].reason.startswith("out of order:")
 
 
@@ -78,6 +136,8 @@ def test_text_that_is_not_a_resolution_is_unrecognised(stray):
 
 
 def test_plaintext_stray_line_is_unrecognised():
-    text = "\tThe General Assembly,\n\tRecalling its resolution 70/1,\n\tFrom: someone@example.org\n\tNoting the report,\n"
+    text = (
+        "\tThe General Assembly,\n\tRecalling its resolution 70/1,\n\tFrom: someone@example.org\n\tNoting the report,\n"
+    )
     doc = parse(text, "text")
     assert [u.reason for u in doc.unrecognised] == ["unrecognised"]

@@ -19,21 +19,93 @@ from resolint import citations, dates, parser
 
 # The straightforward formulations: one pattern stepped through every character.
 _KEYWORD = re.compile(r"\b([Rr]esolutions?|[Dd]ecisions?)\b")
-_COUNCIL_NAME = re.compile(r"\b(Economic and Social Council|Security Council|Human Rights Council|Trusteeship Council)\b")
+_COUNCIL_NAME = re.compile(
+    r"\b(Economic and Social Council|Security Council|Human Rights Council|Trusteeship Council)\b"
+)
 
 PIECES = [
-    " ", "  ", "\n", "\u00a0", ",", ".", "'s", "_", "x", "é", "٣", "1", "s", "S", "X",
-    "resolution", "Resolution", "resolutions", "decision", "Decisions", "irresolution", "esolution", "ecision",
-    "Council", "Security Council", "Economic and Social Council", "Human Rights Council", "Trusteeship Council",
-    "Jan", "January", "Dec", "Dec.", "December", "May", "Sept", "September", "Mar", "March", "Marc", "14 ", "3rd ",
-    "2022", "General Assembly", "Assembly", "Commission on ", "Commission ", "its", "their", "Board", "Parties",
-    "draft", " draft ", "Conference of the Parties", "Women",
+    " ",
+    "  ",
+    "\n",
+    "\u00a0",
+    ",",
+    ".",
+    "'s",
+    "_",
+    "x",
+    "é",
+    "٣",
+    "1",
+    "s",
+    "S",
+    "X",
+    "resolution",
+    "Resolution",
+    "resolutions",
+    "decision",
+    "Decisions",
+    "irresolution",
+    "esolution",
+    "ecision",
+    "Council",
+    "Security Council",
+    "Economic and Social Council",
+    "Human Rights Council",
+    "Trusteeship Council",
+    "Jan",
+    "January",
+    "Dec",
+    "Dec.",
+    "December",
+    "May",
+    "Sept",
+    "September",
+    "Mar",
+    "March",
+    "Marc",
+    "14 ",
+    "3rd ",
+    "2022",
+    "General Assembly",
+    "Assembly",
+    "Commission on ",
+    "Commission ",
+    "its",
+    "their",
+    "Board",
+    "Parties",
+    "draft",
+    " draft ",
+    "Conference of the Parties",
+    "Women",
 ]
 EDGE_CASES = [
-    "", "resolution", "resolutions", "resolutionsX", "resolution_", "_resolution", "xresolution", "Resolutions,",
-    "decisions.", "Decisión", "resolution\u00a0", "Security Council", "Security Councils", "The Security Council's",
-    "XSecurity Council", "Council", "14 December 2022", "December", "Decides", "Dec", "14 Sept. 2020", "JanJan",
-    "General Assembly resolution", "its draft resolution", "Council's  draft  resolution", "Commission on Women resolution",
+    "",
+    "resolution",
+    "resolutions",
+    "resolutionsX",
+    "resolution_",
+    "_resolution",
+    "xresolution",
+    "Resolutions,",
+    "decisions.",
+    "Decisión",
+    "resolution\u00a0",
+    "Security Council",
+    "Security Councils",
+    "The Security Council's",
+    "XSecurity Council",
+    "Council",
+    "14 December 2022",
+    "December",
+    "Decides",
+    "Dec",
+    "14 Sept. 2020",
+    "JanJan",
+    "General Assembly resolution",
+    "its draft resolution",
+    "Council's  draft  resolution",
+    "Commission on Women resolution",
 ]
 
 
@@ -67,8 +139,14 @@ def test_month_anchors_are_the_months_the_regex_found():
 
 
 def test_the_body_search_finds_what_a_search_of_the_whole_window_found():
-    names = ["United Nations Environment Assembly", "World Health Assembly", "Economic and Social Council",
-             "Conference of the Parties", "Commission on the Status of Women", "Statistical Commission"]
+    names = [
+        "United Nations Environment Assembly",
+        "World Health Assembly",
+        "Economic and Social Council",
+        "Conference of the Parties",
+        "Commission on the Status of Women",
+        "Statistical Commission",
+    ]
     rng = random.Random(7)
     windows = CASES + [w + " " for w in CASES]
     windows += [
@@ -104,5 +182,7 @@ def test_the_parser_resumes_after_a_misplaced_block_with_the_block_kind_lexer():
     )
     assert [u.reason for u in doc.unrecognised] == ["out of order: a preambular paragraph after the operative part"]
     assert [(p.kind, p.opener.phrase) for p in doc.paragraphs()] == [
-        ("preambular", "Recalling"), ("operative", "Decides"), ("operative", "Requests"),
+        ("preambular", "Recalling"),
+        ("operative", "Decides"),
+        ("operative", "Requests"),
     ]

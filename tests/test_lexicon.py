@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from support import seed_corpus_files
 
 from resolint.lexicon import (
     OpenerMatch,
@@ -132,12 +133,14 @@ def _markdown(path: Path) -> list[Para]:
             continue
         if (
             b.startswith(("---", "<sup>", "(", "**", "#", "["))
-            or not b[0].isupper() and not b[0].isdigit() and b[0] != "*"
+            or not b[0].isupper()
+            and not b[0].isdigit()
+            and b[0] != "*"
             or re.match(r"Action \d", b)
         ):
             continue  # footnotes, page breaks, subparagraphs, headings, page-split tails
         m = NUMBERED_MD.match(b)
-        content = b[m.end():] if m else b
+        content = b[m.end() :] if m else b
         italic = None
         im = re.match(r"\*([^*]+)\*", content)
         if im:
@@ -159,7 +162,7 @@ def _plaintext(path: Path) -> list[Para]:
         if not line.startswith("\t") or line.startswith("\t(") or re.match(r"\tAction \d", line):
             continue
         m = NUMBERED_TXT.match(line)
-        content = line[m.end():] if m else line[1:]
+        content = line[m.end() :] if m else line[1:]
         if not content[:1].isupper():
             continue
         doc.add(f"{path.name}:{n}", bool(m), content, None)
@@ -171,7 +174,7 @@ def _corpus() -> list[Para]:
     if not CORPUS.is_dir():
         pytest.skip(f"corpus not found at {CORPUS}")
     paras: list[Para] = []
-    for path in sorted(CORPUS.rglob("*")):
+    for path in seed_corpus_files(CORPUS):
         if path.suffix == ".md":
             paras.extend(_markdown(path))
         elif path.suffix == ".txt":
@@ -196,7 +199,9 @@ def test_every_corpus_opener_is_recognised() -> None:
                 problems.append(f"{p.where}: not recognised: {p.text[:60]!r}")
                 continue
             if m.kind != p.expected or m.first_person:
-                problems.append(f"{p.where}: {m.kind} (first_person={m.first_person}), expected {p.expected}: {p.text[:60]!r}")
+                problems.append(
+                    f"{p.where}: {m.kind} (first_person={m.first_person}), expected {p.expected}: {p.text[:60]!r}"
+                )
             if p.italic is not None and m.phrase != p.italic:
                 problems.append(f"{p.where}: phrase {m.phrase!r} != italic {p.italic!r}")
             phrases[m.kind].add(m.phrase)
@@ -219,11 +224,17 @@ def test_every_corpus_opener_is_recognised() -> None:
     # The corpus is known to hold dozens of forms of each kind.
     assert len(phrases["preambular"]) >= 50
     assert len(phrases["operative"]) >= 40
-    assert {"Reaffirm", "Also reaffirm", "Recall", "Note with concern",
-            "Acknowledge and profoundly regret"} <= first_person
+    assert {
+        "Reaffirm",
+        "Also reaffirm",
+        "Recall",
+        "Note with concern",
+        "Acknowledge and profoundly regret",
+    } <= first_person
 
 
 # ---------------------------------------------------------------- examples
+
 
 @pytest.mark.parametrize(
     "text, kind, phrase, head, adverb",
@@ -246,12 +257,24 @@ def test_every_corpus_opener_is_recognised() -> None:
         ("Looking forward to the convening", "preambular", "Looking forward", "looking forward", None),
         ("Requests the Secretary-General", "operative", "Requests", "requests", None),
         ("Takes note of the report", "operative", "Takes note", "takes note", None),
-        ("Takes note with appreciation of the convening", "operative", "Takes note with appreciation", "takes note", None),
+        (
+            "Takes note with appreciation of the convening",
+            "operative",
+            "Takes note with appreciation",
+            "takes note",
+            None,
+        ),
         ("Also encourages Member States", "operative", "Also encourages", "encourages", "also"),
         ("Further encourages Member States", "operative", "Further encourages", "encourages", "further"),
         ("Also recognizes that", "operative", "Also recognizes", "recognizes", "also"),
         ("Also calls upon Member States", "operative", "Also calls upon", "calls upon", "also"),
-        ("Welcomes and expresses its strong support for", "operative", "Welcomes and expresses its strong support", "welcomes", None),
+        (
+            "Welcomes and expresses its strong support for",
+            "operative",
+            "Welcomes and expresses its strong support",
+            "welcomes",
+            None,
+        ),
         ("Recalls and reiterates the requests", "operative", "Recalls and reiterates", "recalls", None),
         ("Reiterates its commitment to", "operative", "Reiterates its commitment", "reiterates", None),
         ("Reaffirms its commitment to the sovereignty", "operative", "Reaffirms its commitment", "reaffirms", None),
@@ -276,7 +299,12 @@ def test_examples(text: str, kind: str, phrase: str, head: str, adverb: str | No
         ("Also reaffirm that racism", "Also reaffirm", "reaffirm", "also"),
         ("Recall the importance of", "Recall", "recall", None),
         ("Note with concern the disproportionate impact", "Note with concern", "note", None),
-        ("Acknowledge and profoundly regret the untold suffering", "Acknowledge and profoundly regret", "acknowledge", None),
+        (
+            "Acknowledge and profoundly regret the untold suffering",
+            "Acknowledge and profoundly regret",
+            "acknowledge",
+            None,
+        ),
         ("Acknowledge with deep concern the rise", "Acknowledge with deep concern", "acknowledge", None),
         ("Firmly believe that", "Firmly believe", "believe", None),
         ("Call upon all States", "Call upon", "call upon", None),

@@ -34,15 +34,29 @@ vim.cmd("qa!")
 @pytest.mark.skipif(shutil.which("nvim") is None, reason="nvim is not installed (.ci/run installs it)")
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the checkout")
 def test_headless_neovim_shows_the_servers_diagnostics(tmp_path):
-    text = (CORPUS / "markdown" / "A-RES-80-10.md").read_text(encoding="utf-8").replace(
-        "*Recalling* the Universal", "Recalling the Universal", 1)
+    text = (
+        (CORPUS / "markdown" / "A-RES-80-10.md")
+        .read_text(encoding="utf-8")
+        .replace("*Recalling* the Universal", "Recalling the Universal", 1)
+    )
     (tmp_path / "draft.md").write_text(text, encoding="utf-8")
     (tmp_path / "init.lua").write_text(NVIM_SCRIPT, encoding="utf-8")
-    env = dict(os.environ, RESOLINT_NVIM_DIR=str(ROOT / "editors" / "neovim"), RESOLINT_PYTHON=sys.executable,
-               RESOLINT_FILE=str(tmp_path / "draft.md"), RESOLINT_OUT=str(tmp_path / "out.txt"),
-               HOME=str(tmp_path), XDG_STATE_HOME=str(tmp_path / "state"))
-    subprocess.run(["nvim", "--headless", "-u", str(tmp_path / "init.lua")], env=env, timeout=90,
-                   stdin=subprocess.DEVNULL, capture_output=True)
+    env = dict(
+        os.environ,
+        RESOLINT_NVIM_DIR=str(ROOT / "editors" / "neovim"),
+        RESOLINT_PYTHON=sys.executable,
+        RESOLINT_FILE=str(tmp_path / "draft.md"),
+        RESOLINT_OUT=str(tmp_path / "out.txt"),
+        HOME=str(tmp_path),
+        XDG_STATE_HOME=str(tmp_path / "state"),
+    )
+    subprocess.run(
+        ["nvim", "--headless", "-u", str(tmp_path / "init.lua")],
+        env=env,
+        timeout=90,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+    )
     shown = (tmp_path / "out.txt").read_text().splitlines()
     assert shown == ["P001 28:0 resolint"]
 
@@ -91,19 +105,39 @@ EMACS_SCRIPT = r"""
 """
 
 
-@pytest.mark.skipif(shutil.which("emacs") is None, reason="emacs is not installed (.ci/run installs emacs-nox and elpa-eglot)")
+@pytest.mark.skipif(
+    shutil.which("emacs") is None, reason="emacs is not installed (.ci/run installs emacs-nox and elpa-eglot)"
+)
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the checkout")
 def test_batch_emacs_eglot_shows_the_servers_diagnostics_and_follows_an_edit(tmp_path):
-    text = (CORPUS / "markdown" / "A-RES-80-10.md").read_text(encoding="utf-8").replace(
-        "*Recalling* the Universal", "Recalling the Universal", 1).replace(
-        "*Reaffirming* the purposes", "*Reaffirming* 😀 “𝐀𝐁” its resolution 70/1 of 31 November 2015 and the purposes", 1)
+    text = (
+        (CORPUS / "markdown" / "A-RES-80-10.md")
+        .read_text(encoding="utf-8")
+        .replace("*Recalling* the Universal", "Recalling the Universal", 1)
+        .replace(
+            "*Reaffirming* the purposes",
+            "*Reaffirming* 😀 “𝐀𝐁” its resolution 70/1 of 31 November 2015 and the purposes",
+            1,
+        )
+    )
     (tmp_path / "draft.md").write_text(text, encoding="utf-8")
     (tmp_path / "test.el").write_text(EMACS_SCRIPT, encoding="utf-8")
-    env = dict(os.environ, RESOLINT_EGLOT_EL=str(ROOT / "editors" / "emacs" / "resolint-eglot.el"),
-               RESOLINT_PYTHON=sys.executable, RESOLINT_FILE=str(tmp_path / "draft.md"), HOME=str(tmp_path))
+    env = dict(
+        os.environ,
+        RESOLINT_EGLOT_EL=str(ROOT / "editors" / "emacs" / "resolint-eglot.el"),
+        RESOLINT_PYTHON=sys.executable,
+        RESOLINT_FILE=str(tmp_path / "draft.md"),
+        HOME=str(tmp_path),
+    )
     # --batch without -Q: Debian's site-start makes elpa-eglot loadable, as for a user.
-    run = subprocess.run(["emacs", "--batch", "-l", str(tmp_path / "test.el")], env=env, timeout=150,
-                         stdin=subprocess.DEVNULL, capture_output=True, cwd=tmp_path)
+    run = subprocess.run(
+        ["emacs", "--batch", "-l", str(tmp_path / "test.el")],
+        env=env,
+        timeout=150,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        cwd=tmp_path,
+    )
     shown = run.stdout.decode("utf-8").splitlines()
     line = text.splitlines()[24]
     column = line.index("31 November")  # in code points, as Emacs counts; the server sent UTF-16 units
@@ -123,13 +157,18 @@ def test_vscode_extension_manifest():
     manifest = json.loads((folder / "package.json").read_text(encoding="utf-8"))
     for key in ("name", "publisher", "version", "engines", "main", "activationEvents", "contributes"):
         assert key in manifest, key
-    assert "onLanguage:markdown" in manifest["activationEvents"] and "onLanguage:plaintext" in manifest["activationEvents"]
+    assert (
+        "onLanguage:markdown" in manifest["activationEvents"] and "onLanguage:plaintext" in manifest["activationEvents"]
+    )
     assert "vscode-languageclient" in manifest["dependencies"]
     assert (folder / manifest["main"]).is_file() or (folder / (manifest["main"] + ".js")).is_file()
     settings = manifest["contributes"]["configuration"]["properties"]
     assert "resolint.server.command" in settings
     source = (folder / "extension.js").read_text(encoding="utf-8")
-    assert "resolint.server.command" in source.replace("'server.command'", "resolint.server.command") or "server.command" in source
+    assert (
+        "resolint.server.command" in source.replace("'server.command'", "resolint.server.command")
+        or "server.command" in source
+    )
     assert "LanguageClient" in source
 
 

@@ -10,21 +10,26 @@ import time
 from pathlib import Path
 
 import pytest
+from support import cli_findings
 
 from resolint.lsp.stdio_client import StdioClient
 from resolint.source import Source
-from support import cli_findings
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the checkout")
 
 
-
-
 def lsp_findings(params: dict) -> list[tuple]:
-    return sorted((d["code"], (d["range"]["start"]["line"], d["range"]["start"]["character"]),
-                   (d["range"]["end"]["line"], d["range"]["end"]["character"]), d["message"]) for d in params["diagnostics"])
+    return sorted(
+        (
+            d["code"],
+            (d["range"]["start"]["line"], d["range"]["start"]["character"]),
+            (d["range"]["end"]["line"], d["range"]["end"]["character"]),
+            d["message"],
+        )
+        for d in params["diagnostics"]
+    )
 
 
 @pytest.fixture
@@ -36,8 +41,14 @@ def client():
 
 
 def test_cli_and_server_agree_on_corpus_texts(client):
-    names = ["markdown/A-RES-77-176.md", "markdown/A-RES-80-10.md", "plaintext/A-RES-70-126.txt",
-             "plaintext/A-RES-76-247-A-C.txt", "drafts/draft-78-166.md", "drafts/draft-79-219.txt"]
+    names = [
+        "markdown/A-RES-77-176.md",
+        "markdown/A-RES-80-10.md",
+        "plaintext/A-RES-70-126.txt",
+        "plaintext/A-RES-76-247-A-C.txt",
+        "drafts/draft-78-166.md",
+        "drafts/draft-79-219.txt",
+    ]
     for i, name in enumerate(names):
         text = (CORPUS / name).read_text(encoding="utf-8")
         # A damaged copy too, so there is something to compare.
@@ -64,24 +75,47 @@ def test_500_random_edits_end_with_the_cli_findings(client):
     uri = "file:///virtual/random.md"
     client.open(uri, text)
     client.diagnostics(uri, version=1)
-    pieces = ["", "x", "\n", "\r\n", "\r", "1. ", "*Recalling* ", "<sup>7</sup>", "😀", "“", "31 November 2015", "\n\n---\n\n",
-              "\u2028", "e\u0301", "\t", "resolution 70/1 of 25 September 2015"]
+    pieces = [
+        "",
+        "x",
+        "\n",
+        "\r\n",
+        "\r",
+        "1. ",
+        "*Recalling* ",
+        "<sup>7</sup>",
+        "😀",
+        "“",
+        "31 November 2015",
+        "\n\n---\n\n",
+        "\u2028",
+        "e\u0301",
+        "\t",
+        "resolution 70/1 of 25 September 2015",
+    ]
     for version in range(2, 502):
         lines = text.count("\n") + 1
         line = rng.randrange(0, lines + 3)  # sometimes past the end
         char = rng.randrange(0, 200)
         span = rng.choice([0, 0, 1, 5, 40])
         end_line = line + rng.choice([0, 0, 0, 1, 2])
-        change = {"range": {"start": {"line": line, "character": char},
-                            "end": {"line": end_line, "character": char + span if end_line == line else rng.randrange(0, 50)}},
-                  "text": rng.choice(pieces)}
+        change = {
+            "range": {
+                "start": {"line": line, "character": char},
+                "end": {"line": end_line, "character": char + span if end_line == line else rng.randrange(0, 50)},
+            },
+            "text": rng.choice(pieces),
+        }
         text = _apply(text, change)
         client.change(uri, version, [change])
     final = client.diagnostics(uri, version=501, timeout=60)
     assert lsp_findings(final) == cli_findings(text, "random.md")
     # Intermediate results may be published while the server keeps up, but never out of order.
-    versions = [m["params"]["version"] for m in client.pending
-                if m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri]
+    versions = [
+        m["params"]["version"]
+        for m in client.pending
+        if m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri
+    ]
     assert versions == sorted(versions) and all(v < 501 for v in versions)
 
 
@@ -98,10 +132,21 @@ def test_keystroke_burst_on_300kb_document_is_coalesced_and_ends_with_the_last_v
     line = source.line_count // 2
     burst = b""
     for n in range(40):
-        body = json.dumps({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
-            "textDocument": {"uri": uri, "version": n + 2},
-            "contentChanges": [{"range": {"start": {"line": line, "character": n}, "end": {"line": line, "character": n}},
-                                "text": "a"}]}}).encode()
+        body = json.dumps(
+            {
+                "jsonrpc": "2.0",
+                "method": "textDocument/didChange",
+                "params": {
+                    "textDocument": {"uri": uri, "version": n + 2},
+                    "contentChanges": [
+                        {
+                            "range": {"start": {"line": line, "character": n}, "end": {"line": line, "character": n}},
+                            "text": "a",
+                        }
+                    ],
+                },
+            }
+        ).encode()
         burst += b"Content-Length: %d\r\n\r\n" % len(body) + body
     client.process.stdin.write(burst)
     client.process.stdin.flush()
@@ -111,8 +156,11 @@ def test_keystroke_burst_on_300kb_document_is_coalesced_and_ends_with_the_last_v
     # published (it is the newest text the server knows), so how many
     # intermediate versions appear depends on timing; what must hold is that
     # the burst is coalesced (not one lint per keystroke) and never out of order.
-    versions = [m["params"]["version"] for m in client.pending
-                if m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri]
+    versions = [
+        m["params"]["version"]
+        for m in client.pending
+        if m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri
+    ]
     assert versions == sorted(versions) and all(v < 41 for v in versions)
     assert len(versions) <= 20, versions
     # Nothing more arrives for the superseded versions.
@@ -131,7 +179,7 @@ def test_malformed_messages_unknown_methods_and_closed_documents_get_errors(clie
     client.send_raw(b'{"jsonrpc": "2.0", "id": 50, "method": "textDocument/hov')
     error = client.wait_for(lambda m: "error" in m and m.get("id") is None)
     assert error["error"]["code"] == -32700
-    client.send_raw(b'[1, 2, 3]')
+    client.send_raw(b"[1, 2, 3]")
     assert client.wait_for(lambda m: "error" in m and m.get("id") is None)["error"]["code"] == -32600
     bad_params = client.request("textDocument/hover", {"textDocument": {"nope": 1}})
     assert bad_params["error"]["code"] == -32602
@@ -142,7 +190,9 @@ def test_malformed_messages_unknown_methods_and_closed_documents_get_errors(clie
     assert client.diagnostics(uri)["diagnostics"] == []  # cleared on close
     closed = client.request("textDocument/documentSymbol", {"textDocument": {"uri": uri}})
     assert closed["error"]["code"] == -32602 and "not open" in closed["error"]["message"]
-    client.change(uri, 9, [{"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": "x"}])
+    client.change(
+        uri, 9, [{"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": "x"}]
+    )
 
     # Still serving.
     client.open(uri, text, version=3)
@@ -154,8 +204,11 @@ def test_malformed_messages_unknown_methods_and_closed_documents_get_errors(clie
 
 def test_pull_mode_configuration_and_bad_options(tmp_path):
     (tmp_path / "resolint.toml").write_text('select = ["P", "S"]\n')
-    text = (CORPUS / "markdown" / "A-RES-80-10.md").read_text(encoding="utf-8").replace(
-        "*Recalling* the Universal", "Recalling the Universal", 1)
+    text = (
+        (CORPUS / "markdown" / "A-RES-80-10.md")
+        .read_text(encoding="utf-8")
+        .replace("*Recalling* the Universal", "Recalling the Universal", 1)
+    )
     (tmp_path / "draft.md").write_text(text, encoding="utf-8")
     uri = (tmp_path / "draft.md").as_uri()
     c = StdioClient(cwd="/")
@@ -170,7 +223,9 @@ def test_pull_mode_configuration_and_bad_options(tmp_path):
         c.notify("workspace/didChangeConfiguration", {"settings": {"resolint": {"ignore": []}}})
         report = c.request("textDocument/diagnostic", {"textDocument": {"uri": uri}})["result"]
         assert [d["code"] for d in report["items"]] == ["P001"]
-        again = c.request("textDocument/diagnostic", {"textDocument": {"uri": uri}, "previousResultId": report["resultId"]})
+        again = c.request(
+            "textDocument/diagnostic", {"textDocument": {"uri": uri}, "previousResultId": report["resultId"]}
+        )
         assert again["result"]["kind"] == "unchanged"
         c.notify("workspace/didChangeConfiguration", {"settings": {"resolint": {"select": ["D"]}}})
         report = c.request("textDocument/diagnostic", {"textDocument": {"uri": uri}})["result"]
@@ -182,8 +237,11 @@ def test_pull_mode_configuration_and_bad_options(tmp_path):
 
 
 def test_check_does_not_import_the_language_server_libraries():
-    code = ("import sys; from resolint.cli import main; main(['check', '--quiet', sys.argv[1]]); "
-            "bad = [m for m in sys.modules if m.split('.')[0] in ('pygls', 'lsprotocol', 'cattrs')]; print(bad)")
-    run = subprocess.run([sys.executable, "-c", code, str(CORPUS / "markdown" / "A-RES-80-10.md")],
-                         capture_output=True, text=True)
+    code = (
+        "import sys; from resolint.cli import main; main(['check', '--quiet', sys.argv[1]]); "
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('pygls', 'lsprotocol', 'cattrs')]; print(bad)"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code, str(CORPUS / "markdown" / "A-RES-80-10.md")], capture_output=True, text=True
+    )
     assert run.stdout.strip().splitlines()[-1] == "[]"

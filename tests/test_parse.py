@@ -97,15 +97,34 @@ def test_plaintext_ambiguous_markers(corpus):
 
 
 ALL = [
-    "markdown/A-RES-74-196.md", "markdown/A-RES-75-308.md", "markdown/A-RES-76-1.md",
-    "markdown/A-RES-76-247-A-C.md", "markdown/A-RES-77-176.md", "markdown/A-RES-77-5.md",
-    "markdown/A-RES-78-229.md", "markdown/A-RES-78-264.md", "markdown/A-RES-79-1.md",
-    "markdown/A-RES-79-262.md", "markdown/A-RES-80-10.md", "markdown/A-RES-80-223.md",
-    "markdown/A-RES-ES-11-4.md", "drafts/draft-78-166.md", "drafts/draft-79-219.txt",
+    "markdown/A-RES-74-196.md",
+    "markdown/A-RES-75-308.md",
+    "markdown/A-RES-76-1.md",
+    "markdown/A-RES-76-247-A-C.md",
+    "markdown/A-RES-77-176.md",
+    "markdown/A-RES-77-5.md",
+    "markdown/A-RES-78-229.md",
+    "markdown/A-RES-78-264.md",
+    "markdown/A-RES-79-1.md",
+    "markdown/A-RES-79-262.md",
+    "markdown/A-RES-80-10.md",
+    "markdown/A-RES-80-223.md",
+    "markdown/A-RES-ES-11-4.md",
+    "drafts/draft-78-166.md",
+    "drafts/draft-79-219.txt",
 ]
 
 
-@pytest.mark.parametrize("rel", ALL + [r.replace("markdown/", "plaintext/").replace(".md", ".txt") for r in ALL if r.startswith("markdown/") and "77-176" not in r] + ["plaintext/A-RES-70-126.txt"])
+@pytest.mark.parametrize(
+    "rel",
+    ALL
+    + [
+        r.replace("markdown/", "plaintext/").replace(".md", ".txt")
+        for r in ALL
+        if r.startswith("markdown/") and "77-176" not in r
+    ]
+    + ["plaintext/A-RES-70-126.txt"],
+)
 def test_corpus_parses_without_unrecognised_blocks(corpus, rel):
     doc = _doc(corpus, rel)
     assert doc.unrecognised == []
@@ -146,7 +165,9 @@ def test_drafts_are_drafts(corpus):
 def test_fragment_and_partial_drafts():
     doc = parse("*Recalling* its resolution 70/1 of 25 September 2015,\n", "markdown")
     assert doc.kind == "fragment" and len(doc.preamble) == 1
-    doc = parse("1. *Requests* the Secretary-General to report;\n\n2. *Decides* to remain seized of the matter.\n", "markdown")
+    doc = parse(
+        "1. *Requests* the Secretary-General to report;\n\n2. *Decides* to remain seized of the matter.\n", "markdown"
+    )
     assert doc.kind == "fragment" and [p.number_value for p in doc.operative] == [1, 2]
     doc = parse("", "markdown")
     assert doc.kind == "fragment" and doc.parts == []
@@ -155,7 +176,9 @@ def test_fragment_and_partial_drafts():
 
 
 def test_other_organ():
-    text = "The Security Council,\n\nRecalling its resolution 2334 (2016),\n\n1. Decides to remain seized of the matter.\n"
+    text = (
+        "The Security Council,\n\nRecalling its resolution 2334 (2016),\n\n1. Decides to remain seized of the matter.\n"
+    )
     doc = parse(text, "markdown")
     assert doc.kind == "other-organ" and doc.other_organ[0] == "Security Council"
 
@@ -180,7 +203,9 @@ def test_continuation_block_keeps_the_roman_list_going(corpus):
     # numeral inside (c), not a letter out of sequence.
     text = (corpus / "markdown" / "A-RES-77-176.md").read_text(encoding="utf-8")
     text = text.replace("(c) Promote the meaningful", "(c) Promote:\n\n(i) the meaningful", 1)
-    text = text.replace("strengthening the provision of information", "(ii) strengthening\n\nthe provision of information", 1)
+    text = text.replace(
+        "strengthening the provision of information", "(ii) strengthening\n\nthe provision of information", 1
+    )
     text = text.replace("\n(d) Eliminate", "\n(iii) also;\n\n(d) Eliminate", 1)
     doc = parse(text, "markdown", "x.md")
     twelve = next(p for p in doc.operative if p.number_value == 12)
@@ -203,7 +228,10 @@ def test_line_ends_do_not_change_what_is_found(corpus, line_end):
         converted = lint_text(text.replace("\n", line_end), path.name)
         old, new = expected.document.header, converted.document.header
         assert (new.session, new.agenda_item, new.adopted and new.adopted.text) == (
-            old.session, old.agenda_item, old.adopted and old.adopted.text), path.name
+            old.session,
+            old.agenda_item,
+            old.adopted and old.adopted.text,
+        ), path.name
         assert [(d.code, position(converted.document.source, d.start)) for d in converted.diagnostics] == [
             (d.code, position(expected.document.source, d.start)) for d in expected.diagnostics
         ], path.name

@@ -61,21 +61,36 @@ def test_the_trailer_starts_only_at_a_line_start():
 
 def test_crlf_and_lone_cr_cut_the_same_lines_as_lf():
     expected = _spans(read_plaintext(DOC), DOC)
-    assert [kind for kind, _ in expected] == ["OPENER", "PREAMBULAR", "NUMBERED", "PLENARY", "FOOTNOTE", "FOOTNOTE", "FOOTNOTE"]
+    assert [kind for kind, _ in expected] == [
+        "OPENER",
+        "PREAMBULAR",
+        "NUMBERED",
+        "PLENARY",
+        "FOOTNOTE",
+        "FOOTNOTE",
+        "FOOTNOTE",
+    ]
     crlf = DOC.replace("\n", "\r\n")
     assert _spans(read_plaintext(crlf), crlf) == expected
     # A lone CR ends a line too (a trailer, though, opens only after a LF).
     body = DOC[: DOC.index("[Start1]")]
     lone_cr = body.replace("\n", "\r")
-    assert [(b.start, b.end) for b in read_plaintext(lone_cr).blocks] == [(b.start, b.end) for b in read_plaintext(body).blocks]
+    assert [(b.start, b.end) for b in read_plaintext(lone_cr).blocks] == [
+        (b.start, b.end) for b in read_plaintext(body).blocks
+    ]
 
 
 def test_a_start_line_is_no_block_and_a_plenary_line_takes_its_date():
     text = "[Start1]\nThe General Assembly,\n\n\t64th plenary meeting\n\t19 December 2023\n"
     result = read_plaintext(text)
-    assert _spans(result, text) == [("OPENER", "The General Assembly,"), ("PLENARY", "64th plenary meeting\n\t19 December 2023")]
+    assert _spans(result, text) == [
+        ("OPENER", "The General Assembly,"),
+        ("PLENARY", "64th plenary meeting\n\t19 December 2023"),
+    ]
 
 
 def test_no_trailing_line_break_and_empty_text():
-    assert _spans(read_plaintext("The General Assembly,"), "The General Assembly,") == [("OPENER", "The General Assembly,")]
+    assert _spans(read_plaintext("The General Assembly,"), "The General Assembly,") == [
+        ("OPENER", "The General Assembly,")
+    ]
     assert read_plaintext("").blocks == []

@@ -27,23 +27,31 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings, strategies as st
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+from support import cli_findings
 
 from resolint.fixes import apply_fixes, fix_text
 from resolint.linter import lint_text
 from resolint.source import Source
-from support import cli_findings
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
 FIXTURES = ROOT / "tests" / "fixtures"
 
 settings.register_profile(
-    "ci", max_examples=25, deadline=None, derandomize=True, print_blob=True,
+    "ci",
+    max_examples=25,
+    deadline=None,
+    derandomize=True,
+    print_blob=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
 )
 settings.register_profile(
-    "long", max_examples=1500, deadline=None, print_blob=True,
+    "long",
+    max_examples=1500,
+    deadline=None,
+    print_blob=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
 )
 PROFILE = os.environ.get("RESOLINT_HYPOTHESIS", "ci")
@@ -61,7 +69,8 @@ def _documents() -> tuple[tuple[str, str, str], ...]:
     paths += sorted(FIXTURES.rglob("*"))
     return tuple(
         (p.name, _format(p), p.read_text(encoding="utf-8"))
-        for p in paths if p.suffix in (".md", ".txt") and p.is_file()
+        for p in paths
+        if p.suffix in (".md", ".txt") and p.is_file()
     )
 
 
@@ -72,12 +81,59 @@ _NUMBER = re.compile(r"(?m)^([ \t]*\*?)(\d{1,3})(\.)")
 
 # What an editor or a copy-paste puts into a resolution.
 _ODD = [
-    "\u0301", "\u0327\u0308", "e\u0301", "\u200f", "\u200e", "\u202e", "\u2066", "\u2069",
-    "قرار الجمعية العامة", "עברית", "😀", "👩‍⚖️", "🇺🇳", "𝐀𝐁", "\x00", "\r", "\n", "\r\n",
-    "\ufeff", "\u2028", "\u2029", "\u0085", "\x0c", "\x0b", "\t", "\u00a0", "\u200b", "\ufffd",
-    "<sup>", "</sup>", "<sup>7</sup>", "*", "**", "(", ")", "[", "](#)", "/", "<!--", "-->",
-    "1.", "\t1.\t", "(a) ", "(iv)", "resolution 58/208", "of 31 November 2015", "December",
-    "The General Assembly,", "Decides ", "Recalling ", "53rd plenary meeting", "\U0010ffff", "\ud7ff",
+    "\u0301",
+    "\u0327\u0308",
+    "e\u0301",
+    "\u200f",
+    "\u200e",
+    "\u202e",
+    "\u2066",
+    "\u2069",
+    "قرار الجمعية العامة",
+    "עברית",
+    "😀",
+    "👩‍⚖️",
+    "🇺🇳",
+    "𝐀𝐁",
+    "\x00",
+    "\r",
+    "\n",
+    "\r\n",
+    "\ufeff",
+    "\u2028",
+    "\u2029",
+    "\u0085",
+    "\x0c",
+    "\x0b",
+    "\t",
+    "\u00a0",
+    "\u200b",
+    "\ufffd",
+    "<sup>",
+    "</sup>",
+    "<sup>7</sup>",
+    "*",
+    "**",
+    "(",
+    ")",
+    "[",
+    "](#)",
+    "/",
+    "<!--",
+    "-->",
+    "1.",
+    "\t1.\t",
+    "(a) ",
+    "(iv)",
+    "resolution 58/208",
+    "of 31 November 2015",
+    "December",
+    "The General Assembly,",
+    "Decides ",
+    "Recalling ",
+    "53rd plenary meeting",
+    "\U0010ffff",
+    "\ud7ff",
 ]
 _UNICODE_TEXT = st.one_of(
     st.sampled_from(_ODD),
@@ -107,11 +163,26 @@ def _paragraphs(text: str) -> list[str]:
 
 @st.composite
 def _mutate_once(draw, text: str) -> str:
-    kind = draw(st.sampled_from([
-        "delete_line", "duplicate_line", "swap_lines", "truncate", "delete_paragraph", "duplicate_paragraph",
-        "swap_paragraphs", "insert_unicode", "insert_unicode", "join_lines", "split_line", "renumber",
-        "line_ends", "delete_span",
-    ]))
+    kind = draw(
+        st.sampled_from(
+            [
+                "delete_line",
+                "duplicate_line",
+                "swap_lines",
+                "truncate",
+                "delete_paragraph",
+                "duplicate_paragraph",
+                "swap_paragraphs",
+                "insert_unicode",
+                "insert_unicode",
+                "join_lines",
+                "split_line",
+                "renumber",
+                "line_ends",
+                "delete_span",
+            ]
+        )
+    )
     n = len(text)
     if kind in ("delete_line", "duplicate_line", "swap_lines", "join_lines"):
         lines = _lines(text)
@@ -182,7 +253,9 @@ def _lint(text: str, fmt: str):
 
 
 def _key(d) -> tuple:
-    fix = None if d.fix is None else (d.fix.message, d.fix.safe, tuple((e.start, e.end, e.new_text) for e in d.fix.edits))
+    fix = (
+        None if d.fix is None else (d.fix.message, d.fix.safe, tuple((e.start, e.end, e.new_text) for e in d.fix.edits))
+    )
     return (d.code, d.start, d.end, str(d.severity), d.message, fix, d.related)
 
 
@@ -250,9 +323,14 @@ def _check_fixes(text: str, fmt: str, diagnostics) -> None:
         after = _lint(fixed_once, fmt)
         for d in chosen:
             start, end = _map_offset(d.start, edits), _map_offset(d.end, edits)
-            again = [r for r in after if r.code == d.code and r.start <= end and start <= r.end
-                     and (r.start, r.end) == (start, end)]
-            assert not again, f"{d.code} at {d.start} ({d.message!r}) is still reported after its safe fix: {again[0].message!r}"
+            again = [
+                r
+                for r in after
+                if r.code == d.code and r.start <= end and start <= r.end and (r.start, r.end) == (start, end)
+            ]
+            assert not again, (
+                f"{d.code} at {d.start} ({d.message!r}) is still reported after its safe fix: {again[0].message!r}"
+            )
     fixed, _ = fix_text(text, lint)
     refixed, more = fix_text(fixed, lint)
     assert refixed == fixed and not more, f"fixing is not idempotent: {[m.code for m in more]}"
@@ -295,7 +373,11 @@ _SEPARATORS = ["\u2028", "\u2029", "\u0085", "\x0c", "\x0b", "\x1c", "\x1d", "\x
 
 
 @settings(settings.get_profile(PROFILE), max_examples=settings.get_profile(PROFILE).max_examples * 4)
-@given(st.lists(st.sampled_from(["a", "é", "😀", "\n", "\r", "\r\n", " ", "1.", "\t"] + _SEPARATORS), max_size=40).map("".join))
+@given(
+    st.lists(st.sampled_from(["a", "é", "😀", "\n", "\r", "\r\n", " ", "1.", "\t"] + _SEPARATORS), max_size=40).map(
+        "".join
+    )
+)
 def test_only_lf_crlf_and_cr_end_lines(text):
     """U+2028, U+0085, form feed … are characters: str.splitlines would disagree with every editor."""
     source = Source(text)
@@ -324,7 +406,10 @@ def test_separator_characters_do_not_move_later_findings_to_other_lines(document
         # The replacement keeps every offset, so every offset keeps its line and column.
         assert changed_source.position(d.start) == source.position(d.start)
         assert changed_source.utf16_position(d.end) == source.utf16_position(d.end)
-    assert changed_source.line_text(source.line_of(at)).count(separator) == source.line_text(source.line_of(at)).count(separator) + 1
+    assert (
+        changed_source.line_text(source.line_of(at)).count(separator)
+        == source.line_text(source.line_of(at)).count(separator) + 1
+    )
 
 
 # ---------------------------------------------------------------- CLI == server
@@ -358,8 +443,12 @@ def test_cli_and_server_process_report_the_same(server, document):
     params = server.diagnostics(uri, version=1, timeout=60)
     server.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
     lsp_side = sorted(
-        (d["code"], (d["range"]["start"]["line"], d["range"]["start"]["character"]),
-         (d["range"]["end"]["line"], d["range"]["end"]["character"]), d["message"])
+        (
+            d["code"],
+            (d["range"]["start"]["line"], d["range"]["start"]["character"]),
+            (d["range"]["end"]["line"], d["range"]["end"]["character"]),
+            d["message"],
+        )
         for d in params["diagnostics"]
     )
     assert lsp_side == cli_findings(text, f"doc{server.count}{suffix}", server.cwd)

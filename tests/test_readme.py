@@ -21,7 +21,7 @@ def test_rules_table_is_generated_from_the_code():
 
 
 def test_readme_opens_with_the_two_commands_and_ci_runs_the_second():
-    lines = [l.strip() for l in README.read_text(encoding="utf-8").splitlines()]
+    lines = [line.strip() for line in README.read_text(encoding="utf-8").splitlines()]
     block = lines[lines.index("```sh") + 1 : lines.index("```")]
     install_and_check, install_and_test = block[0], block[1]
     assert "resolint check" in install_and_check
@@ -46,7 +46,12 @@ def test_readme_documents_every_command_and_option():
         return any(form in reference for form in (f"`{option}", f" {option} ", f" {option}`"))
 
     parser = build_parser()
-    missing = [option for action in parser._actions for option in action.option_strings if option.startswith("--") and not mentioned(option) and option != "--help"]
+    missing = [
+        option
+        for action in parser._actions
+        for option in action.option_strings
+        if option.startswith("--") and not mentioned(option) and option != "--help"
+    ]
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     for name, command in sub.choices.items():
         if f"`resolint {name}" not in reference:

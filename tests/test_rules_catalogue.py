@@ -15,9 +15,15 @@ from resolint.rules import all_rules
 DEFAULT_SEVERITIES = {
     **{f"S00{i}": "warning" for i in range(1, 7)},
     **{f"N00{i}": "warning" for i in range(1, 6)},
-    "F001": "error", "F002": "warning", "F003": "warning", "F004": "warning",
-    "F005": "warning", "F006": "warning", "F007": "info",
-    "D001": "error", **{f"D00{i}": "warning" for i in range(2, 8)},
+    "F001": "error",
+    "F002": "warning",
+    "F003": "warning",
+    "F004": "warning",
+    "F005": "warning",
+    "F006": "warning",
+    "F007": "info",
+    "D001": "error",
+    **{f"D00{i}": "warning" for i in range(2, 8)},
     **{f"P00{i}": "warning" for i in range(1, 7)},
 }
 

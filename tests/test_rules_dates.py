@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from support import seed_corpus_files
 
 from resolint.config import Settings
 from resolint.dates import roman_to_int, session_bounds, session_label
@@ -55,7 +56,11 @@ def test_first_session_opened_on_10_january_1946() -> None:
 @pytest.mark.parametrize(
     "session, inside, outside",
     [
-        (70, [dt.date(2015, 9, 25), dt.date(2016, 8, 31), dt.date(2015, 12, 17)], [dt.date(2015, 8, 31), dt.date(2016, 9, 30), dt.date(2017, 12, 17)]),
+        (
+            70,
+            [dt.date(2015, 9, 25), dt.date(2016, 8, 31), dt.date(2015, 12, 17)],
+            [dt.date(2015, 8, 31), dt.date(2016, 9, 30), dt.date(2017, 12, 17)],
+        ),
         (58, [dt.date(2003, 12, 23), dt.date(2004, 7, 1)], [dt.date(2007, 12, 23), dt.date(2003, 6, 1)]),
         (21, [dt.date(1966, 12, 16)], [dt.date(1967, 12, 16)]),
         (2, [dt.date(1947, 11, 29)], [dt.date(1946, 12, 14)]),
@@ -187,7 +192,9 @@ def test_record_mismatch_severity_by_source() -> None:
     assert [(d.code, d.severity) for d in found] == [("D004", Severity.INFO)]
     assert found[0].message.startswith("resolution 70/147 was adopted on 17 December 2015, not 18 December 2015")
     # the user's configured severity wins over the rule's own grading
-    found, _ = d_findings("Recalling its resolution 70/147 of 18 December 2015,", Settings(select=["D"], severity={"D004": "error"}))
+    found, _ = d_findings(
+        "Recalling its resolution 70/147 of 18 December 2015,", Settings(select=["D"], severity={"D004": "error"})
+    )
     assert [(d.code, d.severity) for d in found] == [("D004", Severity.ERROR)]
 
 
@@ -206,19 +213,27 @@ def test_conflicting_dates_name_the_earlier_citation() -> None:
     assert "24 December 2021 on line 6" in d003[0].message
     assert text[d003[0].related[0][0] :].startswith("76/246 of 24 December 2021")
     # parts are different resolutions
-    assert "D003" not in codes("Recalling its resolutions 75/253 B of 16 April 2021 and 75/253 C of 30 June 2021 and 75/253 B of 16 April 2021,")
+    assert "D003" not in codes(
+        "Recalling its resolutions 75/253 B of 16 April 2021 and 75/253 C of 30 June 2021 and 75/253 B of 16 April 2021,"
+    )
 
 
 def test_list_order_is_per_phrase() -> None:
     assert codes("Recalling its resolutions 61/185 of 20 December 2006 and 53/199 of 15 December 1998,") == ["D005"]
     # two phrases in one paragraph are two lists
-    assert codes("Recalling its resolution 61/185 of 20 December 2006, and its resolution 53/199 of 15 December 1998,") == []
+    assert (
+        codes("Recalling its resolution 61/185 of 20 December 2006, and its resolution 53/199 of 15 December 1998,")
+        == []
+    )
     # undated lists are ordered by session and number
     assert codes("Recalling its resolutions 76/246 and 76/238,") == ["D005"]
     # another body's list after the Assembly's is not compared with it
-    assert codes(
-        "Recalling its resolution 61/185 of 20 December 2006 and Economic and Social Council resolution 1980/67 of 25 July 1980,"
-    ) == []
+    assert (
+        codes(
+            "Recalling its resolution 61/185 of 20 December 2006 and Economic and Social Council resolution 1980/67 of 25 July 1980,"
+        )
+        == []
+    )
 
 
 def test_plenary_date_against_header_and_session() -> None:
@@ -235,8 +250,13 @@ def test_plenary_date_against_header_and_session() -> None:
 
 @pytest.mark.parametrize(
     "written, expected",
-    [("December 22, 2023", "22 December 2023"), ("22nd December 2023", "22 December 2023"), ("22 Dec. 2023", "22 December 2023"),
-     ("22 Dec 2023", "22 December 2023"), ("December 22 2023", "22 December 2023")],
+    [
+        ("December 22, 2023", "22 December 2023"),
+        ("22nd December 2023", "22 December 2023"),
+        ("22 Dec. 2023", "22 December 2023"),
+        ("22 Dec 2023", "22 December 2023"),
+        ("December 22 2023", "22 December 2023"),
+    ],
 )
 def test_un_date_form_fix(written: str, expected: str) -> None:
     found, text = d_findings(f"Recalling its resolution 78/257 of {written},")
@@ -251,9 +271,7 @@ def test_un_date_form_fix(written: str, expected: str) -> None:
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not present")
 def test_corpus_is_clean_at_warning() -> None:
     noisy = []
-    for path in sorted(CORPUS.rglob("*")):
-        if path.suffix not in (".md", ".txt"):
-            continue
+    for path in seed_corpus_files(CORPUS):
         result = lint_text(path.read_text(encoding="utf-8"), str(path), settings=Settings(select=["D"]))
         noisy += [(path.name, d.code, d.message) for d in result.diagnostics if d.severity >= Severity.WARNING]
     assert noisy == []

@@ -33,15 +33,22 @@ def _corpus(name: str) -> str:
 def test_default_severities() -> None:
     rules = all_rules()
     assert {c: str(rules[c].severity) for c in ("F001", "F002", "F003", "F004", "F005", "F006", "F007")} == {
-        "F001": "error", "F002": "warning", "F003": "warning", "F004": "warning",
-        "F005": "warning", "F006": "warning", "F007": "info",
+        "F001": "error",
+        "F002": "warning",
+        "F003": "warning",
+        "F004": "warning",
+        "F005": "warning",
+        "F006": "warning",
+        "F007": "info",
     }
 
 
 def test_repeated_marker_pointing_back_is_not_a_fault() -> None:
     # UN practice (A/RES/65/141 reuses "4"): a later mention repeats the marker.
     text = _corpus("markdown/A-RES-79-262.md")
-    text = text.replace("Budgetary Questions,<sup>2</sup>", "Budgetary Questions,<sup>2</sup> and the Fund<sup>1</sup>", 1)
+    text = text.replace(
+        "Budgetary Questions,<sup>2</sup>", "Budgetary Questions,<sup>2</sup> and the Fund<sup>1</sup>", 1
+    )
     assert _f(text, "x.md") == []
 
 
@@ -71,7 +78,7 @@ def test_digits_after_digits_are_not_markers_in_plain_text() -> None:
 
 def test_missing_body_reports_line_of_marker() -> None:
     text = _corpus("markdown/A-RES-79-262.md").replace("<sup>2</sup> [A/79/673](#).\n", "", 1)
-    (code, line, _, message), = _f(text, "x.md")
+    ((code, line, _, message),) = _f(text, "x.md")
     assert code == "F001" and message.startswith(f"footnote 2 has no text: the marker is on line {line}")
 
 
@@ -84,12 +91,28 @@ def test_ibid_after_ibid_is_grounded() -> None:
     "old, new, fires",
     [
         # A name identified by a resolution in the same sentence needs no footnote.
-        ("*Also takes note* of the intergovernmental", "*Also takes note*, in the light of resolution 76/4, of the Convention on the Rights of the Child and of the intergovernmental", False),
+        (
+            "*Also takes note* of the intergovernmental",
+            "*Also takes note*, in the light of resolution 76/4, of the Convention on the Rights of the Child and of the intergovernmental",
+            False,
+        ),
         # An instrument still to be drafted cannot be cited.
-        ("*Also takes note* of the intergovernmental", "*Also takes note* of the work towards a convention on tax and a Convention on Tax Cooperation and of the intergovernmental", False),
+        (
+            "*Also takes note* of the intergovernmental",
+            "*Also takes note* of the work towards a convention on tax and a Convention on Tax Cooperation and of the intergovernmental",
+            False,
+        ),
         # An item title in quotation marks is not a citation.
-        ("*Also takes note* of the intergovernmental", "*Also takes note* of the item “Declaration on the Right to Development” and of the intergovernmental", False),
-        ("*Also takes note* of the intergovernmental", "*Also takes note* of the Convention on the Rights of the Child and of the intergovernmental", True),
+        (
+            "*Also takes note* of the intergovernmental",
+            "*Also takes note* of the item “Declaration on the Right to Development” and of the intergovernmental",
+            False,
+        ),
+        (
+            "*Also takes note* of the intergovernmental",
+            "*Also takes note* of the Convention on the Rights of the Child and of the intergovernmental",
+            True,
+        ),
     ],
 )
 def test_uncited_instrument_precision(old: str, new: str, fires: bool) -> None:

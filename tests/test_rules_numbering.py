@@ -37,7 +37,9 @@ def _operative_numbers(text: str, path: str) -> list[list[int]]:
 
 
 def _fixed(text: str, path: str) -> str:
-    new_text, fixed = fix_text(text, lambda t: [d for d in lint_text(t, path).diagnostics if d.code == "N001"], unsafe=True)
+    new_text, fixed = fix_text(
+        text, lambda t: [d for d in lint_text(t, path).diagnostics if d.code == "N001"], unsafe=True
+    )
     assert fixed, "expected an N001 fix to apply"
     return new_text
 
@@ -118,7 +120,9 @@ def test_unknown_resolution_suggests_from_the_date_in_the_record():
     assert finding.message.startswith("resolution 76/524 does not exist: the record of the seventy-sixth session")
     assert finding.message.endswith("did you mean 76/254?")
     assert not finding.fix.safe
-    new_text, _ = fix_text(broken, lambda t: [d for d in lint_text(t, "A-RES-78-264.md").diagnostics if d.code == "N005"], unsafe=True)
+    new_text, _ = fix_text(
+        broken, lambda t: [d for d in lint_text(t, "A-RES-78-264.md").diagnostics if d.code == "N005"], unsafe=True
+    )
     assert new_text == text
 
 
@@ -151,7 +155,9 @@ def test_cross_reference_below_that_points_above():
     broken = text.replace("paragraph 1 above", "paragraph 1 below", 1)
     assert broken != text
     (finding,) = _n_findings(broken, "A-RES-76-247-A-C.txt", "N004")
-    assert finding.message == "broken cross-reference “paragraph 1 below”: paragraph 1 is above the reference, not below"
+    assert (
+        finding.message == "broken cross-reference “paragraph 1 below”: paragraph 1 is above the reference, not below"
+    )
 
 
 def test_roman_subparagraphs_inside_a_letter():

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support import seed_corpus_files
 
 from resolint.config import Settings
 from resolint.diagnostics import Severity
@@ -23,7 +24,7 @@ from resolint.rules import all_rules
 
 CORPUS = Path(__file__).parents[1].parent / "shared" / "corpus"
 FIXTURES = Path(__file__).parent / "fixtures" / "p"
-CORPUS_FILES = sorted(p for p in CORPUS.rglob("*") if p.suffix in (".md", ".txt"))
+CORPUS_FILES = seed_corpus_files(CORPUS) if CORPUS.is_dir() else []
 P_ONLY = Settings(select=["P"])
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available")
@@ -184,7 +185,9 @@ def test_a_plain_use_starts_a_new_run():
     assert text.count("*Recognizing further*") == 2
     assert not [f for f in _p_findings(text, str(path)) if f[0] == "P003"]
     # Without the second plain "Recognizing", the second "also" follows a "further".
-    changed, _ = _changed("markdown/A-RES-77-176.md", "*Recognizing* the human, cultural", "*Noting* the human, cultural")
+    changed, _ = _changed(
+        "markdown/A-RES-77-176.md", "*Recognizing* the human, cultural", "*Noting* the human, cultural"
+    )
     assert [f[:3] for f in _p_findings(changed, str(path)) if f[0] == "P003"] == [("P003", 86, 2)]
 
 
@@ -219,9 +222,16 @@ def test_colon_without_a_list_is_reported_with_an_unsafe_fix():
 
 
 def test_colon_before_subparagraphs_and_introduced_text_is_right():
-    for name in ("markdown/A-RES-77-176.md", "markdown/A-RES-76-247-A-C.md", "markdown/A-RES-79-1.md", "plaintext/A-RES-76-247-A-C.txt"):
+    for name in (
+        "markdown/A-RES-77-176.md",
+        "markdown/A-RES-76-247-A-C.md",
+        "markdown/A-RES-79-1.md",
+        "plaintext/A-RES-76-247-A-C.txt",
+    ):
         path = CORPUS / name
-        assert not [f for f in _p_findings(path.read_text(encoding="utf-8"), str(path)) if f[0] in ("P004", "P005")], name
+        assert not [f for f in _p_findings(path.read_text(encoding="utf-8"), str(path)) if f[0] in ("P004", "P005")], (
+            name
+        )
 
 
 def test_last_subparagraph_of_the_last_paragraph_ends_with_a_full_stop():
@@ -232,7 +242,9 @@ def test_last_subparagraph_of_the_last_paragraph_ends_with_a_full_stop():
     end = text.index("*92nd plenary meeting")
     short = text[:cut] + text[end:]
     found = [f for f in _p_findings(short, str(path)) if f[0] == "P005"]
-    assert [(f[1], f[3].message) for f in found] == [(75, "subparagraph (d), the last of the operative part, ends with “;”: expected “.”")]
+    assert [(f[1], f[3].message) for f in found] == [
+        (75, "subparagraph (d), the last of the operative part, ends with “;”: expected “.”")
+    ]
 
 
 # ---------------------------------------------------------------- paragraph kinds
@@ -287,4 +299,7 @@ def test_operative_verb_in_the_preamble_is_one_finding_not_a_cascade(corpus):
     found = [d for d in lint_text(text, "x.md").diagnostics if d.severity >= d.severity.WARNING]
     assert sorted(d.code for d in found) == ["P001", "P006"]  # P001: the real defect on line 26
     p006 = next(d for d in found if d.code == "P006")
-    assert p006.message == "preambular paragraph opens with the operative verb “Recalls”: expected a participle (“Recalling”)"
+    assert (
+        p006.message
+        == "preambular paragraph opens with the operative verb “Recalls”: expected a participle (“Recalling”)"
+    )

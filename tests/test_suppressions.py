@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from test_cli_helpers import REAL_MD, REAL_TXT
+
 from resolint.config import Settings
 from resolint.linter import lint_text
 from resolint.report import position
-from test_cli_helpers import REAL_MD, REAL_TXT
 
 MD = REAL_MD.read_text(encoding="utf-8")
 TXT = REAL_TXT.read_text(encoding="utf-8")
@@ -40,7 +41,11 @@ def test_disable_next_line_markdown():
 def test_disable_enable_range_and_bare_comment():
     text = _md_with_email("<!-- resolint: disable S001 -->\n\n", "\n\n<!-- resolint: enable S001 -->")
     assert _found(text) == []
-    outside = MD.replace("*Welcoming* the results", "<!-- resolint: disable S001 -->\n<!-- resolint: enable S001 -->\n\n" + EMAIL + "\n\n*Welcoming* the results", 1)
+    outside = MD.replace(
+        "*Welcoming* the results",
+        "<!-- resolint: disable S001 -->\n<!-- resolint: enable S001 -->\n\n" + EMAIL + "\n\n*Welcoming* the results",
+        1,
+    )
     assert [c for c, *_ in _found(outside)] == ["S006", "S001"]
     bare = _md_with_email("<!-- resolint: disable-next-line -->\n")
     assert _found(bare) == []
@@ -92,7 +97,9 @@ def test_suppression_inside_a_list_item_suppresses_its_finding():
 def test_unused_suppression_has_a_safe_fix_that_removes_it():
     from resolint.fixes import fix_text
 
-    text = MD.replace("*Welcoming* the results", "<!-- resolint: disable-next-line S001 -->\n*Welcoming* the results", 1)
+    text = MD.replace(
+        "*Welcoming* the results", "<!-- resolint: disable-next-line S001 -->\n*Welcoming* the results", 1
+    )
     fixed, applied = fix_text(text, lambda t: lint_text(t, "x.md").diagnostics)
     assert [d.code for d in applied] == ["S006"] and fixed == MD
     partly = _md_with_email("<!-- resolint: disable-next-line S001,S003 -->\n")

@@ -58,7 +58,7 @@ def snippet(line_text: str, column: int, end_column: int | None) -> tuple[str, s
     suffix = "…" if right < len(line_text) else ""
     shown = line_text[left:right]
     pad = _width(prefix) + _width(line_text[left:start])
-    carets = max(1, _width(line_text[start:min(end, right)]))
+    carets = max(1, _width(line_text[start : min(end, right)]))
     return prefix + _render(shown) + suffix, " " * pad + "^" * carets
 
 

@@ -60,50 +60,64 @@ def write(results, out: TextIO, options) -> None:
                 "ruleId": f.code,
                 "level": _LEVEL[f.severity],
                 "message": {"text": f.message},
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
-                        "region": _region(f.line, f.column, f.end_line, f.end_column),
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
+                            "region": _region(f.line, f.column, f.end_line, f.end_column),
+                        }
                     }
-                }],
+                ],
             }
             if f.code in index:
                 item["ruleIndex"] = index[f.code]
             if f.fix is not None:
-                item["fixes"] = [{
-                    "description": {"text": f"{f.fix['message']} ({f.fix['applicability']})"},
-                    "artifactChanges": [{
-                        "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
-                        "replacements": [
+                item["fixes"] = [
+                    {
+                        "description": {"text": f"{f.fix['message']} ({f.fix['applicability']})"},
+                        "artifactChanges": [
                             {
-                                "deletedRegion": _region(e["line"], e["column"], e["end_line"], e["end_column"]),
-                                "insertedContent": {"text": e["text"]},
+                                "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
+                                "replacements": [
+                                    {
+                                        "deletedRegion": _region(
+                                            e["line"], e["column"], e["end_line"], e["end_column"]
+                                        ),
+                                        "insertedContent": {"text": e["text"]},
+                                    }
+                                    for e in f.fix["edits"]
+                                ],
                             }
-                            for e in f.fix["edits"]
                         ],
-                    }],
-                }]
+                    }
+                ]
             sarif_results.append(item)
     log = {
         "$schema": SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "resolint",
-                "version": options.version,
-                "semanticVersion": options.version,
-                "rules": [_rule_descriptor(rule) for rule in rules.values()],
-            }},
-            "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
-            "columnKind": "unicodeCodePoints",
-            "results": sarif_results,
-            "invocations": [{
-                "executionSuccessful": not options.errors,
-                "toolExecutionNotifications": [
-                    {"level": "error", "message": {"text": message}} for message in options.errors
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "resolint",
+                        "version": options.version,
+                        "semanticVersion": options.version,
+                        "rules": [_rule_descriptor(rule) for rule in rules.values()],
+                    }
+                },
+                "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
+                "columnKind": "unicodeCodePoints",
+                "results": sarif_results,
+                "invocations": [
+                    {
+                        "executionSuccessful": not options.errors,
+                        "toolExecutionNotifications": [
+                            {"level": "error", "message": {"text": message}} for message in options.errors
+                        ],
+                    }
                 ],
-            }],
-        }],
+            }
+        ],
     }
     json.dump(log, out, ensure_ascii=False, indent=2)
     out.write("\n")

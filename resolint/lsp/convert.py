@@ -50,9 +50,15 @@ def fix_data(source: Source, fix: Fix) -> dict:
         "message": fix.message,
         "applicability": fix.applicability,
         "edits": [
-            {"range": {"start": {"line": r.start.line, "character": r.start.character},
-                       "end": {"line": r.end.line, "character": r.end.character}}, "newText": e.new_text}
-            for e in fix.edits for r in (range_of(source, e.start, e.end),)
+            {
+                "range": {
+                    "start": {"line": r.start.line, "character": r.start.character},
+                    "end": {"line": r.end.line, "character": r.end.character},
+                },
+                "newText": e.new_text,
+            }
+            for e in fix.edits
+            for r in (range_of(source, e.start, e.end),)
         ],
     }
 
@@ -74,7 +80,8 @@ def to_lsp(source: Source, diagnostic: Diagnostic, uri: str | None = None) -> ls
     if uri is not None and diagnostic.related:
         related = [
             lsp.DiagnosticRelatedInformation(
-                location=lsp.Location(uri=uri, range=range_of(source, start, end)), message=note)
+                location=lsp.Location(uri=uri, range=range_of(source, start, end)), message=note
+            )
             for start, end, note in diagnostic.related
         ]
     return lsp.Diagnostic(
@@ -86,4 +93,3 @@ def to_lsp(source: Source, diagnostic: Diagnostic, uri: str | None = None) -> ls
         related_information=related,
         data=data,
     )
-

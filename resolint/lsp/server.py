@@ -153,8 +153,12 @@ def _option_key(key: str) -> str:
 
 class ResolintServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("resolint", __version__, protocol_cls=ResolintProtocol,
-                         text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental)
+        super().__init__(
+            "resolint",
+            __version__,
+            protocol_cls=ResolintProtocol,
+            text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental,
+        )
         self.documents: dict[str, OpenDocument] = {}
         self.overrides: dict = {}
         self.pull_diagnostics = False
@@ -174,7 +178,9 @@ class ResolintServer(LanguageServer):
 
     def _send_null_error(self, error: JsonRpcException) -> None:
         # JSON-RPC 2.0: an error about a message whose id could not be read has "id": null.
-        self.protocol._send_data({"jsonrpc": "2.0", "id": None, "error": {"code": error.code, "message": error.message}})
+        self.protocol._send_data(
+            {"jsonrpc": "2.0", "id": None, "error": {"code": error.code, "message": error.message}}
+        )
 
     def show(self, message: str, kind: lsp.MessageType = lsp.MessageType.Warning) -> None:
         self.window_show_message(lsp.ShowMessageParams(type=kind, message=f"resolint: {message}"))
@@ -259,8 +265,11 @@ class ResolintServer(LanguageServer):
         return [convert.to_lsp(source, d, doc.uri) for d in result.diagnostics]
 
     def publish(self, doc: OpenDocument) -> None:
-        self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(
-            uri=doc.uri, version=doc.result_version, diagnostics=self.lsp_diagnostics(doc, doc.result)))
+        self.text_document_publish_diagnostics(
+            lsp.PublishDiagnosticsParams(
+                uri=doc.uri, version=doc.result_version, diagnostics=self.lsp_diagnostics(doc, doc.result)
+            )
+        )
 
     def relint_all(self) -> None:
         for doc in self.documents.values():
@@ -289,7 +298,8 @@ def _check_position(source: Source, position: lsp.Position) -> None:
     """A position past the last line is an error; a column past a line end is clamped (LSP 3.17)."""
     if position.line < 0 or position.character < 0 or position.line >= source.line_count:
         raise JsonRpcInvalidParams(
-            f"position {position.line}:{position.character} is outside the document ({source.line_count} lines)")
+            f"position {position.line}:{position.character} is outside the document ({source.line_count} lines)"
+        )
 
 
 server = ResolintServer()
@@ -300,7 +310,9 @@ server = ResolintServer()
 def initialize(ls: ResolintServer, params: lsp.InitializeParams) -> None:
     caps = params.capabilities
     ls.pull_diagnostics = bool(caps.text_document and caps.text_document.diagnostic is not None)
-    ls.refresh_support = bool(caps.workspace and caps.workspace.diagnostics and caps.workspace.diagnostics.refresh_support)
+    ls.refresh_support = bool(
+        caps.workspace and caps.workspace.diagnostics and caps.workspace.diagnostics.refresh_support
+    )
     ls.accept_options(params.initialization_options, "initializationOptions")
 
 
@@ -360,8 +372,10 @@ def did_close(ls: ResolintServer, params: lsp.DidCloseTextDocumentParams) -> Non
         ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=doc.uri, diagnostics=[]))
 
 
-@server.feature(lsp.TEXT_DOCUMENT_DIAGNOSTIC,
-                lsp.DiagnosticOptions(identifier="resolint", inter_file_dependencies=False, workspace_diagnostics=False))
+@server.feature(
+    lsp.TEXT_DOCUMENT_DIAGNOSTIC,
+    lsp.DiagnosticOptions(identifier="resolint", inter_file_dependencies=False, workspace_diagnostics=False),
+)
 async def diagnostic(ls: ResolintServer, params: lsp.DocumentDiagnosticParams):
     doc = ls.require(params.text_document.uri)
     result = await ls.current(doc)
@@ -372,8 +386,17 @@ async def diagnostic(ls: ResolintServer, params: lsp.DocumentDiagnosticParams):
 
 
 # ------------------------------------------------------------------ code actions
-@server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION, lsp.CodeActionOptions(code_action_kinds=[
-    lsp.CodeActionKind.QuickFix, lsp.CodeActionKind.SourceFixAll, FIX_ALL_KIND, lsp.CodeActionKind.RefactorRewrite]))
+@server.feature(
+    lsp.TEXT_DOCUMENT_CODE_ACTION,
+    lsp.CodeActionOptions(
+        code_action_kinds=[
+            lsp.CodeActionKind.QuickFix,
+            lsp.CodeActionKind.SourceFixAll,
+            FIX_ALL_KIND,
+            lsp.CodeActionKind.RefactorRewrite,
+        ]
+    ),
+)
 async def code_action(ls: ResolintServer, params: lsp.CodeActionParams):
     doc = ls.require(params.text_document.uri)
     result = await ls.current(doc)
@@ -389,27 +412,41 @@ async def code_action(ls: ResolintServer, params: lsp.CodeActionParams):
     at_cursor = navigation.diagnostics_at(result.diagnostics, start, end)
     for d in at_cursor:
         if d.fix is not None and d.fix.edits:
-            actions.append(lsp.CodeAction(
-                title=f"{d.fix.message} ({d.code})" + ("" if d.fix.safe else " — check the result"),
-                kind=lsp.CodeActionKind.QuickFix, diagnostics=[convert.to_lsp(source, d, uri)],
-                is_preferred=d.fix.safe, edit=edit_of(d.fix.edits)))
+            actions.append(
+                lsp.CodeAction(
+                    title=f"{d.fix.message} ({d.code})" + ("" if d.fix.safe else " — check the result"),
+                    kind=lsp.CodeActionKind.QuickFix,
+                    diagnostics=[convert.to_lsp(source, d, uri)],
+                    is_preferred=d.fix.safe,
+                    edit=edit_of(d.fix.edits),
+                )
+            )
     seen_codes: set[tuple[str, int]] = set()
     for d in at_cursor:
         line = source.line_of(d.start)
         if (d.code, line) in seen_codes:
             continue
         seen_codes.add((d.code, line))
-        actions.append(lsp.CodeAction(
-            title=f"Disable {d.code} for this line", kind=lsp.CodeActionKind.QuickFix,
-            diagnostics=[convert.to_lsp(source, d, uri)], edit=edit_of([disable_next_line_edit(source, d.start, d.code)])))
+        actions.append(
+            lsp.CodeAction(
+                title=f"Disable {d.code} for this line",
+                kind=lsp.CodeActionKind.QuickFix,
+                diagnostics=[convert.to_lsp(source, d, uri)],
+                edit=edit_of([disable_next_line_edit(source, d.start, d.code)]),
+            )
+        )
 
     renumber = [d for d in result.diagnostics if d.code == RENUMBER_CODE and d.fix is not None and d.fix.edits]
     if renumber:
         chosen = select_fixes(renumber, unsafe=True)
-        actions.append(lsp.CodeAction(
-            title="Renumber operative paragraphs", kind=lsp.CodeActionKind.RefactorRewrite,
-            diagnostics=[convert.to_lsp(source, d, uri) for d in chosen],
-            edit=edit_of([e for d in chosen for e in d.fix.edits])))
+        actions.append(
+            lsp.CodeAction(
+                title="Renumber operative paragraphs",
+                kind=lsp.CodeActionKind.RefactorRewrite,
+                diagnostics=[convert.to_lsp(source, d, uri) for d in chosen],
+                edit=edit_of([e for d in chosen for e in d.fix.edits]),
+            )
+        )
 
     if any(d.fix is not None and d.fix.safe and d.fix.edits for d in result.diagnostics):
         text, path, fmt, settings, version = source.text, doc.path, doc.fmt, doc.settings, doc.version
@@ -418,12 +455,16 @@ async def code_action(ls: ResolintServer, params: lsp.CodeActionParams):
         else:
             loop = asyncio.get_running_loop()
             fixed, _ = await loop.run_in_executor(
-                ls.lint_pool, lambda: fix_text(text, lambda t: _lint(t, path, fmt, settings).diagnostics))
+                ls.lint_pool, lambda: fix_text(text, lambda t: _lint(t, path, fmt, settings).diagnostics)
+            )
             if doc.version == version:
                 doc.fix_all = (version, settings, fixed)
         if fixed != text and doc.version == version:
-            actions.append(lsp.CodeAction(title="Fix all resolint findings", kind=FIX_ALL_KIND,
-                                          edit=edit_of([minimal_edit(text, fixed)])))
+            actions.append(
+                lsp.CodeAction(
+                    title="Fix all resolint findings", kind=FIX_ALL_KIND, edit=edit_of([minimal_edit(text, fixed)])
+                )
+            )
 
     only = params.context.only
     if only:
@@ -440,8 +481,7 @@ def minimal_edit(old: str, new: str) -> Edit:
     suffix = 0
     while suffix < limit - prefix and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]:
         suffix += 1
-    return Edit(prefix, len(old) - suffix, new[prefix:len(new) - suffix])
-
+    return Edit(prefix, len(old) - suffix, new[prefix : len(new) - suffix])
 
 
 # ------------------------------------------------------------------ hover, navigation, outline
@@ -461,29 +501,41 @@ async def hover(ls: ResolintServer, params: lsp.HoverParams):
     info = navigation.hover(result.document, offset, result.diagnostics)
     if info is None:
         return None
-    return lsp.Hover(contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=info.markdown),
-                     range=convert.range_of(source, info.start, info.end))
+    return lsp.Hover(
+        contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=info.markdown),
+        range=convert.range_of(source, info.start, info.end),
+    )
 
 
 @server.feature(lsp.TEXT_DOCUMENT_DEFINITION)
 async def definition(ls: ResolintServer, params: lsp.DefinitionParams):
     doc, result, source, offset = await _model(ls, params.text_document.uri, params.position)
-    return [lsp.Location(uri=doc.uri, range=convert.range_of(source, s, e))
-            for s, e in navigation.definition(result.document, offset)]
+    return [
+        lsp.Location(uri=doc.uri, range=convert.range_of(source, s, e))
+        for s, e in navigation.definition(result.document, offset)
+    ]
 
 
 @server.feature(lsp.TEXT_DOCUMENT_REFERENCES)
 async def references(ls: ResolintServer, params: lsp.ReferenceParams):
     doc, result, source, offset = await _model(ls, params.text_document.uri, params.position)
     include = params.context.include_declaration if params.context else True
-    return [lsp.Location(uri=doc.uri, range=convert.range_of(source, s, e))
-            for s, e in navigation.references(result.document, offset, include)]
+    return [
+        lsp.Location(uri=doc.uri, range=convert.range_of(source, s, e))
+        for s, e in navigation.references(result.document, offset, include)
+    ]
 
 
 _SYMBOL_KINDS = {
-    "title": lsp.SymbolKind.File, "part": lsp.SymbolKind.Module, "preamble": lsp.SymbolKind.Namespace,
-    "preambular": lsp.SymbolKind.Field, "operative": lsp.SymbolKind.Method, "subparagraph": lsp.SymbolKind.Property,
-    "footnotes": lsp.SymbolKind.Namespace, "footnote": lsp.SymbolKind.Key, "plenary": lsp.SymbolKind.Event,
+    "title": lsp.SymbolKind.File,
+    "part": lsp.SymbolKind.Module,
+    "preamble": lsp.SymbolKind.Namespace,
+    "preambular": lsp.SymbolKind.Field,
+    "operative": lsp.SymbolKind.Method,
+    "subparagraph": lsp.SymbolKind.Property,
+    "footnotes": lsp.SymbolKind.Namespace,
+    "footnote": lsp.SymbolKind.Key,
+    "plenary": lsp.SymbolKind.Event,
     "annex": lsp.SymbolKind.Module,
 }
 
@@ -493,11 +545,13 @@ def _document_symbol(source: Source, symbol: navigation.Symbol) -> lsp.DocumentS
     if not (symbol.start <= sel_start <= sel_end <= symbol.end):
         sel_start, sel_end = symbol.start, symbol.end
     return lsp.DocumentSymbol(
-        name=symbol.name or "…", kind=_SYMBOL_KINDS.get(symbol.kind, lsp.SymbolKind.String),
+        name=symbol.name or "…",
+        kind=_SYMBOL_KINDS.get(symbol.kind, lsp.SymbolKind.String),
         range=convert.range_of(source, symbol.start, symbol.end),
         selection_range=convert.range_of(source, sel_start, sel_end),
         detail=symbol.detail or None,
-        children=[_document_symbol(source, c) for c in symbol.children] or None)
+        children=[_document_symbol(source, c) for c in symbol.children] or None,
+    )
 
 
 @server.feature(lsp.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
@@ -518,8 +572,11 @@ async def folding_range(ls: ResolintServer, params: lsp.FoldingRangeParams):
     return out
 
 
-_COMPLETION_KINDS = {"opener": lsp.CompletionItemKind.Keyword, "number": lsp.CompletionItemKind.Value,
-                     "footnote": lsp.CompletionItemKind.Reference}
+_COMPLETION_KINDS = {
+    "opener": lsp.CompletionItemKind.Keyword,
+    "number": lsp.CompletionItemKind.Value,
+    "footnote": lsp.CompletionItemKind.Reference,
+}
 
 
 @server.feature(lsp.TEXT_DOCUMENT_COMPLETION, lsp.CompletionOptions(trigger_characters=[">"]))
@@ -528,10 +585,18 @@ async def completion(ls: ResolintServer, params: lsp.CompletionParams):
     items = []
     for c in navigation.completions(result.document, offset):
         rng = convert.range_of(source, c.replace_start, offset)
-        items.append(lsp.CompletionItem(
-            label=c.label, kind=_COMPLETION_KINDS.get(c.kind), detail=c.detail, sort_text=c.sort_text or None,
-            filter_text=source.text[c.replace_start:offset] + c.label if c.kind == "footnote" else c.new_text.strip(),
-            text_edit=lsp.TextEdit(range=rng, new_text=c.new_text)))
+        items.append(
+            lsp.CompletionItem(
+                label=c.label,
+                kind=_COMPLETION_KINDS.get(c.kind),
+                detail=c.detail,
+                sort_text=c.sort_text or None,
+                filter_text=source.text[c.replace_start : offset] + c.label
+                if c.kind == "footnote"
+                else c.new_text.strip(),
+                text_edit=lsp.TextEdit(range=rng, new_text=c.new_text),
+            )
+        )
     return lsp.CompletionList(is_incomplete=False, items=items)
 
 

@@ -20,9 +20,10 @@ from typing import Any
 class StdioClient:
     def __init__(self, command: list[str] | None = None, cwd: str | None = None):
         self.command = command or [sys.executable, "-m", "resolint", "lsp"]
-        self.process = subprocess.Popen(self.command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                        stderr=subprocess.PIPE, cwd=cwd)
-        self.messages: "queue.Queue[dict]" = queue.Queue()
+        self.process = subprocess.Popen(
+            self.command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd
+        )
+        self.messages: queue.Queue[dict] = queue.Queue()
         self.pending: list[dict] = []  # read but not yet taken
         self._next_id = 0
         self._reader = threading.Thread(target=self._read, daemon=True)
@@ -100,26 +101,39 @@ class StdioClient:
 
     def diagnostics(self, uri: str, version: int | None = None, timeout: float = 10) -> dict:
         """The next publishDiagnostics for ``uri`` (for ``version`` when given)."""
-        return self.wait_for(lambda m: m.get("method") == "textDocument/publishDiagnostics"
-                             and m["params"]["uri"] == uri
-                             and (version is None or m["params"].get("version") == version), timeout)["params"]
+        return self.wait_for(
+            lambda m: (
+                m.get("method") == "textDocument/publishDiagnostics"
+                and m["params"]["uri"] == uri
+                and (version is None or m["params"].get("version") == version)
+            ),
+            timeout,
+        )["params"]
 
     # ------------------------------------------------------------ session
     def initialize(self, capabilities: dict | None = None, options: Any = None, root: str | None = None) -> dict:
-        response = self.request("initialize", {
-            "processId": os.getpid(), "rootUri": None if root is None else f"file://{root}",
-            "capabilities": capabilities or {}, "initializationOptions": options,
-        })
+        response = self.request(
+            "initialize",
+            {
+                "processId": os.getpid(),
+                "rootUri": None if root is None else f"file://{root}",
+                "capabilities": capabilities or {},
+                "initializationOptions": options,
+            },
+        )
         self.notify("initialized", {})
         return response
 
     def open(self, uri: str, text: str, version: int = 1, language_id: str = "markdown") -> None:
-        self.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": language_id,
-                                                              "version": version, "text": text}})
+        self.notify(
+            "textDocument/didOpen",
+            {"textDocument": {"uri": uri, "languageId": language_id, "version": version, "text": text}},
+        )
 
     def change(self, uri: str, version: int, changes: list[dict]) -> None:
-        self.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version},
-                                               "contentChanges": changes})
+        self.notify(
+            "textDocument/didChange", {"textDocument": {"uri": uri, "version": version}, "contentChanges": changes}
+        )
 
     def close(self) -> None:
         try:

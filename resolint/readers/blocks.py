@@ -46,9 +46,7 @@ NAMES = {code: name for name, code in KINDS.items()}
 PARAGRAPH_KINDS = frozenset("ptucnqar")
 _PARAGRAPH_NAMES = frozenset(name for name, code in KINDS.items() if code in PARAGRAPH_KINDS)
 
-MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-)
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DATE_LINE = re.compile(rf"\d{{1,2}} (?:{MONTHS}) \d{{4}}\s*$")
 PLENARY = re.compile(r"(\d+)(?:st|nd|rd|th)\s+(\(resumed\)\s+)?plenary\s+meeting\b", re.I)
 ADOPTED = re.compile(r"Resolutions?\s+adopted\s+by\s+the\s+General\s+Assembly\s+on\b")
@@ -79,9 +77,7 @@ JUNK = re.compile(
     r"\S+@\S+\.\w|https?://|www\.|\|.*\||-{3,}\s*(?:Original|Forwarded)|[<>=|+#~^]"
 )
 WORD = re.compile(r"[^\W\d_]+")
-ROMAN_NUMERALS = frozenset(
-    "i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx".split()
-)
+ROMAN_NUMERALS = frozenset("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx".split())
 
 
 @dataclass(slots=True)
@@ -101,7 +97,7 @@ class Block:
     label: str | None = None
     label_start: int = -1
     label_end: int = -1
-    opener: "lexicon.OpenerMatch | None" = None
+    opener: lexicon.OpenerMatch | None = None
     opener_start: int = -1
     footnote_number: int | None = None
     footnote_number_end: int = -1
@@ -246,9 +242,7 @@ class Classifier:
 
     def _opener(self, block: Block, pos: int):
         block.opener_start = pos
-        block.opener = lexicon.match_opener(
-            self.plain[pos : pos + 120], self.extra_preambular, self.extra_operative
-        )
+        block.opener = lexicon.match_opener(self.plain[pos : pos + 120], self.extra_preambular, self.extra_operative)
         return block.opener
 
     def _numbered(self, block: Block, pos: int) -> bool:
@@ -340,12 +334,19 @@ def _prose(text: str) -> bool:
 
 def _heading_like(line: str) -> bool:
     """A line with no final punctuation: a subject heading (annex titles run long)."""
-    return 0 < len(line) <= 400 and line[-1] not in ",;:." and line[:1].isupper() and not JUNK.match(line) \
-        and "@" not in line and "://" not in line
+    return (
+        0 < len(line) <= 400
+        and line[-1] not in ",;:."
+        and line[:1].isupper()
+        and not JUNK.match(line)
+        and "@" not in line
+        and "://" not in line
+    )
 
 
-def classify_blocks(blocks: list[Block], plain: str, extra_preambular=(), extra_operative=(), *,
-                    indented_paragraphs: bool = False) -> list[Block]:
+def classify_blocks(
+    blocks: list[Block], plain: str, extra_preambular=(), extra_operative=(), *, indented_paragraphs: bool = False
+) -> list[Block]:
     """Give every block without a kind yet its kind, in document order, then
     join the continuations.  The masthead patterns apply until the opener or
     the first paragraph ends the header zone."""
@@ -375,7 +376,9 @@ def merge_continuations(blocks: list[Block], plain: str) -> list[Block]:
             continue
         if block.kind in ("PLAIN", "UNRECOGNISED", "HEADING") and last_paragraph is not None:
             first = plain[block.content_start : block.content_start + 1]
-            if first.islower() and not JUNK.search(plain[block.content_start : min(block.end, block.content_start + 200)]):
+            if first.islower() and not JUNK.search(
+                plain[block.content_start : min(block.end, block.content_start + 200)]
+            ):
                 last_paragraph.segments.append((block.start, block.end))
                 last_paragraph.end = block.end
                 continue

@@ -31,7 +31,9 @@ _MARKER = re.compile(r"<sup>\s*(\d{1,4}(?:\s*,\s*\d{1,4})*)\s*</sup>")
 _DIGITS = re.compile(r"\d+")
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-_NEW_ITEM = re.compile(r"[ \t]{0,3}(?:\d{1,3}\.[\u200e\u200f]*[ \t]|\d{1,3}[ \t]+\*?[A-Z][a-z]+s\b|\*\d{1,3}\.[ \t]|\(\w{1,4}\)[ \t]|#|<sup>\s*\d|---\s*$|\*\*Annex|\*?\d{1,3}(?:st|nd|rd|th) )")
+_NEW_ITEM = re.compile(
+    r"[ \t]{0,3}(?:\d{1,3}\.[\u200e\u200f]*[ \t]|\d{1,3}[ \t]+\*?[A-Z][a-z]+s\b|\*\d{1,3}\.[ \t]|\(\w{1,4}\)[ \t]|#|<sup>\s*\d|---\s*$|\*\*Annex|\*?\d{1,3}(?:st|nd|rd|th) )"
+)
 # The characters (besides digits) that can open a line _NEW_ITEM, _HEADING,
 # _BOLD_LINE or _FOOTNOTE matches, after an indent of at most three blanks.
 _ITEM_OPENINGS = frozenset("*(#<-")
@@ -114,7 +116,9 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
         lines.append((start, end, piece))
         start = end + 1
     if has_cr:
-        return [(start, end - 1, line[:-1]) if line.endswith("\r") else (start, end, line) for start, end, line in lines]
+        return [
+            (start, end - 1, line[:-1]) if line.endswith("\r") else (start, end, line) for start, end, line in lines
+        ]
     return lines
 
 
@@ -217,7 +221,9 @@ def _italic_end(text: str, block: Block) -> int:
 def read_markdown(text: str, extra_preambular=(), extra_operative=()) -> ReadResult:
     comments_end = _comments_end(text)
     plain = _blank_markup(text, comments_end)
-    comments = [(m.start(), m.end(), m.group(1)) for m in _COMMENT.finditer(text, 0, comments_end)] if comments_end else []
+    comments = (
+        [(m.start(), m.end(), m.group(1)) for m in _COMMENT.finditer(text, 0, comments_end)] if comments_end else []
+    )
     blocks = _split_blocks(text, plain, bool(comments))
     markers = _markers(text, blocks)
     for block in blocks:

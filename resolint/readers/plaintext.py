@@ -15,7 +15,7 @@ when the sequence of footnotes calls for it (``COVID-19`` and ``G20`` are not).
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from .blocks import DATE_LINE, PLENARY, Block, ReadResult, classify_blocks
 
@@ -31,7 +31,9 @@ _NOT_GLUED_TO = r"\s\d(\[/\-‑–+"
 # A run of digits glued to what precedes it: a candidate footnote marker (a
 # whole run: up to three digits glued to a word or punctuation, or a year or
 # a symbol number that may end in a glued marker).
-_GLUED = re.compile(rf"(?:(?<=[^{_NOT_GLUED_TO}])(\d{{1,3}})(?![\d\w])|(?:(?<=/)\d{{4,8}}|(?<![\d\w])(?:19|20)\d{{3,5}})(?![\d\w]))")
+_GLUED = re.compile(
+    rf"(?:(?<=[^{_NOT_GLUED_TO}])(\d{{1,3}})(?![\d\w])|(?:(?<=/)\d{{4,8}}|(?<![\d\w])(?:19|20)\d{{3,5}})(?![\d\w]))"
+)
 # The digit runs where _GLUED may match: glued to a character a marker follows,
 # or four digits and more.  Trying _GLUED only there is 2.5x cheaper than its
 # finditer: this pattern opens with a bare \d, so re skips to the next digit in

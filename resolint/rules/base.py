@@ -14,8 +14,8 @@ and what.
 from __future__ import annotations
 
 import inspect
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
 
 from ..diagnostics import Diagnostic, Fix, Severity
 from ..model import Document

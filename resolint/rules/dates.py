@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..dates import MONTH_NAMES, format_date, session_bounds, session_label, to_roman, un_form
 from ..diagnostics import Edit, Severity
@@ -39,11 +39,9 @@ def _name(c: Citation) -> str:
     return f"{_kind(c)} {c.symbol}"
 
 
-
 def in_session(session: int, value: dt.date) -> bool:
     first, last = session_bounds(session)
     return first <= value <= last
-
 
 
 def _dated(doc: Document) -> Iterator[tuple[Citation, dt.date]]:
@@ -237,7 +235,11 @@ def date_differs_from_record(doc: Document, ctx: RuleContext) -> Iterator[Diagno
             continue
         if c.session is not None and c.scheme == "ga" and not in_session(c.session, value):
             continue  # D002 reports it, with the record's date: one typo, one finding
-        where = "" if entry.source == "record" else f" (the date {_agreement(entry.agreement)} in resolutions of sessions 74–80)"
+        where = (
+            ""
+            if entry.source == "record"
+            else f" (the date {_agreement(entry.agreement)} in resolutions of sessions 74–80)"
+        )
         diagnostic = _citation_finding(
             c, f"{_name(c)} was adopted on {format_date(entry.adopted)}, not {c.date.text}{where}"
         )
@@ -293,6 +295,7 @@ def citation_list_order(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]
         else:
             backwards = _order_key(c) < _order_key(previous)
         if backwards:
+
             def described(x: Citation) -> str:
                 return f"{x.symbol} of {x.date.text}" if x.date is not None else x.symbol
 
@@ -351,7 +354,8 @@ def plenary_date_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Diagnosti
         date = line.date
         if adopted is not None and adopted.value is not None and adopted.value != date.value:
             yield finding(
-                date.span.start, date.span.end,
+                date.span.start,
+                date.span.end,
                 f"plenary line dated {date.text} but the header says adopted on {adopted.text} (line {adopted.span.line + 1}): expected the same date",
                 related=((adopted.span.start, adopted.span.end, "adoption date in the header"),),
             )
@@ -359,13 +363,15 @@ def plenary_date_mismatch(doc: Document, ctx: RuleContext) -> Iterator[Diagnosti
         if session is not None and not in_session(session, date.value):
             checked_header = True
             yield finding(
-                date.span.start, date.span.end,
+                date.span.start,
+                date.span.end,
                 f"resolution {number} is dated {date.text} (plenary line), outside the {session_label(session)}",
             )
     if not checked_header and session is not None and adopted is not None and adopted.value is not None:
         if not in_session(session, adopted.value) and not any(p.plenary and p.plenary.date for p in doc.parts):
             yield finding(
-                adopted.span.start, adopted.span.end,
+                adopted.span.start,
+                adopted.span.end,
                 f"resolution {number} is dated {adopted.text} (adoption line), outside the {session_label(session)}",
             )
 
@@ -400,7 +406,8 @@ def non_un_date_form(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         # Markup inside the date (blanked in ``plain``) would be lost by the edit.
         safe = text[d.span.start : d.span.end] == d.text
         yield finding(
-            d.span.start, d.span.end,
+            d.span.start,
+            d.span.end,
             f"date “{d.text}” is not in UN form: expected “{expected}”",
             fix=Fix(f"Write “{expected}”", (Edit(d.span.start, d.span.end, expected),), safe=safe),
         )

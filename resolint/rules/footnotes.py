@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from typing import Iterator, NamedTuple
+from collections.abc import Iterator
+from typing import NamedTuple
 
 from ..model import Document, Footnote, FootnoteMarker, Paragraph
 from ..source import is_word_char
@@ -63,7 +64,8 @@ def missing_footnote(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     for number, marker in _first_markers(doc).items():
         if number not in bodies:
             yield finding(
-                marker.span.start, marker.span.end,
+                marker.span.start,
+                marker.span.end,
                 f"footnote {number} has no text: the marker is on line {_line(doc, marker.span.start)}, expected a footnote body {number}",
             )
 
@@ -97,7 +99,8 @@ def unreferenced_footnote(doc: Document, ctx: RuleContext) -> Iterator[Diagnosti
     for note in doc.footnotes:
         if note.number not in referenced:
             yield finding(
-                note.number_span.start, note.number_span.end,
+                note.number_span.start,
+                note.number_span.end,
                 f"footnote {note.number} is not referenced: no marker {note.number} in the text",
             )
 
@@ -137,7 +140,8 @@ def marker_out_of_sequence(doc: Document, ctx: RuleContext) -> Iterator[Diagnost
         if number != expected:
             after = f"follows marker {previous.number}" if previous else "is the first marker"
             yield finding(
-                marker.span.start, marker.span.end,
+                marker.span.start,
+                marker.span.end,
                 f"footnote marker {number} {after}: expected {expected}",
                 related=((previous.span.start, previous.span.end, f"marker {previous.number}"),) if previous else (),
             )
@@ -173,7 +177,8 @@ def footnotes_out_of_order(doc: Document, ctx: RuleContext) -> Iterator[Diagnost
     for note in doc.footnotes:
         if highest is not None and note.number < highest.number:
             yield finding(
-                note.number_span.start, note.number_span.end,
+                note.number_span.start,
+                note.number_span.end,
                 f"footnote {note.number} follows footnote {highest.number}: expected footnotes in ascending order",
                 related=((highest.number_span.start, highest.number_span.end, f"footnote {highest.number}"),),
             )
@@ -209,7 +214,8 @@ def duplicate_footnote(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
             first[note.number] = note
             continue
         yield finding(
-            note.number_span.start, note.number_span.end,
+            note.number_span.start,
+            note.number_span.end,
             f"footnote {note.number} appears twice: the first is on line {_line(doc, earlier.span.start)}, expected each number once",
             related=((earlier.number_span.start, earlier.number_span.end, f"first footnote {note.number}"),),
         )
@@ -227,7 +233,7 @@ _IBID = re.compile(r"\s*Ibid\b")
 
 @rule("F006", "ibid-without-antecedent")
 def ibid_without_antecedent(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
-    """"Ibid." with no source before it to repeat.
+    """ "Ibid." with no source before it to repeat.
 
     ## What it does
     Reports a footnote that begins "Ibid." when it is the first footnote of
@@ -255,10 +261,15 @@ def ibid_without_antecedent(doc: Document, ctx: RuleContext) -> Iterator[Diagnos
         if m:
             start = m.end() - 4
             if previous is None:
-                yield finding(start, m.end(), f"footnote {note.number} begins “Ibid.” but is the first footnote: expected the full reference")
+                yield finding(
+                    start,
+                    m.end(),
+                    f"footnote {note.number} begins “Ibid.” but is the first footnote: expected the full reference",
+                )
             elif not _CITES.search(previous.text):
                 yield finding(
-                    start, m.end(),
+                    start,
+                    m.end(),
                     f"footnote {note.number} begins “Ibid.” but footnote {previous.number} before it cites no source: expected the full reference",
                     related=((previous.number_span.start, previous.number_span.end, f"footnote {previous.number}"),),
                 )
@@ -304,12 +315,14 @@ _NAME_WORD = re.compile(
 _CASE_AFTER = re.compile(r"\s*\([^()\n]{0,80}\bv\.\s")
 _REPORT_TITLE = re.compile(r"\s+on\s+[^,;:.()]{3,150}")
 _SENTENCE_END = re.compile(r"[.?!](?=\s+[A-Z“\"])")
-_SENTENCE_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyz)]”\"’0123456789")
+_SENTENCE_BEFORE = frozenset('abcdefghijklmnopqrstuvwxyz)]”"’0123456789')
 _STOP = re.compile(r"[,;:.]")
 _NEXT_WORD = re.compile(r"\s*(\w+)")
 _QUALIFIERS = frozenset({"adopted", "held", "contained", "annexed", "signed", "done", "concluded", "opened", "as"})
 _RESOLUTION = re.compile(r"\b[Rr]esolutions?\s+(?:ES-|S-)?\d")
-_TRAILING = frozenset({"the", "of", "against", "all", "in", "to", "for", "on", "with", "concerning", "among", "from", "by", "and"})
+_TRAILING = frozenset(
+    {"the", "of", "against", "all", "in", "to", "for", "on", "with", "concerning", "among", "from", "by", "and"}
+)
 
 
 def _instrument_name(plain: str, start: int, end: int, limit: int) -> tuple[int, int]:
@@ -446,8 +459,13 @@ def uncited_instrument(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     the instrument's reference ("Resolution 71/256, annex.").
     """
     plain = doc.plain
-    if "Convention" not in plain and "Covenant" not in plain and "Declaration" not in plain \
-            and "Programme of Action" not in plain and "Secretary-General" not in plain:
+    if (
+        "Convention" not in plain
+        and "Covenant" not in plain
+        and "Declaration" not in plain
+        and "Programme of Action" not in plain
+        and "Secretary-General" not in plain
+    ):
         return
     marker_starts = sorted(m.span.start for m in doc.markers)
     mentioned: list[str] = []  # keys of the instruments met so far
@@ -483,8 +501,12 @@ def uncited_instrument(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
             if _after_lower_word(before) or (kind == "instrument" and _ORGAN_BEFORE.search(before)):
                 continue
             if breaks is None:
-                breaks = [m.start() for s, e in paragraph.segments for m in _SENTENCE_END.finditer(plain, s, e)
-                          if m.start() > s and plain[m.start() - 1] in _SENTENCE_BEFORE]
+                breaks = [
+                    m.start()
+                    for s, e in paragraph.segments
+                    for m in _SENTENCE_END.finditer(plain, s, e)
+                    if m.start() > s and plain[m.start() - 1] in _SENTENCE_BEFORE
+                ]
             i = bisect_right(breaks, start)
             sentence_start = breaks[i - 1] if i else para_start
             sentence_end = breaks[i] if i < len(breaks) else para_end
@@ -497,13 +519,16 @@ def uncited_instrument(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
             if len(name) > 90:
                 name = name[:90].rsplit(" ", 1)[0] + " …"
             yield finding(
-                start, end,
+                start,
+                end,
                 f"first mention of the {what} “{name}” has no footnote: expected a marker and a footnote with its "
                 + ("symbol" if kind == "report" else "reference (Treaty Series, or the resolution that adopted it)"),
             )
 
 
-def _paragraph_mentions(doc: Document, marker_starts: list[int]) -> Iterator[tuple[Paragraph, list[tuple[str, int, int]]]]:
+def _paragraph_mentions(
+    doc: Document, marker_starts: list[int]
+) -> Iterator[tuple[Paragraph, list[tuple[str, int, int]]]]:
     """Each paragraph that names a report or instrument, with its mentions.
 
     One scan of the whole text per pattern finds the candidates; only the
@@ -521,7 +546,11 @@ def _paragraph_mentions(doc: Document, marker_starts: list[int]) -> Iterator[tup
                 break
         else:
             continue
-        mentions = [m for seg_start, seg_end in paragraph.segments for m in _mentions(plain, seg_start, seg_end, marker_starts, everywhere)]
+        mentions = [
+            m
+            for seg_start, seg_end in paragraph.segments
+            for m in _mentions(plain, seg_start, seg_end, marker_starts, everywhere)
+        ]
         if mentions:
             yield paragraph, mentions
 
@@ -570,7 +599,9 @@ def _segment_candidates(plain: str, start: int, end: int, everywhere: _Candidate
     return _Candidates(_within(everywhere.reports, start, end), _within(everywhere.keywords, start, end))
 
 
-def _mentions(plain: str, start: int, end: int, marker_starts: list[int], everywhere: _Candidates) -> list[tuple[str, int, int]]:
+def _mentions(
+    plain: str, start: int, end: int, marker_starts: list[int], everywhere: _Candidates
+) -> list[tuple[str, int, int]]:
     """Reports and instruments named in ``plain[start:end]``, in order, as (kind, start, end).
 
     A name ends at the first footnote marker after it (blanked to spaces in

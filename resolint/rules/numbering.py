@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Iterator, Sequence
 
 from .. import record
 from ..dates import roman_to_int, session_label
-from ..model import Document, Paragraph
 from ..diagnostics import Edit
+from ..model import Document, Paragraph
 from .base import Diagnostic, Fix, RuleContext, finding, rule
 
 # "paragraph 5 above", "paragraphs 3 and 4 (b) below", "paragraph 4 (c) of the
@@ -78,7 +78,9 @@ class _NumberedList:
         return (self.members[-1].number_value or 0) + 1 if self.members else 1
 
 
-def _numbered_lists(paragraphs: list[Paragraph], heading_starts: list[int], restart_after_heading: bool) -> list[_NumberedList]:
+def _numbered_lists(
+    paragraphs: list[Paragraph], heading_starts: list[int], restart_after_heading: bool
+) -> list[_NumberedList]:
     """Split a body's top-level paragraphs into numbered lists.
 
     A paragraph ending with a colon may introduce a list that restarts at 1
@@ -114,7 +116,8 @@ def _numbered_lists(paragraphs: list[Paragraph], heading_starts: list[int], rest
             stack.append(sub)
             lists.append(sub)
         elif (
-            restarts and restart_after_heading
+            restarts
+            and restart_after_heading
             and bisect_left(heading_starts, previous_end) < len(heading_starts)
             and heading_starts[bisect_left(heading_starts, previous_end)] < p.span.start
         ):
@@ -162,7 +165,12 @@ def _cross_references(doc: Document) -> list[_CrossReference]:
         for one in _ONE_REF.finditer(numbers):
             value = int(one.group(1))
             labels = tuple(_LABEL.findall(one.group(2)))
-            if targets and _RANGE.match(numbers, pos, one.start()) and value > targets[-1][0] and value - targets[-1][0] < 50:
+            if (
+                targets
+                and _RANGE.match(numbers, pos, one.start())
+                and value > targets[-1][0]
+                and value - targets[-1][0] < 50
+            ):
                 targets.extend((k, ()) for k in range(targets[-1][0] + 1, value))
             targets.append((value, labels))
             pos = one.end()
@@ -197,7 +205,7 @@ def _bodies(doc: Document) -> list[_Body]:
         name = "the annex" if annex.label.rstrip(".").lower() == "annex" else annex.label.rstrip(".")
         bodies.append(_Body(name, "paragraph", annex.paragraphs, True, annex.span.start, len(doc.text)))
     bodies.sort(key=lambda b: b.start)
-    for body, following in zip(bodies, bodies[1:]):
+    for body, following in zip(bodies, bodies[1:], strict=False):
         body.end = following.start
     if bodies:
         bodies[0].start = 0
@@ -252,14 +260,23 @@ def operative_numbering(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]
                 refs = _cross_references(doc)
             old_numbers = {p.number_value for p in renumbered} | set(range(first_value, first_value + len(renumbered)))
             affected = [
-                r for r in refs
+                r
+                for r in refs
                 if body.start <= r.start < body.end and r.part is None and any(t in old_numbers for t, _ in r.targets)
             ]
             note = ""
             if affected:
                 shown = ", ".join(f"“{r.text}” (line {doc.span(r.start, r.end).line + 1})" for r in affected[:5])
                 note = f"; check the cross-references {shown}"
-            fix = Fix(f"renumber paragraphs from {renumbered[0].number_value} on as {first_value}, {first_value + 1} …", tuple(edits), safe=False) if edits else None
+            fix = (
+                Fix(
+                    f"renumber paragraphs from {renumbered[0].number_value} on as {first_value}, {first_value + 1} …",
+                    tuple(edits),
+                    safe=False,
+                )
+                if edits
+                else None
+            )
             where = ""
             if numbered.introduced_by is not None:
                 where = f" (in the list introduced on line {numbered.introduced_by.span.line + 1})"
@@ -320,7 +337,10 @@ def _subparagraph_findings(parent: Paragraph) -> Iterator[Diagnostic]:
         values = [roman_to_int(label) if _roman_label(roman_to_int(label) or 0) == label else None for label in labels]
         name = _roman_label
     else:
-        values = [_letter_value(label) if c.label_kind == "letter" else None for c, label in zip(children, labels)]
+        values = [
+            _letter_value(label) if c.label_kind == "letter" else None
+            for c, label in zip(children, labels, strict=True)
+        ]
         name = _letter_label
     slips, _, _ = _sequence_slips(values)
     for slip in slips:
@@ -418,7 +438,11 @@ def malformed_number(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         n = p.number_value
         if problem == "invisible character":
             invisible = [c for c in written if c in _INVISIBLE_NAMES]
-            what = _INVISIBLE_NAMES.get(invisible[0], f"U+{ord(invisible[0]):04X}") if invisible else "an invisible character"
+            what = (
+                _INVISIBLE_NAMES.get(invisible[0], f"U+{ord(invisible[0]):04X}")
+                if invisible
+                else "an invisible character"
+            )
             message = f"paragraph number “{n}.” is followed by an invisible character {what}: expected “{n}.”"
             fix = Fix(f"remove the invisible character after “{n}.”", (Edit(span.start, span.end, f"{n}."),))
         elif problem == "no space after the full stop":
@@ -512,7 +536,8 @@ def broken_cross_reference(doc: Document, ctx: RuleContext) -> Iterator[Diagnost
                 if wanted not in subs:
                     have = ", ".join(sorted(subs)) if subs else "none"
                     yield finding(
-                        ref.start, ref.end,
+                        ref.start,
+                        ref.end,
                         f"broken cross-reference “{ref.text}”: paragraph {target} has no subparagraph {wanted} (its subparagraphs: {have})",
                     )
 
@@ -561,8 +586,12 @@ def unknown_resolution(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     fix cites that resolution instead (unsafe: a reader must confirm it).
     """
     cited = [
-        c for c in doc.citations
-        if c.scheme == "ga" and not c.decision and c.session is not None and c.number is not None
+        c
+        for c in doc.citations
+        if c.scheme == "ga"
+        and not c.decision
+        and c.session is not None
+        and c.number is not None
         and c.session in record.SESSIONS_COMPLETE
     ]
     if not cited:
@@ -592,4 +621,3 @@ def unknown_resolution(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         if len(guesses) == 1 and doc.text[c.span.start : c.span.end] == symbol:
             fix = Fix(f"cite {guesses[0]}", (Edit(c.span.start, c.span.end, guesses[0]),), safe=False)
         yield finding(c.span.start, c.span.end, message, fix=fix, related=related)
-

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Iterator
 
 from ..diagnostics import Edit, Severity
 from ..lexicon import match_opener, suggest_opener
@@ -98,7 +98,12 @@ def opener_not_italic(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
                 fix = None
                 if text[before] == doc.plain[before]:
                     fix = Fix(f"italicize {_quoted(phrase)}", (Edit(start, start, "*"), Edit(end, end, "*")))
-                yield finding(start, end, f"{kind} {_quoted(phrase)} is not italic: expected {_quoted('*' + phrase + '*')}", fix=fix)
+                yield finding(
+                    start,
+                    end,
+                    f"{kind} {_quoted(phrase)} is not italic: expected {_quoted('*' + phrase + '*')}",
+                    fix=fix,
+                )
                 continue
             # "*Recalling* also": the italics close inside the phrase.  Move the
             # closing mark to the end of the phrase when that is all there is.
@@ -108,7 +113,12 @@ def opener_not_italic(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
                 mark = inner[marks[0]]
                 at = start + marks[0]
                 fix = Fix(f"italicize the whole of {_quoted(phrase)}", (Edit(at, at + 1, ""), Edit(end, end, mark)))
-            yield finding(start, end, f"{kind} {_quoted(phrase)} is only partly italic: expected {_quoted('*' + phrase + '*')}", fix=fix)
+            yield finding(
+                start,
+                end,
+                f"{kind} {_quoted(phrase)} is only partly italic: expected {_quoted('*' + phrase + '*')}",
+                fix=fix,
+            )
 
 
 # ---------------------------------------------------------------- P002
@@ -184,7 +194,9 @@ def _misspelt_adverb(doc: Document, after: int) -> Diagnostic | None:
     if doc.text[start:end] != word:  # markup in between: no safe place to edit
         return finding(start, end, f"“{word}” after the opening phrase: expected “{adverb}”")
     return finding(
-        start, end, f"“{word}” after the opening phrase: expected “{adverb}”",
+        start,
+        end,
+        f"“{word}” after the opening phrase: expected “{adverb}”",
         fix=Fix(f"Replace “{word}” with “{adverb}”", (Edit(start, end, adverb),), safe=False),
     )
 
@@ -232,7 +244,11 @@ def _unknown_opener_finding(doc: Document, p: Paragraph, section: str) -> Diagno
         if written == plain[w_start:w_end]:
             written = written.rstrip(",;:.")
             w_end = w_start + len(written)
-            fix = Fix(f"replace {_quoted(written)} with {_quoted(suggestion)}", (Edit(w_start, w_end, suggestion),), safe=False)
+            fix = Fix(
+                f"replace {_quoted(written)} with {_quoted(suggestion)}",
+                (Edit(w_start, w_end, suggestion),),
+                safe=False,
+            )
     return finding(start, end, f"unknown opening phrase {_quoted(shown)}: did you mean {_quoted(suggestion)}?", fix=fix)
 
 
@@ -241,7 +257,7 @@ def _unknown_opener_finding(doc: Document, p: Paragraph, section: str) -> Diagno
 
 @rule("P003", "also-further-order", fixable=True)
 def also_further_order(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
-    """"also" and "further" out of order in a run of one verb.
+    """ "also" and "further" out of order in a run of one verb.
 
     ## What it does
     Follows each verb through the preamble and through the operative part:
@@ -286,14 +302,19 @@ def also_further_order(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
                 start, end = o.span.start, o.span.end
                 if adverb is None:
                     if (
-                        section == "preambular" and previous is not None and previous.opener.adverb is None
-                        and previous.opener.head == head and o.phrase.lower() == head
+                        section == "preambular"
+                        and previous is not None
+                        and previous.opener.adverb is None
+                        and previous.opener.head == head
+                        and o.phrase.lower() == head
                         and previous.opener.phrase.lower() == head
                         # P002 names the real slip ("Reaffirming furhter")
-                        and _misspelt_adverb(doc, end) is None and _misspelt_adverb(doc, previous.opener.span.end) is None
+                        and _misspelt_adverb(doc, end) is None
+                        and _misspelt_adverb(doc, previous.opener.span.end) is None
                     ):
                         d = finding(
-                            start, end,
+                            start,
+                            end,
                             f"{verb} twice in a row: the second is usually {_quoted(o.phrase + ' also')}",
                             related=((previous.opener.span.start, previous.opener.span.end, f"the first {verb}"),),
                         )
@@ -314,14 +335,22 @@ def also_further_order(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
                     if right and text[start:end] == plain[start:end]:
                         fix = Fix(f"write {_quoted(right)}", (Edit(start, end, right),))
                     expected = _quoted(right) if right else f"{_quoted(adverb)} moved"
-                    yield finding(start, end, f"{_quoted(o.phrase)}: {context} {_quoted(adverb)} {where}: expected {expected}", fix=fix)
+                    yield finding(
+                        start,
+                        end,
+                        f"{_quoted(o.phrase)}: {context} {_quoted(adverb)} {where}: expected {expected}",
+                        fix=fix,
+                    )
                     continue  # one slip, one finding: the run is judged once it is fixed
                 if state is None:
-                    yield finding(start, end, f"{_quoted(o.phrase)} with no plain {verb} before it: expected {verb} first")
+                    yield finding(
+                        start, end, f"{_quoted(o.phrase)} with no plain {verb} before it: expected {verb} first"
+                    )
                 elif adverb == "also" and state[0] == "further":
                     earlier = state[1].opener
                     yield finding(
-                        start, end,
+                        start,
+                        end,
                         f"{_quoted(o.phrase)} after {_quoted(earlier.phrase)} (line {earlier.span.line + 1}): “also” comes before “further”",
                         related=((earlier.span.start, earlier.span.end, f"{_quoted(earlier.phrase)} is here"),),
                     )
@@ -340,7 +369,15 @@ def _ending_fix(doc: Document, p: Paragraph, expected: str, colon_safe: bool = T
         # A wrong mark: the right one is certain.  A colon may announce a list
         # that went missing, so replacing it is a guess.
         safe = colon_safe or p.final_mark != ":"
-        return span.start, span.end, Fix(f"replace {_quoted(p.final_mark)} with {_quoted(expected)}", (Edit(span.start, span.end, expected),), safe=safe)
+        return (
+            span.start,
+            span.end,
+            Fix(
+                f"replace {_quoted(p.final_mark)} with {_quoted(expected)}",
+                (Edit(span.start, span.end, expected),),
+                safe=safe,
+            ),
+        )
     # No mark after the last word: the paragraph may go on after a page break.
     # The mark goes after closing emphasis or a link target, before a
     # footnote marker (the marker follows punctuation).
@@ -429,7 +466,7 @@ def operative_ending(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         paragraphs = _operative(part)
         if not paragraphs:
             continue
-        follows = {id(a): b for a, b in zip(part.operative, part.operative[1:])}
+        follows = {id(a): b for a, b in zip(part.operative, part.operative[1:], strict=False)}
         last = paragraphs[-1]
         numbered = any(p.number is not None for p in paragraphs)
         for p in paragraphs:
@@ -501,7 +538,8 @@ def misplaced_paragraph_kind(doc: Document, ctx: RuleContext) -> Iterator[Diagno
                 phrase = f" ({_quoted(o.phrase)})" if o is not None else ""
                 span = p.number_span or p.span
                 yield finding(
-                    span.start, span.end,
+                    span.start,
+                    span.end,
                     f"preambular paragraph{phrase} is numbered {_quoted(p.number)}: expected no number, "
                     "or an operative verb if it belongs to the operative part",
                 )
@@ -510,7 +548,8 @@ def misplaced_paragraph_kind(doc: Document, ctx: RuleContext) -> Iterator[Diagno
                 participle = _preambular_form(o.phrase)
                 expected = f"a participle ({_quoted(participle)})" if participle else "a participle"
                 yield finding(
-                    o.span.start, o.span.end,
+                    o.span.start,
+                    o.span.end,
                     f"preambular paragraph opens with the operative verb {_quoted(o.phrase)}: expected {expected}",
                 )
         paragraphs = _operative(part)
@@ -523,12 +562,14 @@ def misplaced_paragraph_kind(doc: Document, ctx: RuleContext) -> Iterator[Diagno
                 verb = _operative_form(o.head)
                 expected = f"an operative verb ({_quoted(verb)})" if verb else "an operative verb"
                 yield finding(
-                    o.span.start, o.span.end,
+                    o.span.start,
+                    o.span.end,
                     f"operative paragraph {p.number_value} opens with the participle {_quoted(o.phrase)}: expected {expected}",
                 )
             else:
                 yield finding(
-                    o.span.start, o.span.end,
+                    o.span.start,
+                    o.span.end,
                     f"unnumbered paragraph opens with the operative verb {_quoted(o.phrase)} among numbered operative "
                     "paragraphs: expected a number, or a preambular participle if it belongs to the preamble",
                 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..model import Document
 from .base import Diagnostic, RuleContext, finding, rule
@@ -34,7 +34,9 @@ def unrecognised_block(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     for block in doc.unrecognised:
         if block.reason == "unrecognised":
             first_line = block.text.strip().splitlines()[0][:60] if block.text.strip() else ""
-            yield finding(block.span.start, block.span.end, f"unrecognised block: “{first_line}” is not part of a resolution")
+            yield finding(
+                block.span.start, block.span.end, f"unrecognised block: “{first_line}” is not part of a resolution"
+            )
 
 
 @rule("S002", "missing-opener")
@@ -66,7 +68,8 @@ def missing_opener(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         if part.opener is None and (part.preamble or part.operative):
             first = (part.preamble or part.operative)[0]
             yield finding(
-                first.span.start, first.span.start + max(1, len(first.opener.phrase) if first.opener else 1),
+                first.span.start,
+                first.span.start + max(1, len(first.opener.phrase) if first.opener else 1),
                 'missing opener: expected "The General Assembly," before the first paragraph',
             )
 
@@ -106,9 +109,17 @@ def missing_plenary_line(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic
             last = part.operative[-1] if part.operative else part.preamble[-1]
             end = last.span.end
             label = f"part {part.label}" if part.label else "the resolution"
-            yield finding(end, end, f"missing plenary line: {label} is adopted but ends without “Nth plenary meeting” and its date")
+            yield finding(
+                end,
+                end,
+                f"missing plenary line: {label} is adopted but ends without “Nth plenary meeting” and its date",
+            )
         elif part.plenary.date is None:
-            yield finding(part.plenary.span.start, part.plenary.span.end, "plenary line without a date: expected the meeting's date after it")
+            yield finding(
+                part.plenary.span.start,
+                part.plenary.span.end,
+                "plenary line without a date: expected the meeting's date after it",
+            )
 
 
 @rule("S004", "misplaced-block")
@@ -137,7 +148,11 @@ def misplaced_block(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     """
     for block in doc.unrecognised:
         if block.reason.startswith("out of order: "):
-            yield finding(block.span.start, block.span.end, block.reason.removeprefix("out of order: ").capitalize().rstrip(".") + " is out of order")
+            yield finding(
+                block.span.start,
+                block.span.end,
+                block.reason.removeprefix("out of order: ").capitalize().rstrip(".") + " is out of order",
+            )
 
 
 @rule("S005", "not-general-assembly")
@@ -166,7 +181,11 @@ def not_general_assembly(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic
     """
     if doc.other_organ:
         name, span = doc.other_organ
-        yield finding(span.start, span.end, f"not a General Assembly text: the opener names the {name}, expected “The General Assembly,”")
+        yield finding(
+            span.start,
+            span.end,
+            f"not a General Assembly text: the opener names the {name}, expected “The General Assembly,”",
+        )
 
 
 @rule("S006", "unused-suppression", fixable=True)
