@@ -160,7 +160,7 @@ class Paragraph:
 class Heading:
     text: str
     span: Span
-    kind: Literal["heading", "action", "part", "annex"] = "heading"
+    kind: Literal["heading", "action", "part", "annex", "division", "article", "separator"] = "heading"
 
 
 @dataclass(slots=True)
@@ -224,12 +224,52 @@ class Part:
     span: Span | None = None
 
 
+# ---------------------------------------------------------------- annexes
+# An annex is a document of its own (resolint/annex.py, grammar/annex.lark):
+# parts, chapters, articles with their titles, lettered and roman sections,
+# subject headings and separators, each holding its paragraphs.
+
+
+@dataclass(slots=True)
+class AnnexDivision:
+    """A division of an annex: "Part one", "Chapter I", "Article 1" and its title,
+    "A. Introduction", "Preamble", a subject heading ("Commitments"), a separator."""
+
+    kind: Literal["part", "chapter", "section", "article", "roman", "letter", "preamble", "heading", "separator"]
+    label: str  # as written: "Article 1", "Part one", "A.", "Commitments", "* * *"
+    span: Span  # the heading itself (label and title)
+    title: str = ""  # "Purpose" under "Article 1", "Introduction" under "A."
+    end: int = 0  # where the division's text ends
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    children: list[AnnexDivision] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        if self.title and self.title != self.label:
+            return f"{self.label} {self.title}" if self.label.endswith(".") else f"{self.label}. {self.title}"
+        return self.label
+
+
 @dataclass(slots=True)
 class Annex:
     label: str
     span: Span
     headings: list[Heading] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
+    title: str = ""  # "Doha Programme of Action for the Least Developed Countries"
+    # How the annex is built: "resolution" (its own "The General Assembly,"),
+    # "declaration" ("We, the Heads of State …"), "instrument" ("The States
+    # Parties to this Convention,"), or "" (a programme, guidelines, a list).
+    built_like: str = ""
+    divisions: list[AnnexDivision] = field(default_factory=list)  # the top-level divisions, nested
+    body: Part | None = None  # the resolution an annex built like one carries
+
+    @property
+    def resolution_rules_apply(self) -> bool:
+        """Do the resolution's own rules (opener lexicon, paragraph endings,
+        operative numbering) judge this annex?  Only when it is built like a
+        resolution, with its own "The General Assembly,"."""
+        return self.body is not None
 
 
 @dataclass(slots=True)
@@ -268,6 +308,13 @@ class Document:
     @property
     def operative(self) -> list[Paragraph]:
         return [p for part in self.parts for p in part.operative]
+
+    def resolution_bodies(self) -> list[Part]:
+        """The bodies the resolution's own rules judge: each part of the
+        resolution, then each annex built like a resolution (see
+        :attr:`Annex.resolution_rules_apply`).  Other annex text is not judged
+        by them."""
+        return self.parts + [a.body for a in self.annexes if a.body is not None]
 
     @property
     def plenary(self) -> PlenaryLine | None:

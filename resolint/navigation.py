@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .dates import format_date
 from .diagnostics import Diagnostic
-from .model import Citation, Document, Footnote, FootnoteMarker, Paragraph
+from .model import Annex, AnnexDivision, Citation, Document, Footnote, FootnoteMarker, Paragraph
 from .suppressions import codes_in_comments
 
 
@@ -30,7 +30,8 @@ class HoverInfo:
 @dataclass(slots=True)
 class Symbol:
     """One entry of the outline.  ``kind`` is one of: title, part, preamble,
-    preambular, operative, subparagraph, footnotes, footnote, plenary, annex."""
+    preambular, operative, subparagraph, footnotes, footnote, plenary, annex,
+    division (of an annex: a part, chapter, section, heading), article."""
 
     name: str
     kind: str
@@ -350,11 +351,34 @@ def document_symbols(doc: Document) -> list[Symbol]:
         ]
         out.append(_container("Footnotes", "footnotes", notes))
     for annex in doc.annexes:
-        children = [_paragraph_symbol(p) for p in annex.paragraphs]
-        s = annex.span
-        out.append(Symbol(annex.label or "Annex", "annex", s.start, s.end, s.start, s.end, children=children))
+        out.append(_annex_symbol(annex))
     out.sort(key=lambda s: s.start)
     return out
+
+
+def _annex_symbol(annex: Annex) -> Symbol:
+    """An annex: its paragraphs before any division, then its divisions
+    (parts, chapters, articles, sections, headings) nested as the text nests them."""
+    in_divisions = set()
+    stack = list(annex.divisions)
+    while stack:
+        d = stack.pop()
+        in_divisions.update(id(p) for p in d.paragraphs)
+        stack.extend(d.children)
+    children = [_paragraph_symbol(p) for p in annex.paragraphs if id(p) not in in_divisions]
+    children.extend(_division_symbol(d) for d in annex.divisions)
+    children.sort(key=lambda c: c.start)
+    s = annex.span
+    name = f"{annex.label}: {annex.title}" if annex.title else (annex.label or "Annex")
+    return Symbol(name, "annex", s.start, s.end, s.start, s.end, children=children)
+
+
+def _division_symbol(d: AnnexDivision) -> Symbol:
+    children = [_paragraph_symbol(p) for p in d.paragraphs] + [_division_symbol(c) for c in d.children]
+    children.sort(key=lambda c: c.start)
+    kind = "article" if d.kind == "article" else "division"
+    end = max(d.end, d.span.end)
+    return Symbol(d.name, kind, d.span.start, end, d.span.start, d.span.end, children=children)
 
 
 def folding_ranges(doc: Document) -> list[Fold]:

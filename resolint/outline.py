@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import Document, Paragraph
+from .model import Annex, AnnexDivision, Document, Paragraph
 
 
 def _where(p) -> str:
@@ -67,9 +67,7 @@ def outline(doc: Document) -> str:
         if part.plenary:
             out.append(f"{indent}plenary: {part.plenary.text}  @{_where(part.plenary)}\n")
     for annex in doc.annexes:
-        out.append(f"annex: {annex.label}  @{_where(annex)}\n")
-        for p in annex.paragraphs:
-            _tree(out, p, "  ")
+        _annex(out, annex)
     if doc.footnotes:
         out.append(f"footnotes ({len(doc.footnotes)})\n")
         for note in doc.footnotes:
@@ -79,6 +77,41 @@ def outline(doc: Document) -> str:
         for block in doc.unrecognised:
             out.append(f"  {block.reason}: {block.text.strip()[:60]!r}  @{_where(block)}\n")
     return "".join(out)
+
+
+def _annex(out: list[str], annex: Annex) -> None:
+    """An annex as the document of its own it is: its title, how it is built,
+    its divisions (parts, chapters, articles, sections, headings) with their
+    paragraphs."""
+    built = (
+        f"  [built like {'an' if annex.built_like == 'instrument' else 'a'} {annex.built_like}]"
+        if annex.built_like
+        else ""
+    )
+    out.append(f"annex: {annex.label}{built}  @{_where(annex)}\n")
+    if annex.title:
+        out.append(f"  title: {annex.title}\n")
+    in_divisions = {id(p) for d in _divisions(annex.divisions) for p in d.paragraphs}
+    for p in annex.paragraphs:
+        if id(p) not in in_divisions:
+            _tree(out, p, "  ")
+    for division in annex.divisions:
+        _division(out, division, "  ")
+
+
+def _divisions(divisions: list[AnnexDivision]):
+    for d in divisions:
+        yield d
+        yield from _divisions(d.children)
+
+
+def _division(out: list[str], d: AnnexDivision, indent: str) -> None:
+    count = f" ({len(d.paragraphs)} paragraphs)" if d.paragraphs else ""
+    out.append(f"{indent}{d.kind}: {d.name}{count}  @{_where(d)}\n")
+    for p in d.paragraphs:
+        _tree(out, p, indent + "  ")
+    for child in d.children:
+        _division(out, child, indent + "  ")
 
 
 def _tree(out: list[str], p: Paragraph, indent: str) -> None:

@@ -18,6 +18,7 @@ from lark import Lark, Token, Tree
 from lark.exceptions import LarkError, UnexpectedInput, UnexpectedToken
 from lark.lexer import Lexer
 
+from . import annex as annexes
 from . import readers
 from .citations import find_citations
 from .dates import find_dates
@@ -129,6 +130,7 @@ class _Builder:
         self.doc = Document(source=source, format=fmt, plain=result.plain)
         self.misplaced: dict[int, str] = {}
         self._first_last: tuple[dict[str, int], dict[str, int]] | None = None
+        self.annex_regions: dict = {}  # block index of each "Annex" line -> its region (resolint/annex.py)
 
     # ------------------------------------------------------------ entry
     def build(self) -> Document:
@@ -136,6 +138,7 @@ class _Builder:
         self._footnotes_and_markers()
         self._operative_verbs_in_preamble()
         code = "".join(KINDS[b.kind] for b in self.blocks)
+        code = annexes.prepare(self, code)  # annexes: read by resolint/annex.py, one "Annex" block here
         tree = self._parse(code)
         if tree is not None:
             self._walk(tree)
@@ -460,28 +463,7 @@ class _Builder:
                         part.operative.append(paragraph)
 
     def _annex(self, tree: Tree) -> Annex:
-        first = self.blocks[tree.children[0].start_pos]
-        label = self.plain[first.content_start : first.end].strip()
-        last_end = first.end
-        annex = Annex(label=label, span=self._span(first.start, first.end))
-        annex_heading = Heading(text=label, span=annex.span, kind="annex")
-        self.doc.headings.append(annex_heading)
-        for child in tree.children[1:]:
-            if isinstance(child, Token):
-                block = self.blocks[child.start_pos]
-                last_end = block.end
-                text = self.plain[block.content_start : block.end].strip()
-                heading = Heading(text=text, span=self._span(block.start, block.end))
-                annex.headings.append(heading)
-                self.doc.headings.append(heading)
-            else:
-                paragraph = self._paragraph_tree(child, "operative")
-                for p in paragraph.walk():
-                    p.introduced = True
-                annex.paragraphs.append(paragraph)
-                last_end = paragraph.span.end
-        annex.span = self._span(first.start, last_end)
-        return annex
+        return annexes.build(self, tree.children[0].start_pos)
 
     def _heading(self, token: Token) -> None:
         block = self.blocks[token.start_pos]

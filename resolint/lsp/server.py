@@ -537,6 +537,8 @@ _SYMBOL_KINDS = {
     "footnote": lsp.SymbolKind.Key,
     "plenary": lsp.SymbolKind.Event,
     "annex": lsp.SymbolKind.Module,
+    "division": lsp.SymbolKind.Namespace,
+    "article": lsp.SymbolKind.Class,
 }
 
 

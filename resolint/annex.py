@@ -1,0 +1,654 @@
+"""Annexes: documents of their own after the plenary line.
+
+A resolution may carry in its annexes a declaration, a programme of action,
+draft articles, a convention, a strategy, guidelines, a statute.  They are
+not built like the resolution: "Part one", "Chapter I", "Article 1" and its
+title, paragraphs numbered inside each article, "Preamble", goals with
+"Targets" and bulleted items, lettered sections ("A." and a title),
+decimal-numbered actions ("1.1"), repeated subject headings ("Commitments"),
+separators ("* * *").
+
+The parser (``resolint/parser.py``) hands each annex to this module:
+
+* :func:`prepare` finds the annexes (an "Annex" line after the plenary line,
+  at the margin or indented), gives each block in them an annex kind, and
+  hides their blocks from the resolution's grammar, which sees only the
+  "Annex" line;
+* :func:`build` parses each annex with ``grammar/annex.lark`` and builds its
+  :class:`~resolint.model.Annex`: divisions nested as the text nests them,
+  paragraphs with their items, and the resolution body of an annex built
+  like one (its own "The General Assembly,").
+
+Footnotes, their markers, dates and citations are read over the whole text
+as before, so the rules about them judge annex text too.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from lark import Lark, Token, Tree
+from lark.exceptions import LarkError
+from lark.lexer import Lexer
+
+from .model import Annex, AnnexDivision, Heading, Paragraph, Part
+from .readers.blocks import ANNEX, KINDS, ROMAN_NUMERALS, Block
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .parser import _Builder
+
+# ---------------------------------------------------------------- patterns
+SEPARATOR = re.compile(r"(?:\\?\*[ \t\u00a0]*){3,}$")
+ARTICLE = re.compile(
+    r"(?:Draft\s+)?(?:Article|Principle|Guideline|Rule|Conclusion)\s+\d{1,3}(?:\s+(?:bis|ter|quater))?\.?$", re.I
+)
+_ORDINAL_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+DIVISION = re.compile(
+    rf"(Part|Chapter|Section|Title|Book)\s+([IVXLC]+|\d{{1,2}}|[A-Z]|{_ORDINAL_WORDS})\b\.?(?:\s*[.:–—-]?\s*(\S.*))?$",
+    re.I,
+)
+ROMAN_DIVISION = re.compile(r"([IVXL]{1,6})\.(?:\s+(\S.*))?$")
+LETTER_DIVISION = re.compile(r"([A-Z])\.(?:\s+(\S.*))?$")
+PREAMBLE = re.compile(r"Preamble\.?$")
+DECIMAL = re.compile(r"\d{1,3}(?:\.\d{1,3})+[ \t\u00a0]*\.?(?=\s)")
+BULLET = re.compile(r"[•●▪◦‣∙][ \t\u00a0]")
+NUMBER_BEFORE_LABEL = re.compile(r"(\d{1,3})\.(?=[ \t\u00a0]+\()")
+LABEL = re.compile(r"\(([a-z]{1,5})\)(?=\s)")
+BARE_LABEL = re.compile(r"\(([a-z]{1,5})\)$")
+PARTIES = re.compile(r"(?:The\s+(?:States\s+)?Parties\b|The\s+(?:High\s+)?Contracting\s+Parties\b|We,\s)")
+_WORD = re.compile(r"[^\W\d_]+")
+_FINAL = ",;.!?"
+
+# Annex kinds: the terminals of grammar/annex.lark.
+TOKENS = {
+    "ANNEX": "X",
+    "TITLE": "T",
+    "DIVISION": "d",
+    "PREAMBLE_HEADING": "e",
+    "ARTICLE": "k",
+    "LABEL_TITLE": "l",
+    "HEADING": "h",
+    "SEPARATOR": "s",
+    "PARTIES_OPENER": "w",
+    "OPENER": "g",
+    "NUMBERED": "n",
+    "DECIMAL": "m",
+    "PLAIN": "t",
+    "PREAMBULAR": "p",
+    "OPERATIVE": "o",
+    "LETTERED": "a",
+    "ROMAN": "r",
+    "BULLET": "b",
+    "PLENARY": "L",
+    "UNRECOGNISED": "?",
+    "FOOTNOTE": "f",
+    "PAGE_BREAK": "-",
+}
+_IGNORED = frozenset("f-")
+_MASK = KINDS["PAGE_BREAK"]  # what the resolution's grammar sees of an annex's inner blocks
+
+
+class _TokenLexer(Lexer):
+    """The annex's tokens are made by :func:`_classify`, one per block: the
+    lexer hands them on."""
+
+    def __init__(self, lexer_conf):
+        pass
+
+    def lex(self, data):
+        return iter(data)
+
+
+@lru_cache(maxsize=1)
+def annex_parser() -> Lark:
+    text = resources.files("resolint.grammar").joinpath("annex.lark").read_text(encoding="utf-8")
+    return Lark(text, parser="lalr", lexer=_TokenLexer, cache=True, maybe_placeholders=False)
+
+
+@dataclass(slots=True)
+class _Region:
+    start: int  # index of the "Annex" block
+    end: int  # one past the last block
+    kinds: list[str] = field(default_factory=list)  # annex kind of each block start..end
+    division_kinds: dict[int, str] = field(default_factory=dict)  # block index -> part, chapter, article …
+    number_then_label: set[int] = field(default_factory=set)  # "3. (a) Each State Party …"
+
+
+# ---------------------------------------------------------------- prepare
+def prepare(builder: _Builder, code: str) -> str:
+    """Find the annexes, classify their blocks, and return the block code the
+    resolution's grammar reads: an annex is its "Annex" line alone there.
+
+    Outside annexes it also reads two blocks the resolution's classifier does
+    not know: a separator ("* * *", which Markdown drops as a rule) is set
+    aside like a page break, and an action numbered "1.1" is a paragraph.
+    """
+    blocks, plain, text = builder.blocks, builder.plain, builder.source.text
+    if builder.doc.format == "markdown":
+        code = _markdown_separators(builder, code)
+    chars = list(code)
+    regions: dict[int, _Region] = {}
+    seen_plenary = False
+    starts: list[int] = []
+    for index, block in enumerate(blocks):
+        kind = block.kind
+        if kind == "PLENARY":
+            seen_plenary = True
+        elif kind == "ANNEX" or (
+            seen_plenary
+            and kind in ("UNRECOGNISED", "HEADING", "PLAIN", "PART_LABEL")
+            and ANNEX.match(_first_line(plain, block))
+        ):
+            starts.append(index)
+        elif kind == "UNRECOGNISED":
+            first = _first_line(text, block)
+            if SEPARATOR.match(first):
+                chars[index] = _MASK
+            elif DECIMAL.match(plain, block.content_start, block.end):
+                block.kind = "PLAIN"
+                chars[index] = KINDS["PLAIN"]
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(blocks)
+        for index in range(start + 1, end):
+            if blocks[index].kind == "TITLE" and index > start + 1:
+                end = index  # a resolution of its own follows
+                break
+        region = _Region(start, end)
+        _classify(region, blocks, plain, text, builder.doc.format == "text")
+        regions[start] = region
+        chars[start] = KINDS["ANNEX"]
+        for index in range(start + 1, end):
+            chars[index] = _MASK
+    builder.annex_regions = regions
+    return "".join(chars)
+
+
+def _markdown_separators(builder: _Builder, code: str) -> str:
+    """Markdown blanks "* * *" as emphasis markup, so no block holds it: give
+    each separator line inside an annex a block of its own."""
+    text = builder.source.text
+    if "* * *" not in text and "\\* \\* \\*" not in text:
+        return code
+    blocks = builder.blocks
+    added = []
+    for m in re.finditer(r"^[ \t]*((?:\\?\*[ \t]*){3,})$", text, re.M):
+        added.append(Block("PAGE_BREAK", m.start(1), m.end(1), m.start(1)))
+        added[-1].segments = [(m.start(1), m.end(1))]
+    if not added:
+        return code
+    merged = sorted(blocks + added, key=lambda b: b.start)
+    blocks[:] = merged
+    return "".join(KINDS[b.kind] for b in blocks)
+
+
+def _text_start(block: Block) -> int:
+    """Where the block's text starts, its number or label included."""
+    if block.label_start >= 0:
+        return block.label_start
+    return block.number_start if block.number_start >= 0 else block.content_start
+
+
+def _first_line(text: str, block: Block, start: int = -1) -> str:
+    chunk = text[block.content_start if start < 0 else start : block.end].strip()
+    end = chunk.find("\n")
+    return (chunk if end < 0 else chunk[:end]).strip()
+
+
+def _heading_like(line: str, block: Block, margin: bool = False) -> bool:
+    """A short line with no final punctuation: a heading of the annex."""
+    if not line or len(line) > 250:
+        return False
+    words = _WORD.findall(line)
+    if not words or len(words) > 40:
+        return False
+    if not (line[0].isupper() or line[0].isdigit() or line[0] in "“\"‘'"):
+        return False
+    end = line.rstrip("”’\"')]*_ ")
+    if not end:
+        return False
+    if end[-1] == ":":
+        # "Targets:", a bold or unindented "We commit to taking the following actions:"
+        return block.heading or len(words) <= 3 or (margin and not block.indented)
+    if end[-1].isdigit() and len(end) > 1 and end[-2] in _FINAL:  # "Convention,2": a footnote marker
+        return False
+    return end[-1] not in _FINAL
+
+
+def _classify(region: _Region, blocks: list[Block], plain: str, text: str, margin: bool) -> None:
+    """The annex kind of each block of the annex.  ``margin``: paragraphs are
+    indented and headings stand at the margin (the plain-text export)."""
+    kinds = region.kinds
+    kinds.append("ANNEX")
+    expect_title = True  # the first heading after the label is the annex's title
+    bare_label = False  # "Article 1", "A.": the heading after it is its title
+    last_roman: str | None = None  # the roman item the list is at, None outside a roman list
+    last_letter: str | None = None
+    previous_paragraph: Block | None = None
+    for index in range(region.start + 1, region.end):
+        block = blocks[index]
+        main = block.kind
+        if main in ("FOOTNOTE", "PAGE_BREAK"):
+            kinds.append("SEPARATOR" if SEPARATOR.match(_first_line(text, block) or "-") else main)
+            if kinds[-1] == "SEPARATOR":
+                expect_title = bare_label = False
+            continue
+        line = _first_line(plain, block, _text_start(block))
+        source_line = _first_line(text, block)
+        one_line = "\n" not in plain[block.content_start : block.end].strip()
+        kind = ""
+        division = ""
+        bare = False
+        if line[:1].islower() and previous_paragraph is not None and main in ("PLAIN", "UNRECOGNISED", "HEADING"):
+            # "law. States Parties shall not …": the rest of a paragraph a page broke.
+            previous_paragraph.segments.append((block.start, block.end))
+            previous_paragraph.end = block.end
+            kinds.append("PAGE_BREAK")
+            continue
+        if one_line and BARE_LABEL.match(line):
+            # "(a)" alone, then "(a) Transport": a lettered subject heading.
+            kind, division, bare = "DIVISION", "subheading", True
+        elif bare_label and kinds[-1] == "DIVISION" and _heading_like(LABEL.sub("", line, 1).strip(), block):
+            kind = "HEADING"
+        elif SEPARATOR.match(source_line):
+            kind = "SEPARATOR"
+        elif main == "PLENARY":
+            kind = "PLENARY"
+        elif main == "OPENER":
+            kind = "OPENER"
+        elif one_line and ARTICLE.match(line):
+            kind, division, bare = "ARTICLE", "article", True
+        elif one_line and PREAMBLE.match(line):
+            kind, division, bare = "PREAMBLE_HEADING", "preamble", True
+        elif one_line and len(line) <= 250 and (m := DIVISION.match(line)) and not line.endswith((";", ",")):
+            kind, division, bare = "DIVISION", m.group(1).lower(), not m.group(3)
+        elif one_line and (m := ROMAN_DIVISION.match(line)) and (not m.group(2) or _heading_like(line, block)):
+            kind, division, bare = "DIVISION", "roman", not m.group(2)
+        elif one_line and (m := LETTER_DIVISION.match(line)) and (not m.group(2) or _heading_like(line, block)):
+            kind, division, bare = "DIVISION", "letter", not m.group(2)
+        elif DECIMAL.match(plain, block.content_start, block.end):
+            kind = "DECIMAL"
+            if main == "UNRECOGNISED":
+                block.kind = "PLAIN"
+        elif BULLET.match(plain, block.content_start, block.end):
+            kind = "BULLET"
+        elif main in ("NUMBERED", "NUMBERED_PREAMBULAR"):
+            kind = "NUMBERED"
+        elif (m := NUMBER_BEFORE_LABEL.match(plain, block.content_start, block.end)) is not None:
+            # "3. (a) Each State Party …": a paragraph whose first words are an item.
+            block.kind = "NUMBERED"
+            block.number = m.group(1) + "."
+            block.number_start, block.number_end = m.start(1), m.end()
+            block.content_start = m.end()
+            while block.content_start < block.end and plain[block.content_start] in " \t\u00a0":
+                block.content_start += 1
+            region.number_then_label.add(index)
+            kind = "NUMBERED"
+        elif (m := LABEL.match(plain, _text_start(block), block.end)) is not None:
+            label = m.group(1)
+            roman = _roman_here(label, last_letter, last_roman, _next_label(blocks, plain, index, region.end))
+            block.kind = "ROMAN" if roman else "LETTERED"
+            block.label = f"({label})"
+            block.label_start, block.label_end = m.start(), m.end()
+            block.content_start = m.end()
+            while block.content_start < block.end and plain[block.content_start] in " \t\u00a0":
+                block.content_start += 1
+            kind = block.kind
+            if roman:
+                last_roman = label
+            else:
+                last_letter = label
+                inner = LABEL.match(plain, block.content_start, block.end)  # "(a) (i) The conversion …"
+                last_roman = "i" if inner and inner.group(1) == "i" else None
+                if last_roman:
+                    region.number_then_label.add(index)
+        elif main != "HEADING" and PARTIES.match(line) and line.rstrip().endswith(",") and one_line and len(line) < 300:
+            kind = "PARTIES_OPENER"
+        elif one_line and (main == "HEADING" or _heading_like(line, block, margin)):
+            kind = "HEADING"
+        elif main == "PREAMBULAR":
+            kind = "PREAMBULAR"
+        elif main in ("UNNUMBERED_OPERATIVE", "INTRODUCING"):
+            kind = "OPERATIVE"
+        elif main in ("PLAIN", "TITLE", "HEADING", "ORIGIN", "ADOPTED") or _prose(line):
+            kind = "PLAIN"
+        else:
+            kind = "UNRECOGNISED"
+        if kind not in ("LETTERED", "ROMAN"):
+            last_roman = None
+            if kind not in ("BULLET",):
+                last_letter = None
+        if (
+            expect_title
+            and kind in ("PLAIN", "OPERATIVE")
+            and one_line
+            and len(line) <= 300
+            and not line.endswith(",")
+            and not _sentence(line)
+        ):
+            kind = "HEADING"  # "United Nations Convention against Cybercrime; Strengthening …"
+        if kind == "HEADING" and expect_title:
+            kind = "TITLE"
+        elif kind == "HEADING" and bare_label:
+            kind = "LABEL_TITLE"
+        elif kind == "TITLE" and not expect_title:
+            kind = "HEADING"
+        if division:
+            region.division_kinds[index] = division
+        expect_title = False
+        bare_label = bare
+        kinds.append(kind)
+        if kind in ("NUMBERED", "DECIMAL", "PLAIN", "PREAMBULAR", "OPERATIVE", "LETTERED", "ROMAN", "BULLET"):
+            previous_paragraph = block
+        elif kind not in ("FOOTNOTE", "PAGE_BREAK"):
+            previous_paragraph = None
+
+
+_ROMAN_ORDER = "i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx".split()
+
+
+def _next_label(blocks: list[Block], plain: str, index: int, end: int) -> str | None:
+    """The label of the next labelled item, if the next paragraph-level block is one."""
+    for following in blocks[index + 1 : min(end, index + 4)]:
+        if following.kind in ("FOOTNOTE", "PAGE_BREAK"):
+            continue
+        m = LABEL.match(plain, following.label_start if following.label_start >= 0 else following.content_start)
+        return m.group(1) if m else None
+    return None
+
+
+def _roman_here(label: str, last_letter: str | None, last_roman: str | None, following: str | None) -> bool:
+    """Is "(label)" a roman item, from the list around it?  "(i)" after "(h)"
+    is the letter when "(j)" follows; "(v)" after "(u)" is a letter; "(viii)"
+    after "(vii)" is roman, in a long lettered list or not."""
+    if label not in ROMAN_NUMERALS:
+        return False
+    if last_roman is not None and label == _ROMAN_ORDER[min(_ROMAN_ORDER.index(last_roman) + 1, 19)]:
+        return True  # the next roman item: (vii), (viii)
+    expected_letter = chr(ord(last_letter[-1]) + 1) if last_letter and len(last_letter) == 1 else "a"
+    if label == expected_letter:
+        # (i) after (h), (v) after (u), (x) after (w): the letter, unless the next is (ii).
+        return following == "ii"
+    return label == "i" or last_roman is not None
+
+
+def _sentence(line: str) -> bool:
+    """Does the line read as a sentence (a full stop inside or at its end)?"""
+    return line.rstrip("”’\"') ").endswith(".") or ". " in line
+
+
+def _skip_space(plain: str, pos: int, end: int) -> int:
+    while pos < end and plain[pos] in " \t\u00a0":
+        pos += 1
+    return pos
+
+
+def _prose(text: str) -> bool:
+    first = text[:1]
+    return bool(first) and (first.isupper() or first in "“\"‘'") and len(_WORD.findall(text[:400])) >= 3
+
+
+# ---------------------------------------------------------------- build
+def build(builder: _Builder, start: int) -> Annex:
+    """The annex whose "Annex" line is block ``start``, parsed with its own grammar."""
+    region: _Region = builder.annex_regions[start]
+    blocks = builder.blocks
+    first = blocks[start]
+    label = builder.plain[first.content_start : first.end].strip()
+    annex = Annex(label=label, span=builder._span(first.start, first.end))
+    builder.doc.headings.append(Heading(text=label, span=annex.span, kind="annex"))
+    code = "".join(TOKENS[k] for k in region.kinds)
+    tokens = []
+    for offset, char in enumerate(code):
+        index = start + offset
+        if char in _IGNORED:
+            continue
+        if char == "?":
+            builder.misplaced[index] = "unrecognised"
+            continue
+        name = region.kinds[offset]
+        tokens.append(Token(name, char, index))
+    try:
+        tree = annex_parser().parse(tokens)
+    except LarkError:
+        tree = None
+    walker = _Walker(builder, region, annex)
+    if tree is not None:
+        walker.walk(tree.children[0])
+    else:  # the classifier promised the grammar more than it keeps: read the annex flat
+        walker.flat(tokens)
+    end = max(
+        [first.end, *(blocks[i].end for i in range(start, region.end) if region.kinds[i - start] not in _IGNORED)]
+    )
+    annex.span = builder._span(first.start, end)
+    walker.close(end)
+    return annex
+
+
+class _Walker:
+    """Builds the annex's model from its tree: divisions nested by rank."""
+
+    _RANK = {
+        "part": 1,
+        "book": 1,
+        "title": 1,
+        "chapter": 2,
+        "section": 3,
+        "article": 6,
+        "heading": 8,
+        "separator": 8,
+        "subheading": 9,
+    }
+
+    def __init__(self, builder: _Builder, region: _Region, annex: Annex):
+        self.builder = builder
+        self.region = region
+        self.annex = annex
+        self.stack: list[tuple[float, AnnexDivision]] = []
+        self.dynamic: dict[str, float] = {}
+        self.body: Part | None = None
+
+    # -------------------------------------------------------- divisions
+    def _rank(self, kind: str) -> float:
+        if kind in self._RANK:
+            return self._RANK[kind]
+        if kind == "preamble":
+            return 1
+        # Roman and lettered sections: the style that comes first holds the other.
+        return self.dynamic.setdefault(kind, 4 + 0.5 * len(self.dynamic))
+
+    def _open(self, kind: str, label_token: Token, title_token: Token | None) -> None:
+        b = self.builder
+        block = b.blocks[label_token.start_pos]
+        label = b.plain[block.content_start : block.end].strip()
+        end = block.end
+        title = ""
+        if title_token is not None:
+            tblock = b.blocks[title_token.start_pos]
+            title = " ".join(b.plain[tblock.content_start : tblock.end].split())
+            end = tblock.end
+        label = " ".join(label.split())
+        m = None
+        if kind in ("part", "chapter", "section", "book", "title"):
+            m = DIVISION.match(label)
+            group = 3
+        elif kind in ("roman", "letter"):
+            m = ROMAN_DIVISION.match(label) if kind == "roman" else LETTER_DIVISION.match(label)
+            group = 2
+        if m is not None and m.group(group):
+            title = title or m.group(group)
+            label = label[: m.start(group)].rstrip(" .:–—-") + "."
+        if title.startswith(label) and title != label:  # "(a)" then "(a) Transport"
+            title = title[len(label) :].strip()
+        span = b._span(block.start, end)
+        division = AnnexDivision(kind=kind, label=label, span=span, title=title, end=end)
+        rank = self._rank(kind)
+        while self.stack and (self.stack[-1][0] >= rank or (self.stack[-1][1].kind == "preamble" and rank < 8)):
+            self.stack.pop()
+        (self.stack[-1][1].children if self.stack else self.annex.divisions).append(division)
+        self.stack.append((rank, division))
+        heading_kind = {"article": "article", "separator": "separator", "heading": "heading"}.get(kind, "division")
+        heading = Heading(text=division.name, span=span, kind=heading_kind)
+        self.annex.headings.append(heading)
+        b.doc.headings.append(heading)
+
+    def _add(self, paragraph: Paragraph) -> None:
+        self.annex.paragraphs.append(paragraph)
+        if self.stack:
+            self.stack[-1][1].paragraphs.append(paragraph)
+
+    def close(self, end: int) -> None:
+        def finish(divisions: list[AnnexDivision], limit: int) -> None:
+            for d, following in zip(divisions, [*divisions[1:], None], strict=False):
+                d.end = following.span.start if following is not None else limit
+                finish(d.children, d.end)
+
+        finish(self.annex.divisions, end)
+
+    # -------------------------------------------------------- tree
+    def walk(self, tree: Tree) -> None:
+        for child in tree.children:
+            if isinstance(child, Token):
+                if child.type == "ANNEX":
+                    continue
+                if child.type == "PLENARY":
+                    self._plenary(child)
+                continue
+            self._item(child)
+
+    def _item(self, tree: Tree) -> None:
+        data = tree.data
+        if data == "annex_title":
+            b = self.builder
+            lines = []
+            for token in tree.children:
+                block = b.blocks[token.start_pos]
+                lines.append(" ".join(b.plain[block.content_start : block.end].split()))
+                heading = Heading(text=lines[-1], span=b._span(block.start, block.end))
+                self.annex.headings.append(heading)
+                b.doc.headings.append(heading)
+            self.annex.title = " ".join(lines)
+        elif data in ("division", "article"):
+            label = tree.children[0]
+            title = tree.children[1] if len(tree.children) > 1 else None
+            kind = self.region.division_kinds.get(label.start_pos, "heading")
+            if label.type == "HEADING":
+                kind = "heading"
+            self._open(kind, label, title)
+        elif data == "separator":
+            token = tree.children[0]
+            self._open("separator", token, None)
+        elif data == "opening":
+            token = tree.children[0]
+            self._add(self._paragraph(token, "plain"))
+            line = self.builder.plain[self.builder.blocks[token.start_pos].content_start :].lstrip()
+            self.annex.built_like = self.annex.built_like or ("declaration" if line.startswith("We") else "instrument")
+        elif data == "paragraph":
+            self._add(self._paragraph_tree(tree))
+        elif data == "items":
+            for sub in tree.children:
+                self._add(self._sub(sub))
+        elif data == "resolution_body":
+            self._resolution_body(tree)
+
+    def _resolution_body(self, tree: Tree) -> None:
+        b = self.builder
+        part = Part()
+        self.annex.built_like = "resolution"
+        self.annex.body = part
+        for child in tree.children:
+            if isinstance(child, Token):
+                block = b.blocks[child.start_pos]
+                if child.type == "OPENER":
+                    part.opener = b._paragraph(block, "plain")
+                    part.opener_comma = b.plain[block.content_start : block.end].rstrip().endswith(",")
+                    part.span = b._span(block.start, block.end)
+                elif child.type == "PLENARY":
+                    part.plenary = b._plenary(block)
+                continue
+            paragraph = self._paragraph_tree(child, judged=True)
+            if paragraph.kind == "preambular" and not part.operative:
+                part.preamble.append(paragraph)
+            else:
+                if paragraph.kind == "preambular":
+                    paragraph.kind = "operative"
+                part.operative.append(paragraph)
+            self._add(paragraph)
+
+    def _plenary(self, token: Token) -> None:
+        if self.annex.body is not None and self.annex.body.plenary is None:
+            self.annex.body.plenary = self.builder._plenary(self.builder.blocks[token.start_pos])
+
+    def _paragraph(self, token: Token, kind: str, judged: bool = False) -> Paragraph:
+        b = self.builder
+        block = b.blocks[token.start_pos]
+        p = b._paragraph(block, kind)
+        if token.type == "DECIMAL":
+            m = DECIMAL.match(b.plain, block.content_start, block.end)
+            p.number = m.group(0).replace(" ", "").replace("\t", "").rstrip(".")
+            p.number_span = b._span(m.start(), m.end())
+        p.introduced = not judged
+        return p
+
+    def _paragraph_tree(self, tree: Tree, judged: bool = False) -> Paragraph:
+        head = tree.children[0]
+        kind = "preambular" if head.type == "PREAMBULAR" else "operative"
+        p = self._paragraph(head, kind, judged)
+        self._inline_item(head, p, judged)
+        for sub in tree.children[1:]:
+            p.subparagraphs.append(self._sub(sub, judged))
+        return p
+
+    def _inline_item(self, head: Token, p: Paragraph, judged: bool) -> None:
+        """ "3. (a) Each State Party …", "(a) (i) The conversion …": the first
+        item of the paragraph's list stands on its line."""
+        if head.start_pos not in self.region.number_then_label:
+            return
+        plain = self.builder.plain
+        block = copy.copy(self.builder.blocks[head.start_pos])
+        m = LABEL.match(plain, block.content_start, block.end)
+        label = m.group(1)
+        block.kind = "ROMAN" if label == "i" and head.type == "LETTERED" else "LETTERED"
+        block.number, block.label = None, f"({label})"
+        block.label_start, block.label_end = m.start(), m.end()
+        block.content_start = _skip_space(plain, m.end(), block.end)
+        block.segments = list(block.segments)
+        first = self.builder._paragraph(block, "subparagraph")
+        first.introduced = not judged
+        p.subparagraphs.append(first)
+
+    def _sub(self, tree: Tree, judged: bool = False) -> Paragraph:
+        head = tree.children[0]
+        if isinstance(head, Tree):  # roman inside lettered
+            head = head.children[0]
+        p = self._paragraph(head, "subparagraph", judged)
+        self._inline_item(head, p, judged)
+        for child in tree.children[1:]:
+            token = child.children[0] if isinstance(child, Tree) else child
+            p.subparagraphs.append(self._paragraph(token, "subparagraph", judged))
+        return p
+
+    # -------------------------------------------------------- fallback
+    def flat(self, tokens: list[Token]) -> None:
+        last: Paragraph | None = None
+        for token in tokens:
+            if token.type in ("ANNEX", "PLENARY"):
+                continue
+            if token.type in ("NUMBERED", "DECIMAL", "PLAIN", "PREAMBULAR", "OPERATIVE", "OPENER", "PARTIES_OPENER"):
+                last = self._paragraph(token, "operative")
+                self._add(last)
+            elif token.type in ("LETTERED", "ROMAN", "BULLET"):
+                sub = self._paragraph(token, "subparagraph")
+                if last is not None:
+                    last.subparagraphs.append(sub)
+                else:
+                    self._add(sub)
+            elif token.type == "SEPARATOR":
+                self._open("separator", token, None)
+            else:
+                kind = self.region.division_kinds.get(token.start_pos, "heading")
+                self._open(kind, token, None)
