@@ -56,6 +56,7 @@ ROMAN_DIVISION = re.compile(r"([IVXL]{1,6})\.(?:\s+(\S.*))?$")
 LETTER_DIVISION = re.compile(r"([A-Z])\.(?:\s+(\S.*))?$")
 PREAMBLE = re.compile(r"Preamble\.?$")
 DECIMAL = re.compile(r"\d{1,3}(?:\.\d{1,3})+[ \t\u00a0]*\.?(?=\s)")
+TABLE_NOTE = re.compile(r"[a-z][ \t\u00a0]+[A-Z]")  # "a See A/75/383.": a note of a table the text does not hold
 BULLET = re.compile(r"[•●▪◦‣∙][ \t\u00a0]")
 NUMBER_BEFORE_LABEL = re.compile(r"(\d{1,3})\.(?=[ \t\u00a0]+\()")
 LABEL = re.compile(r"\(([a-z]{1,5})\)(?=\s)")
@@ -84,12 +85,16 @@ TOKENS = {
     "LETTERED": "a",
     "ROMAN": "r",
     "BULLET": "b",
+    "NOTE": "z",
     "PLENARY": "L",
     "UNRECOGNISED": "?",
     "FOOTNOTE": "f",
     "PAGE_BREAK": "-",
 }
 _IGNORED = frozenset("f-")
+_PARAGRAPH_KINDS = frozenset(
+    ("PREAMBULAR", "PLAIN", "UNNUMBERED_OPERATIVE", "INTRODUCING", "NUMBERED", "NUMBERED_PREAMBULAR", "LETTERED", "ROMAN")
+)
 _MASK = KINDS["PAGE_BREAK"]  # what the resolution's grammar sees of an annex's inner blocks
 
 
@@ -274,6 +279,8 @@ def _classify(region: _Region, blocks: list[Block], plain: str, text: str, margi
             kind = "DECIMAL"
             if main == "UNRECOGNISED":
                 block.kind = "PLAIN"
+        elif main not in _PARAGRAPH_KINDS and one_line and TABLE_NOTE.match(line):
+            kind = "NOTE"
         elif BULLET.match(plain, block.content_start, block.end):
             kind = "BULLET"
         elif main in ("NUMBERED", "NUMBERED_PREAMBULAR"):
@@ -412,8 +419,9 @@ def build(builder: _Builder, start: int) -> Annex:
             continue
         name = region.kinds[offset]
         tokens.append(Token(name, char, index))
+    parser = annex_parser()
     try:
-        tree = annex_parser().parse(tokens)
+        tree = parser.parse(tokens)
     except LarkError:
         tree = None
     walker = _Walker(builder, region, annex)
@@ -549,6 +557,8 @@ class _Walker:
             self.annex.built_like = self.annex.built_like or ("declaration" if line.startswith("We") else "instrument")
         elif data == "paragraph":
             self._add(self._paragraph_tree(tree))
+        elif data == "note":
+            self._add(self._paragraph(tree.children[0], "plain"))
         elif data == "items":
             for sub in tree.children:
                 self._add(self._sub(sub))

@@ -79,7 +79,7 @@ def opener_not_italic(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     if doc.format != "markdown":
         return
     text = doc.text
-    for part in doc.parts:
+    for part in doc.resolution_bodies():
         for p in (*part.preamble, *_operative(part)):
             o = p.opener
             if o is None or o.kind == "unknown" or o.first_person:
@@ -157,7 +157,7 @@ def unknown_opener(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     ``operative-openers``.
     """
     extra = ctx.extra_preambular or ctx.extra_operative
-    for part in doc.parts:
+    for part in doc.resolution_bodies():
         for section, paragraphs in (("preambular", part.preamble), ("operative", _operative(part))):
             for p in paragraphs:
                 o = p.opener
@@ -287,7 +287,7 @@ def also_further_order(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     "Recalling further".  An adverb on the wrong side is moved by a safe fix.
     """
     text, plain = doc.text, doc.plain
-    for part in doc.parts:
+    for part in doc.resolution_bodies():
         for section, paragraphs in (("preambular", part.preamble), ("operative", _operative(part))):
             # head -> (state, paragraph): the last use of the head in the run.
             runs: dict[str, tuple[str, Paragraph]] = {}
@@ -422,7 +422,7 @@ def preambular_ending(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     a missing one after a word is unsafe (the paragraph may continue after
     a page break).
     """
-    for part in doc.parts:
+    for part in doc.resolution_bodies():
         for p in part.preamble:
             if p.final_mark == "," or (p.final_mark == ":" and p.subparagraphs):
                 continue
@@ -462,7 +462,7 @@ def operative_ending(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     Replacing a wrong mark is safe; adding a missing one after a word is
     unsafe (the paragraph may continue after a page break).
     """
-    for part in doc.parts:
+    for part in doc.resolution_bodies():
         paragraphs = _operative(part)
         if not paragraphs:
             continue
@@ -531,7 +531,7 @@ def misplaced_paragraph_kind(doc: Document, ctx: RuleContext) -> Iterator[Diagno
     Make the paragraph one kind: "*Noting*" without a number in the
     preamble, or a number and "*Notes*" in the operative part.
     """
-    for part in doc.parts:
+    for part in doc.resolution_bodies():
         for p in part.preamble:
             if p.number is not None:
                 o = p.opener

@@ -1,0 +1,130 @@
+"""Annexes are documents of their own (issue 15): their structure is read and
+shown, the resolution's own rules leave it alone, and the rules that still
+apply there (footnotes, citation dates) keep working (tests/fixtures/x)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from resolint.linter import lint_text
+from resolint.navigation import document_symbols
+from resolint.outline import outline
+from resolint.parser import parse
+
+FIXTURES = Path(__file__).parent / "fixtures" / "x"
+
+
+def _doc(name: str):
+    path = FIXTURES / name
+    return parse(path.read_text(encoding="utf-8"), path=str(path))
+
+
+@pytest.mark.parametrize("name", ["annex-convention.md", "annex-convention.txt"])
+def test_draft_articles_outline_shows_chapters_and_articles(name):
+    text = outline(_doc(name))
+    assert "chapter: Chapter I. General provisions" in text
+    assert "article: Article 1. Scope of application (3 paragraphs)" in text
+    assert "article: Article 2. Definitions" in text
+    assert "title: United Nations Convention on Negotiable Cargo Documents" in text
+    assert "[built like an instrument]" in text
+    assert "not understood" not in text
+
+
+@pytest.mark.parametrize("name", ["annex-convention.md", "annex-convention.txt"])
+def test_document_symbols_nest_articles_in_chapters(name):
+    symbols = document_symbols(_doc(name))
+    annex = next(s for s in symbols if s.kind == "annex")
+    chapters = [c for c in annex.children if c.kind == "division"]
+    assert [c.name for c in chapters][:2] == [
+        "Chapter I. General provisions",
+        "Chapter II. Issuance, content and legal effect of negotiable cargo documents",
+    ]
+    articles = [a.name for a in chapters[0].children if a.kind == "article"]
+    assert articles == ["Article 1. Scope of application", "Article 2. Definitions"]
+    assert all(a.start >= chapters[0].start and a.end <= chapters[0].end for a in chapters[0].children)
+
+
+def test_numbering_restarts_inside_each_article():
+    doc = _doc("annex-convention.txt")
+    article = doc.annexes[0].divisions[0].children[0]
+    assert [p.number_value for p in article.paragraphs] == [1, 2, 3]
+
+
+def _annexed_resolution(opener: str) -> str:
+    return (
+        "77/5. Test\n\n\tThe General Assembly,\n\t1.\tDecides to adopt the text annexed.\n\n"
+        "53rd plenary meeting\n14 December 2022\n\nAnnex\nDraft resolution recommended for adoption\n"
+        f"\t{opener}\n\tRecalling its resolution 70/1,\n\t1.\tDecides to recall its decision\n"
+    )
+
+
+def test_annex_built_like_a_resolution_is_judged_by_its_rules():
+    doc = parse(_annexed_resolution("The General Assembly,"), "text")
+    annex = doc.annexes[0]
+    assert annex.resolution_rules_apply and annex.built_like == "resolution"
+    assert [p.opener.phrase for p in annex.body.preamble] == ["Recalling"]
+    found = lint_text(_annexed_resolution("The General Assembly,"), "x.txt", "text").diagnostics
+    # The annexed resolution's last operative paragraph lacks its full stop.
+    assert [d.code for d in found if d.start >= annex.span.start] == ["P005"]
+
+
+def test_declaration_in_the_first_person_is_not_judged_as_a_resolution():
+    text = _annexed_resolution("We, the Heads of State and Government,")
+    doc = parse(text, "text")
+    assert doc.annexes[0].built_like == "declaration" and not doc.annexes[0].resolution_rules_apply
+    codes = [d.code for d in lint_text(text, "x.txt", "text").diagnostics]
+    assert not [c for c in codes if c.startswith(("P", "S"))]
+
+
+def test_separator_and_bullets_in_an_annex():
+    text = (
+        "77/5. Test\n\n\tThe General Assembly,\n\t1.\tAdopts the programme annexed to the present resolution.\n\n"
+        "53rd plenary meeting\n14 December 2022\n\nAnnex\nProgramme of Action\n"
+        "Goal 1\nTargets:\n\t• Achieve universal access to energy by 2030.\n\t• Double the rate of improvement.\n"
+        "\t* * *\n\t1.\tWe commit to the goals above.\n"
+    )
+    doc = parse(text, "text")
+    annex = doc.annexes[0]
+    assert not doc.unrecognised
+    kinds = [d.kind for d in annex.divisions]
+    assert "separator" in kinds
+    bullets = [p for p in annex.paragraphs if p.text.startswith("•")]
+    assert len(bullets) == 2
+
+
+def test_no_structure_findings_in_annex_text_of_the_variety_corpus(corpus):
+    folder = corpus / "assembly-variety"
+    if not folder.is_dir():
+        pytest.skip("no assembly-variety folder")
+    for path in sorted(folder.glob("*/*")):
+        if path.suffix not in (".md", ".txt"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        doc = parse(text, path=str(path))
+        result = lint_text(text, str(path))
+        for annex in doc.annexes:
+            inside = [
+                d
+                for d in result.diagnostics
+                if d.code in ("S001", "S004") and annex.span.start <= d.start < annex.span.end
+            ]
+            assert not inside, f"{path.name}: {inside[:3]}"
+
+
+def test_every_annex_of_the_corpus_parses_with_the_annex_grammar(corpus, monkeypatch):
+    """The classifier gives the grammar only sequences it accepts: no annex of the
+    corpus falls back to the flat reading."""
+    import resolint.annex as annexes
+
+    def fail(self, tokens):
+        raise AssertionError("annex read flat: the grammar rejected the classifier's tokens")
+
+    monkeypatch.setattr(annexes._Walker, "flat", fail)
+    count = 0
+    for folder in ("assembly-variety", "markdown", "plaintext", "drafts"):
+        for path in sorted((corpus / folder).glob("**/*")):
+            if path.suffix in (".md", ".txt") and path.name != "README.md":
+                count += len(parse(path.read_text(encoding="utf-8"), path=str(path)).annexes)
+    assert count >= 20
