@@ -93,7 +93,16 @@ TOKENS = {
 }
 _IGNORED = frozenset("f-")
 _PARAGRAPH_KINDS = frozenset(
-    ("PREAMBULAR", "PLAIN", "UNNUMBERED_OPERATIVE", "INTRODUCING", "NUMBERED", "NUMBERED_PREAMBULAR", "LETTERED", "ROMAN")
+    (
+        "PREAMBULAR",
+        "PLAIN",
+        "UNNUMBERED_OPERATIVE",
+        "INTRODUCING",
+        "NUMBERED",
+        "NUMBERED_PREAMBULAR",
+        "LETTERED",
+        "ROMAN",
+    )
 )
 _MASK = KINDS["PAGE_BREAK"]  # what the resolution's grammar sees of an annex's inner blocks
 
@@ -234,6 +243,7 @@ def _classify(region: _Region, blocks: list[Block], plain: str, text: str, margi
     last_roman: str | None = None  # the roman item the list is at, None outside a roman list
     last_letter: str | None = None
     previous_paragraph: Block | None = None
+    last_section: str | None = None  # the letter of the last "A.", "B." section
     for index in range(region.start + 1, region.end):
         block = blocks[index]
         main = block.kind
@@ -272,9 +282,14 @@ def _classify(region: _Region, blocks: list[Block], plain: str, text: str, margi
         elif one_line and len(line) <= 250 and (m := DIVISION.match(line)) and not line.endswith((";", ",")):
             kind, division, bare = "DIVISION", m.group(1).lower(), not m.group(3)
         elif one_line and (m := ROMAN_DIVISION.match(line)) and (not m.group(2) or _heading_like(line, block)):
-            kind, division, bare = "DIVISION", "roman", not m.group(2)
+            # "I." after "H." is the next lettered section, not roman one.
+            follows_letter = last_section is not None and m.group(1) == chr(ord(last_section) + 1)
+            kind, division, bare = "DIVISION", "letter" if follows_letter else "roman", not m.group(2)
+            if follows_letter:
+                last_section = m.group(1)
         elif one_line and (m := LETTER_DIVISION.match(line)) and (not m.group(2) or _heading_like(line, block)):
             kind, division, bare = "DIVISION", "letter", not m.group(2)
+            last_section = m.group(1)
         elif DECIMAL.match(plain, block.content_start, block.end):
             kind = "DECIMAL"
             if main == "UNRECOGNISED":
@@ -346,7 +361,8 @@ def _classify(region: _Region, blocks: list[Block], plain: str, text: str, margi
             kind = "HEADING"
         if division:
             region.division_kinds[index] = division
-        expect_title = False
+        # A title that ends with ";" or ":" goes on on the next line.
+        expect_title = kind == "TITLE" and line.rstrip().endswith((";", ":", ",", "–", "—"))
         bare_label = bare
         kinds.append(kind)
         if kind in ("NUMBERED", "DECIMAL", "PLAIN", "PREAMBULAR", "OPERATIVE", "LETTERED", "ROMAN", "BULLET"):
@@ -472,7 +488,7 @@ class _Walker:
     def _open(self, kind: str, label_token: Token, title_token: Token | None) -> None:
         b = self.builder
         block = b.blocks[label_token.start_pos]
-        label = b.plain[block.content_start : block.end].strip()
+        label = b.plain[_text_start(block) : block.end].strip()
         end = block.end
         title = ""
         if title_token is not None:

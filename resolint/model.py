@@ -246,7 +246,7 @@ class AnnexDivision:
     @property
     def name(self) -> str:
         if self.title and self.title != self.label:
-            return f"{self.label} {self.title}" if self.label.endswith(".") else f"{self.label}. {self.title}"
+            return f"{self.label} {self.title}" if self.label.endswith((".", ")")) else f"{self.label}. {self.title}"
         return self.label
 
 
