@@ -275,6 +275,8 @@ def _classify(region: _Region, blocks: list[Block], plain: str, text: str, margi
             kind = "PLENARY"
         elif main == "OPENER":
             kind = "OPENER"
+        elif main == "PART_LABEL":
+            kind, division, bare = "DIVISION", "part", True  # "B": a part of the annex, or of the resolution
         elif one_line and ARTICLE.match(line):
             kind, division, bare = "ARTICLE", "article", True
         elif one_line and PREAMBLE.match(line):
@@ -416,8 +418,10 @@ def _prose(text: str) -> bool:
 
 
 # ---------------------------------------------------------------- build
-def build(builder: _Builder, start: int) -> Annex:
-    """The annex whose "Annex" line is block ``start``, parsed with its own grammar."""
+def build(builder: _Builder, tree: Tree) -> Annex:
+    """The annex whose "Annex" line opens ``tree`` (the resolution grammar's
+    annex), parsed with its own grammar."""
+    start = tree.children[0].start_pos
     region: _Region = builder.annex_regions[start]
     blocks = builder.blocks
     first = blocks[start]
@@ -450,6 +454,24 @@ def build(builder: _Builder, start: int) -> Annex:
     )
     annex.span = builder._span(first.start, end)
     walker.close(end)
+    for child in tree.children[1:]:
+        # Blocks after the annex that the resolution's grammar still gave it
+        # (none in a well-formed text): read as annex paragraphs, as before.
+        if isinstance(child, Token):
+            block = blocks[child.start_pos]
+            heading = Heading(
+                text=builder.plain[block.content_start : block.end].strip(), span=builder._span(block.start, block.end)
+            )
+            annex.headings.append(heading)
+            builder.doc.headings.append(heading)
+            end = block.end
+        else:
+            paragraph = builder._paragraph_tree(child, "operative")
+            for p in paragraph.walk():
+                p.introduced = True
+            annex.paragraphs.append(paragraph)
+            end = paragraph.span.end
+        annex.span = builder._span(first.start, end)
     return annex
 
 

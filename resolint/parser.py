@@ -463,7 +463,7 @@ class _Builder:
                         part.operative.append(paragraph)
 
     def _annex(self, tree: Tree) -> Annex:
-        return annexes.build(self, tree.children[0].start_pos)
+        return annexes.build(self, tree)
 
     def _heading(self, token: Token) -> None:
         block = self.blocks[token.start_pos]

@@ -459,6 +459,20 @@ async def test_symbols_and_folding(client: LanguageClient):
     _close(client, uri)
 
 
+async def test_symbols_of_an_annex_of_draft_articles(client: LanguageClient):
+    """The outline of draft articles shows the chapters and, inside them, the articles."""
+    path = Path(__file__).parent / "fixtures" / "x" / "annex-convention.md"
+    uri = await _open(client, path)
+    doc = lsp.TextDocumentIdentifier(uri=uri)
+    symbols = await client.text_document_document_symbol_async(lsp.DocumentSymbolParams(text_document=doc))
+    annex = next(s for s in symbols if s.kind == lsp.SymbolKind.Module and s.name.startswith("Annex"))
+    chapter = next(c for c in annex.children if c.kind == lsp.SymbolKind.Namespace)
+    assert chapter.name == "Chapter I. General provisions"
+    articles = [c.name for c in chapter.children if c.kind == lsp.SymbolKind.Class]
+    assert articles == ["Article 1. Scope of application", "Article 2. Definitions"]
+    _close(client, uri)
+
+
 # ------------------------------------------------------------------ completion
 async def test_completion_openers_numbers_and_footnotes(client: LanguageClient):
     text = (CORPUS / "markdown" / "A-RES-80-10.md").read_text(encoding="utf-8")
