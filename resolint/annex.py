@@ -163,7 +163,7 @@ def prepare(builder: _Builder, code: str) -> str:
             first = _first_line(text, block)
             if SEPARATOR.match(first):
                 chars[index] = _MASK
-            elif DECIMAL.match(plain, block.content_start, block.end):
+            elif _decimal(plain, block):
                 block.kind = "PLAIN"
                 chars[index] = KINDS["PLAIN"]
     for n, start in enumerate(starts):
@@ -184,7 +184,8 @@ def prepare(builder: _Builder, code: str) -> str:
 
 def _markdown_separators(builder: _Builder, code: str) -> str:
     """Markdown blanks "* * *" as emphasis markup, so no block holds it: give
-    each separator line inside an annex a block of its own."""
+    each separator line a block of its own, a page break to the resolution's
+    grammar (as the plain-text one is) and a separator inside an annex."""
     text = builder.source.text
     if "* * *" not in text and "\\* \\* \\*" not in text:
         return code
@@ -198,6 +199,16 @@ def _markdown_separators(builder: _Builder, code: str) -> str:
     merged = sorted(blocks + added, key=lambda b: b.start)
     blocks[:] = merged
     return "".join(KINDS[b.kind] for b in blocks)
+
+
+def _decimal(plain: str, block: Block) -> re.Match | None:
+    """ "1.1 . Raise awareness …": an action numbered inside its objective (a
+    sentence follows the number, so "2.5 million people" is not one)."""
+    m = DECIMAL.match(plain, block.content_start, block.end)
+    if m is None:
+        return None
+    after = _skip_space(plain, m.end(), block.end)
+    return m if after < block.end and plain[after].isupper() else None
 
 
 def _text_start(block: Block) -> int:
@@ -292,8 +303,10 @@ def _classify(region: _Region, blocks: list[Block], plain: str, text: str, margi
         elif one_line and (m := LETTER_DIVISION.match(line)) and (not m.group(2) or _heading_like(line, block)):
             kind, division, bare = "DIVISION", "letter", not m.group(2)
             last_section = m.group(1)
-        elif DECIMAL.match(plain, block.content_start, block.end):
+        elif (m := _decimal(plain, block)) is not None:
             kind = "DECIMAL"
+            block.number_start, block.number_end = m.start(), m.end()
+            block.content_start = _skip_space(plain, m.end(), block.end)
             if main == "UNRECOGNISED":
                 block.kind = "PLAIN"
         elif main not in _PARAGRAPH_KINDS and one_line and TABLE_NOTE.match(line):
@@ -636,7 +649,7 @@ class _Walker:
         block = b.blocks[token.start_pos]
         p = b._paragraph(block, kind)
         if token.type == "DECIMAL":
-            m = DECIMAL.match(b.plain, block.content_start, block.end)
+            m = DECIMAL.match(b.plain, block.number_start, block.end)
             p.number = m.group(0).replace(" ", "").replace("\t", "").rstrip(".")
             p.number_span = b._span(m.start(), m.end())
         p.introduced = not judged

@@ -81,13 +81,16 @@ def test_declaration_in_the_first_person_is_not_judged_as_a_resolution():
 def test_separator_and_bullets_in_an_annex():
     text = (
         "77/5. Test\n\n\tThe General Assembly,\n\t1.\tAdopts the programme annexed to the present resolution.\n\n"
-        "53rd plenary meeting\n14 December 2022\n\nAnnex\nProgramme of Action\n"
+        "53rd plenary meeting\n14 December 2022\n\nAnnex\n2021 Programme of Action on Energy\n"
         "Goal 1\nTargets:\n\t• Achieve universal access to energy by 2030.\n\t• Double the rate of improvement.\n"
         "\t* * *\n\t1.\tWe commit to the goals above.\n"
+        "Overarching objective 1: Enhance energy access\n\t1.1\t. Raise awareness of energy access.\n"
     )
     doc = parse(text, "text")
     annex = doc.annexes[0]
     assert not doc.unrecognised
+    assert annex.title == "2021 Programme of Action on Energy"
+    assert annex.paragraphs[-1].number == "1.1"
     kinds = [d.kind for d in annex.divisions]
     assert "separator" in kinds
     bullets = [p for p in annex.paragraphs if p.text.startswith("•")]
