@@ -219,9 +219,12 @@ def _text_start(block: Block) -> int:
 
 
 def _first_line(text: str, block: Block, start: int = -1) -> str:
-    chunk = text[block.content_start if start < 0 else start : block.end].strip()
-    end = chunk.find("\n")
-    return (chunk if end < 0 else chunk[:end]).strip()
+    """The block's first line, stripped, without copying the lines after it."""
+    start = block.content_start if start < 0 else start
+    while start < block.end and text[start].isspace():
+        start += 1
+    end = text.find("\n", start, block.end)
+    return text[start : block.end if end < 0 else end].strip()
 
 
 def _heading_like(line: str, block: Block, margin: bool = False) -> bool:
@@ -265,7 +268,8 @@ def _classify(region: _Region, blocks: list[Block], plain: str, text: str, margi
             continue
         line = _first_line(plain, block, _text_start(block))
         source_line = _first_line(text, block)
-        one_line = "\n" not in plain[block.content_start : block.end].strip()
+        newline = plain.find("\n", block.content_start, block.end)
+        one_line = newline < 0 or not plain[newline : block.end].strip()
         kind = ""
         division = ""
         bare = False
