@@ -131,3 +131,15 @@ def test_every_annex_of_the_corpus_parses_with_the_annex_grammar(corpus, monkeyp
             if path.suffix in (".md", ".txt") and path.name != "README.md":
                 count += len(parse(path.read_text(encoding="utf-8"), path=str(path)).annexes)
     assert count >= 20
+
+
+@pytest.mark.parametrize("name", ["A-RES-75-1", "A-RES-76-3"])
+def test_separators_and_decimal_actions_in_adopted_text_are_not_unrecognised(corpus, name):
+    """ "* * *" between the paragraphs of a declaration adopted in the operative
+    part (75/1) and the actions "1.1 ." of a document it adopts (76/3)."""
+    folder = corpus / "assembly-variety"
+    if not folder.is_dir():
+        pytest.skip("no assembly-variety folder")
+    for path in (folder / "markdown" / f"{name}.md", folder / "plaintext" / f"{name}.txt"):
+        result = lint_text(path.read_text(encoding="utf-8"), str(path))
+        assert not [d for d in result.diagnostics if d.code in ("S001", "S004")], path.name
