@@ -160,7 +160,33 @@ class Paragraph:
 class Heading:
     text: str
     span: Span
-    kind: Literal["heading", "action", "part", "annex", "division", "article", "separator"] = "heading"
+    kind: Literal["heading", "action", "part", "annex", "division", "article", "separator", "section"] = "heading"
+
+
+@dataclass(slots=True)
+class Section:
+    """A section of an operative part: "I" and its title, or a lettered
+    section inside one ("A. Base/floor salary scale").
+
+    Its paragraphs are also in the part's ``preamble`` and ``operative``
+    lists, in document order (the rules that read a part see every
+    paragraph); ``preamble`` and ``operative`` here are the same objects, so
+    a rule can judge a section on its own (numbering that restarts at 1, a
+    single unnumbered paragraph).
+    """
+
+    label: str  # "I", "II", "A"
+    title: str
+    span: Span  # the label and the title
+    level: int = 1  # 1 a roman section, 2 a lettered section inside it
+    preamble: list[Paragraph] = field(default_factory=list)
+    operative: list[Paragraph] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+
+    def walk(self) -> Iterator[Section]:
+        yield self
+        for sub in self.sections:
+            yield from sub.walk()
 
 
 @dataclass(slots=True)
@@ -186,6 +212,7 @@ class Title:
     text: str
     span: Span
     session: int | None = None
+    part: str | None = None  # "A" in "78/183 A. Enlargement of …"
 
 
 @dataclass(slots=True)
@@ -222,6 +249,35 @@ class Part:
     operative: list[Paragraph] = field(default_factory=list)
     plenary: PlenaryLine | None = None
     span: Span | None = None
+    sections: list[Section] = field(default_factory=list)
+
+    def operative_groups(self) -> list[list[Paragraph]]:
+        """The operative paragraphs by the innermost section that holds them
+        (those before the first section are one group): where the choice of
+        numbered or unnumbered paragraphs is judged."""
+        return self._groups(self.operative, "operative")
+
+    def preamble_groups(self) -> list[list[Paragraph]]:
+        """The preamble, then each section's own short preamble: where the
+        sequence of opening phrases ("Recalling", "Recalling also") runs."""
+        return self._groups(self.preamble, "preamble")
+
+    def _groups(self, paragraphs: list[Paragraph], field_name: str) -> list[list[Paragraph]]:
+        if not self.sections:
+            return [paragraphs] if paragraphs else []
+        inside = {id(p): id(s) for top in self.sections for s in top.walk() for p in getattr(s, field_name)}
+        groups: dict[int, list[Paragraph]] = {}
+        for p in paragraphs:
+            groups.setdefault(inside.get(id(p), 0), []).append(p)
+        return list(groups.values())
+
+
+@dataclass(slots=True)
+class TableNote:
+    """A note of a table that the text does not carry ("a See A/75/383.")."""
+
+    text: str
+    span: Span
 
 
 # ---------------------------------------------------------------- annexes
@@ -288,6 +344,7 @@ class Document:
     dates: list[DateMention] = field(default_factory=list)
     headings: list[Heading] = field(default_factory=list)
     unrecognised: list[UnrecognisedBlock] = field(default_factory=list)
+    table_notes: list[TableNote] = field(default_factory=list)
     other_organ: tuple[str, Span] | None = None
     suppressions: list = field(default_factory=list)
     body_span: Span | None = None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import Annex, AnnexDivision, Document, Paragraph
+from .model import Annex, AnnexDivision, Document, Paragraph, Part, Section
 
 
 def _where(p) -> str:
@@ -47,27 +47,34 @@ def outline(doc: Document) -> str:
         out.extend(f"  {k}: {v}\n" for k, v in shown)
     if doc.title:
         number = f"{doc.title.number}. " if doc.title.number else ""
+        if doc.title.number and doc.title.part:
+            number = f"{doc.title.number} {doc.title.part}. "
         out.append(f"title: {number}{doc.title.text}  @{_where(doc.title)}\n")
     if doc.other_organ:
         out.append(f"opener of another organ: {doc.other_organ[0]}\n")
     for part in doc.parts:
+        in_sections = {id(p) for top in part.sections for s in top.walk() for p in s.preamble}
         indent = "  " if part.label else ""
         if part.label:
             out.append(f"part {part.label}\n")
         if part.opener:
             out.append(f"{indent}opener: {part.opener.text}  @{_where(part.opener)}\n")
-        if part.preamble:
-            out.append(f"{indent}preamble ({len(part.preamble)} paragraphs)\n")
-            for p in part.preamble:
+        own_preamble = [p for p in part.preamble if id(p) not in in_sections]
+        if own_preamble:
+            out.append(f"{indent}preamble ({len(own_preamble)} paragraphs)\n")
+            for p in own_preamble:
                 _tree(out, p, indent + "  ")
-        if part.operative:
+        if part.operative or part.sections:
             out.append(f"{indent}operative part ({len(part.operative)} paragraphs)\n")
-            for p in part.operative:
-                _tree(out, p, indent + "  ")
+            _operative(out, part, indent + "  ")
         if part.plenary:
             out.append(f"{indent}plenary: {part.plenary.text}  @{_where(part.plenary)}\n")
     for annex in doc.annexes:
         _annex(out, annex)
+    if doc.table_notes:
+        out.append(f"table notes ({len(doc.table_notes)})\n")
+        for note in doc.table_notes:
+            out.append(f"  {note.text[:70]}  @{_where(note)}\n")
     if doc.footnotes:
         out.append(f"footnotes ({len(doc.footnotes)})\n")
         for note in doc.footnotes:
@@ -118,3 +125,27 @@ def _tree(out: list[str], p: Paragraph, indent: str) -> None:
     out.append(_paragraph_line(p, indent))
     for sub in p.subparagraphs:
         _tree(out, sub, indent + "  ")
+
+
+def _operative(out: list[str], part: Part, indent: str) -> None:
+    """The operative paragraphs, each section with its own under it."""
+    placed = {id(p) for top in part.sections for s in top.walk() for p in s.operative}
+    for p in part.operative:
+        if id(p) not in placed:
+            _tree(out, p, indent)
+    for top in part.sections:
+        _section(out, top, indent)
+
+
+def _section(out: list[str], section: Section, indent: str) -> None:
+    kind = "section" if section.level == 1 else "lettered section"
+    title = f" {section.title}" if section.title else ""
+    out.append(f"{indent}{kind} {section.label}.{title}  @{_where(section)}\n")
+    if section.preamble:
+        out.append(f"{indent}  preamble ({len(section.preamble)} paragraphs)\n")
+        for p in section.preamble:
+            _tree(out, p, indent + "    ")
+    for p in section.operative:
+        _tree(out, p, indent + "  ")
+    for sub in section.sections:
+        _section(out, sub, indent + "  ")

@@ -17,6 +17,7 @@ from importlib import resources
 from lark import Lark, Token, Tree
 from lark.exceptions import LarkError, UnexpectedInput, UnexpectedToken
 from lark.lexer import Lexer
+from lark.parsers.lalr_analysis import Shift
 
 from . import annex as annexes
 from . import readers
@@ -33,7 +34,9 @@ from .model import (
     Paragraph,
     Part,
     PlenaryLine,
+    Section,
     Span,
+    TableNote,
     Title,
     UnrecognisedBlock,
 )
@@ -46,7 +49,7 @@ _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 
 
 # Blocks the grammar ignores wherever they stand (its %ignore terminals).
-_IGNORED_KINDS = frozenset(KINDS[name] for name in ("FOOTNOTE", "PAGE_BREAK"))
+_IGNORED_KINDS = frozenset(KINDS[name] for name in ("FOOTNOTE", "PAGE_BREAK", "TABLE_NOTE"))
 
 
 def _block_tokens(code: str) -> Iterator[Token]:
@@ -95,6 +98,9 @@ _DESCRIPTIONS = {
     "HEADING": "a heading",
     "ANNEX": "an annex heading",
     "PART_LABEL": "a part label",
+    "SECTION": "a section number",
+    "SUBSECTION": "a section heading",
+    "INTRODUCED": "an item of an introduced list",
     "OTHER_ORGAN_OPENER": "another organ's opener",
 }
 
@@ -136,6 +142,7 @@ class _Builder:
     def build(self) -> Document:
         doc = self.doc
         self._footnotes_and_markers()
+        self._table_notes()
         self._operative_verbs_in_preamble()
         code = "".join(KINDS[b.kind] for b in self.blocks)
         code = annexes.prepare(self, code)  # annexes: read by resolint/annex.py, one "Annex" block here
@@ -205,29 +212,26 @@ class _Builder:
 
     def _parse_recovering(self, parser: Lark, code: str, positions: list[int] | None) -> Tree | None:
         """Parse the block kinds, recording each block the grammar does not
-        expect where it stands and going on after it (None when the input
-        ends where the grammar cannot).
+        expect where it stands and reading the rest as if it were absent
+        (None when no reading reaches the end of the input).
 
-        This is Lark's own recovery (``parse(on_error=…)``) without its
-        exception for each misplaced block: a block whose kind the parser
-        state has no action for is recorded and skipped before it is fed.
-        A draft with thousands of misplaced blocks spent most of its time
-        raising, and the exceptions' reference cycles kept the garbage
-        collector busy.  The rare block that the state accepts but that
-        fails after a reduction still raises; the reductions stay done, as
-        in Lark's recovery.
+        The blocks to set aside are chosen first on the parser's state
+        stack alone (:func:`_fewest_skips`), then the others are fed to the
+        parser, which accepts each of them: no exception per misplaced block,
+        and no reduction done for a block that is then refused.
         """
         interactive = parser.parse_interactive()
+        tokens = list(_block_tokens(code))
+        skips = _fewest_skips(interactive.parser_state.parse_conf, [t.type for t in tokens])
+        if skips is None:
+            return None
         token = None
-        for token in _block_tokens(code):
-            try:
-                if token.type in interactive.choices():
-                    interactive.feed_token(token)
-                    continue
-            except UnexpectedToken:
-                pass
-            index = token.start_pos if positions is None else positions[token.start_pos]
-            self.misplaced[index] = self._reason(index)
+        for number, token in enumerate(tokens):
+            if number in skips:
+                index = token.start_pos if positions is None else positions[token.start_pos]
+                self.misplaced[index] = self._reason(index)
+            else:
+                interactive.feed_token(token)
         try:
             return interactive.feed_eof(token)
         except UnexpectedInput:
@@ -379,9 +383,10 @@ class _Builder:
                     session = number.split("/")[0]
                     self.doc.title = Title(
                         number=number,
-                        text=text[len(number) + 1 :].strip(),
+                        text=text[m.end() - 1 :].strip(),
                         span=span,
                         session=int(session) if session.isdigit() else None,
+                        part=m.group(2),
                     )
                 elif kind == "HEADING":
                     heading = Heading(text=text, span=span)
@@ -435,18 +440,63 @@ class _Builder:
 
     def _operative(self, tree: Tree, part: Part) -> None:
         for child in tree.children:
-            if isinstance(child, Token):
-                self._heading(child)
-            elif (
-                child.data == "operative_paragraph"
-                and isinstance(child.children[0], Tree)
-                and child.children[0].data == "introducing"
-            ):
-                self._introducing(child.children[0], part)
-            elif child.data == "plain_paragraph":
-                part.operative.append(self._paragraph_tree(child, "plain"))
+            if isinstance(child, Tree) and child.data == "section":
+                part.sections.append(self._section(child, part, 1))
             else:
-                part.operative.append(self._paragraph_tree(child, "operative"))
+                self._operative_child(child, part, part.operative)
+
+    def _operative_child(self, child: Tree | Token, part: Part, into: list[Paragraph]) -> None:
+        """One item of an operative run: a heading or a paragraph (appended to
+        the part's operative paragraphs, and to ``into`` when that is a section's)."""
+        start = len(part.operative)
+        if isinstance(child, Token):
+            self._heading(child)
+        elif (
+            child.data == "operative_paragraph"
+            and isinstance(child.children[0], Tree)
+            and child.children[0].data == "introducing"
+        ):
+            self._introducing(child.children[0], part)
+        elif child.data == "plain_paragraph":
+            part.operative.append(self._paragraph_tree(child, "plain"))
+        else:
+            part.operative.append(self._paragraph_tree(child, "operative"))
+        if into is not part.operative:
+            into.extend(part.operative[start:])
+
+    def _section(self, tree: Tree, part: Part, level: int) -> Section:
+        """A section ("I" / its title / paragraphs / lettered sections) or a
+        lettered section ("A. Base/floor salary scale" / preamble / paragraphs)."""
+        label_token = tree.children[0]
+        block = self.blocks[label_token.start_pos]
+        text = self.plain[block.content_start : block.end].strip()
+        if level == 1:
+            label, title = text.rstrip("."), ""
+        else:
+            label, _, title = text.partition(".")
+            title = title.strip()
+        end = block.end
+        section = Section(label=label, title=title, span=self._span(block.start, end), level=level)
+        self.doc.headings.append(Heading(text=text, span=section.span, kind="section"))
+        for child in tree.children[1:]:
+            if isinstance(child, Token) and child.type == "HEADING" and not section.operative and not section.preamble:
+                heading_block = self.blocks[child.start_pos]
+                heading_text = self.plain[heading_block.content_start : heading_block.end].strip()
+                if not section.title:
+                    section.title = heading_text
+                    end = heading_block.end
+                self.doc.headings.append(Heading(text=heading_text, span=self._span(heading_block.start, heading_block.end)))
+            elif isinstance(child, Tree) and child.data == "section_preamble":
+                for item in child.children:
+                    paragraph = self._paragraph_tree(item, "preambular")
+                    part.preamble.append(paragraph)
+                    section.preamble.append(paragraph)
+            elif isinstance(child, Tree) and child.data == "subsection":
+                section.sections.append(self._section(child, part, level + 1))
+            else:
+                self._operative_child(child, part, section.operative)
+        section.span = self._span(block.start, end)
+        return section
 
     def _introducing(self, tree: Tree, part: Part) -> None:
         head = self._paragraph_tree(tree, "operative", stop_at="introduced")
@@ -483,6 +533,14 @@ class _Builder:
                     head.subparagraphs.append(self._paragraph(self.blocks[child.start_pos], "subparagraph"))
             elif child.data == stop_at:
                 break
+            elif child.data == "introduced_list":
+                # "Panel 1: …" under "(b) … the following themes:": text the
+                # subparagraph introduces, unlettered.
+                for item in child.children:
+                    introduced = self._paragraph(self.blocks[item.start_pos], "plain")
+                    introduced.introduced = True
+                    assert head is not None
+                    head.subparagraphs.append(introduced)
             elif child.data in ("subparagraph", "roman"):
                 sub = self._paragraph_tree(child, "subparagraph")
                 if head is None:
@@ -579,6 +637,12 @@ class _Builder:
         for number, start, end, written in self.result.markers:
             doc.markers.append(FootnoteMarker(number=number, span=self._span(start, end), text=written))
 
+    def _table_notes(self) -> None:
+        for block in self.blocks:
+            if block.kind == "TABLE_NOTE":
+                text = _single_spaced(self.plain[block.content_start : block.end])
+                self.doc.table_notes.append(TableNote(text=text, span=self._span(block.start, block.end)))
+
     def _inline(self) -> None:
         doc = self.doc
         end = self.result.body_end
@@ -600,6 +664,99 @@ class _Builder:
             doc.kind = "draft"
         else:
             doc.kind = "fragment"
+
+
+# How many more blocks than the best reading a reading may have set aside,
+# and how many readings are followed at once.
+_SKIP_MARGIN = 4
+_READINGS = 24
+
+
+def _advance(states: dict, end_state, stack: tuple, kind: str) -> tuple | None:
+    """The LALR state stack after ``kind`` is fed to ``stack`` (None if refused).
+
+    Lark's ``ParserState.feed_token`` on the states alone: the stack stays a
+    few states deep (the grammar's repetitions are left-recursive), so a
+    reading is cheap to copy and to follow.
+    """
+    work = list(stack)
+    is_end = kind == "$END"
+    while True:
+        action = states[work[-1]].get(kind)
+        if action is None:
+            return None
+        what, arg = action
+        if what is Shift:
+            if is_end:
+                return None
+            work.append(arg)
+            return tuple(work)
+        size = len(arg.expansion)
+        if size:
+            del work[-size:]
+        work.append(states[work[-1]][arg.origin.name][1])
+        if is_end and work[-1] == end_state:
+            return tuple(work)
+
+
+def _fewest_skips(conf, kinds: list[str]) -> set[int] | None:
+    """Which blocks to set aside so that the others parse: as few as possible.
+
+    First the plain reading (each refused block set aside where it stands);
+    when it sets any aside, a search keeps several readings side by side —
+    setting a block aside or accepting it — and ends with the one that set
+    aside the fewest.  A paragraph moved into the preamble is then the one
+    block out of place, not the start of an operative part after which
+    every preambular paragraph is.  Readings are merged by parser state and
+    bounded in number, so the search is linear in the document.
+    """
+    states, end_state = conf.states, conf.end_state
+    start = (conf.start_state,)
+    stack = start
+    greedy: list[int] = []
+    for number, kind in enumerate(kinds):
+        following = _advance(states, end_state, stack, kind)
+        if following is None:
+            greedy.append(number)
+        else:
+            stack = following
+    greedy_complete = _advance(states, end_state, stack, "$END") is not None
+    if not greedy and greedy_complete:
+        return set()
+    # readings: state stack -> (blocks set aside, those blocks as a linked list, last first)
+    readings: dict[tuple, tuple[int, tuple | None]] = {start: (0, None)}
+    for number, kind in enumerate(kinds):
+        following_readings: dict[tuple, tuple[int, tuple | None]] = {}
+        for stack, (cost, skipped) in readings.items():
+            following = _advance(states, end_state, stack, kind)
+            if following is not None:
+                known = following_readings.get(following)
+                if known is None or known[0] > cost:
+                    following_readings[following] = (cost, skipped)
+            known = following_readings.get(stack)
+            if known is None or known[0] > cost + 1:
+                following_readings[stack] = (cost + 1, (number, skipped))
+        best = min(cost for cost, _ in following_readings.values())
+        kept = [item for item in following_readings.items() if item[1][0] <= best + _SKIP_MARGIN]
+        if len(kept) > _READINGS:
+            kept.sort(key=lambda item: item[1][0])
+            del kept[_READINGS:]
+        readings = dict(kept)
+    finished = [
+        (cost, skipped)
+        for stack, (cost, skipped) in readings.items()
+        if _advance(states, end_state, stack, "$END") is not None
+    ]
+    if not finished:
+        return set(greedy) if greedy_complete else None
+    cost, skipped = min(finished, key=lambda item: item[0])
+    if greedy_complete and len(greedy) <= cost:
+        return set(greedy)
+    result = set()
+    while skipped is not None:
+        result.add(skipped[0])
+        skipped = skipped[1]
+    return result
 
 
 def _single_spaced(text: str) -> str:

@@ -38,6 +38,10 @@ KINDS = {
     "ROMAN": "r",
     "PLENARY": "L",
     "ANNEX": "X",
+    "SECTION": "V",
+    "SUBSECTION": "W",
+    "INTRODUCED": "i",
+    "TABLE_NOTE": "z",
     "FOOTNOTE": "f",
     "PAGE_BREAK": "-",
     "UNRECOGNISED": "?",
@@ -48,13 +52,15 @@ _PARAGRAPH_NAMES = frozenset(name for name, code in KINDS.items() if code in PAR
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DATE_LINE = re.compile(rf"\d{{1,2}} (?:{MONTHS}) \d{{4}}\s*$")
-PLENARY = re.compile(r"(\d+)(?:st|nd|rd|th)\s+(\(resumed\)\s+)?plenary\s+meeting\b", re.I)
+PLENARY = re.compile(r"(\d+)(?:st|nd|rd|th)\s+(\(resumed\)\s+|resumed\s+)?plenary\s+meeting\b", re.I)
 ADOPTED = re.compile(r"Resolutions?\s+adopted\s+by\s+the\s+General\s+Assembly\s+on\b")
 ORIGIN = re.compile(r"\[?\s*(?:on the (?:report|recommendation)|without reference)\b")
 SESSION = re.compile(r"(?:[A-Z][a-z]+(?:-[a-z]+)?\s+)(?:(?:emergency\s+)?special\s+)?session$")
 AGENDA = re.compile(r"(?:Provisional\s+)?[Aa]genda\s+items?\s+\d")
 DISTRIBUTION = re.compile(r"Distr\.:")
-TITLE = re.compile(r"((?:ES-|S-)?\d{1,2}/\d{1,4})\.\s+\S")
+# "77/176. International …"; a resolution in parts published one part a
+# document: "78/183 A. Enlargement of …" (group 2 is the part).
+TITLE = re.compile(r"((?:ES-|S-)?\d{1,2}/\d{1,4})(?:[ \t\u00a0]+([A-Z]))?\.\s+\S")
 SYMBOL = re.compile(r"A/(?:RES/|C\.\d/|ES-\d+/|S-\d+/|\d+/)[\w./\- ]*$")
 DRAFT_LABEL = re.compile(
     r"(?:[^.]{0,200}\bdraft\s+(?:resolution|decision)s?\b.{0,40}|(?:First|Second|Third|Fourth|Fifth|Sixth)\s+Committee)$",
@@ -69,15 +75,24 @@ OTHER_ORGAN = re.compile(
 ANNEX = re.compile(r"Annex(?:es)?(?:\s+[IVXL]+)?\.?$")
 ACTION = re.compile(r"(?:Action|Objective)\s+\d+\b")
 ROMAN_HEADING = re.compile(r"[IVXL]+\.?$")
-NUMBERED = re.compile(r"(\d{1,3})(\.?)([\u200e\u200f\u200b\u2060\ufeff]*)(?=\s)")
+# "A. Base/floor salary scale": a lettered section inside a section of the operative part.
+SUBSECTION = re.compile(r"[A-Z]\.[ \t\u00a0]+[A-Z\u201c]")
+# "6.\u200e Reaffirms", "6. \u200eReaffirms": invisible marks around the space after the number.
+NUMBERED = re.compile(r"(\d{1,3})(\.?)((?:[ \t\u00a0]*[\u200e\u200f\u200b\u2060\ufeff])*)(?=\s|(?<=[\u200e\u200f\u200b\u2060\ufeff])\S)")
+# Notes of a table the text does not carry: "a See A/75/383.", "*a* Reflects …", "Abbreviations: …".
+TABLE_NOTE = re.compile(r"(?:([a-z])[ \t\u00a0]+[A-Z]|Abbreviations?:\s)")
 NUMBER_MISTYPED = re.compile(r"(\d{1,3})(?:([ \t\u00a0]+)\.(?=\s)|\.(?=[A-Z“\"‘']))")
-LABEL = re.compile(r"\(([a-z]{1,3})\)(?=\s)")
+LABEL = re.compile(r"\(([a-z]{1,3}|[ivxl]{4,6})\)(?=\s)")
 JUNK = re.compile(
     r"(?:From|To|Cc|Bcc|Subject|Sent|Date|Reply-To|Tel|Fax|E-mail|Email):\s|"
     r"\S+@\S+\.\w|https?://|www\.|\|.*\||-{3,}\s*(?:Original|Forwarded)|[<>=|+#~^]"
 )
 WORD = re.compile(r"[^\W\d_]+")
-ROMAN_NUMERALS = frozenset("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx".split())
+ROMAN_NUMERALS = frozenset(
+    "i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx "
+    "xxi xxii xxiii xxiv xxv xxvi xxvii xxviii xxix xxx".split()
+)
+_ROMAN_SUCCESSOR = {"i": "ii", "v": "vi", "x": "xi"}
 
 
 @dataclass(slots=True)
@@ -140,6 +155,20 @@ class Classifier:
         self.extra_operative = tuple(extra_operative)
         self.last_letter: str | None = None  # the last letter label in the current paragraph
         self.in_roman = False
+        self.next_label: str | None = None  # the label of the next block, "(ii)", when it has one
+        # Sections of the operative part ("I" / its title; "A. Base/floor
+        # salary scale").  After an annex heading the annex grammar reads its
+        # own headings: a roman numeral there stays a heading or a part label.
+        self.in_annex = False
+        # After "Adopts the following Pact …:" and the instrument's title, the
+        # instrument's own headings ("I.", "A. …") until the plenary line.
+        self.in_instrument = False
+        self.last_part_label: str | None = None
+        self.section_title_pending = False
+        self.introducing = False  # a subparagraph ending with ":" introduces a list ("Panel 1: …")
+        self.next_note = "a"  # the letter the next table note would carry
+        self.previous_kind = ""
+        self.previous_end = ""  # the last character of the previous block
 
     def classify(self, block: Block, *, header_zone: bool) -> None:
         """Set ``block.kind`` (and number, label, opener) from its text."""
@@ -150,6 +179,33 @@ class Classifier:
         if not text:
             block.kind = "PAGE_BREAK"
             return
+        title_pending, self.section_title_pending = self.section_title_pending, False
+        introducing, self.introducing = self.introducing, False
+        self._classify(block, text, pos, header_zone, title_pending, introducing)
+        kind = block.kind
+        if kind == "ANNEX":
+            self.in_annex = True
+        elif kind == "OPENER":
+            self.in_annex = self.in_instrument = False
+        elif kind == "PLENARY":
+            self.in_instrument = False
+        elif kind == "HEADING" and self.previous_kind == "INTRODUCING":
+            self.in_instrument = True
+        elif kind == "PART_LABEL":
+            self.last_part_label = text[:1]
+        elif kind == "SECTION":
+            self.section_title_pending = True
+        elif kind == "INTRODUCED" or (kind in ("LETTERED", "ROMAN") and text.endswith(":")):
+            self.introducing = True
+        if kind != "TABLE_NOTE":
+            self.next_note = "a"
+        self.previous_kind = kind
+        self.previous_end = text[-1]
+
+    def _classify(
+        self, block: Block, text: str, pos: int, header_zone: bool, title_pending: bool, introducing: bool
+    ) -> None:
+        plain = self.plain
         first_line = _first_line(text)
         # Each pattern is tried only where the first character allows it: a
         # paragraph would otherwise pay a dozen failed matches.
@@ -192,12 +248,44 @@ class Classifier:
             if first == "A" and SYMBOL.match(first_line):
                 block.kind = "SYMBOL"
                 return
-            if first == "A" and ANNEX.match(first_line) and (block.heading or not block.indented):
+            if (
+                first == "A"
+                and ANNEX.match(first_line)
+                and (block.heading or not block.indented or self.previous_kind == "PLENARY")
+            ):
                 block.kind = "ANNEX"
+                return
+            if (
+                first in "IVXL"
+                and not (self.in_annex or self.in_instrument)
+                and ROMAN_HEADING.match(first_line)
+                and not (len(first_line) == 1 and self._continues_parts(first))
+            ):
+                # "I", "II.", "**IV**" on a line of its own: a section of the
+                # operative part (a part label only where it is the letter
+                # after the last part's: "I" after "H").
+                block.kind = "SECTION"
                 return
             if len(first_line) == 1 and (block.heading or not block.indented):  # "A", "B": a part's label
                 block.kind = "PART_LABEL"
                 return
+            if (
+                not (self.in_annex or self.in_instrument)
+                and "\n" not in text
+                and SUBSECTION.match(first_line)
+                and (block.heading or not block.indented)
+                and _heading_like(first_line)
+            ):
+                block.kind = "SUBSECTION"
+                return
+        if (
+            (first.islower() or first == "A")
+            and len(text) < 300
+            and "\n" not in text
+            and self._table_note(block, text)
+        ):
+            block.kind = "TABLE_NOTE"
+            return
         if header_zone and len(first_line) < 200 and DRAFT_LABEL.match(first_line):
             block.kind = "DRAFT_LABEL"
             return
@@ -214,6 +302,10 @@ class Classifier:
             self.in_roman = False
 
         if (first in "AO" and ACTION.match(text)) or (first in "IVXL" and ROMAN_HEADING.match(first_line)):
+            block.kind = "HEADING"
+            return
+        if title_pending and "\n" not in text and _heading_like(first_line):
+            # The line after a section's numeral is its title, indented or not.
             block.kind = "HEADING"
             return
         if block.heading or (self.indented_paragraphs and not block.indented and _heading_like(first_line)):
@@ -236,9 +328,37 @@ class Classifier:
             block.kind = "HEADING"
             return
         if _prose(text):
-            block.kind = "PLAIN"
+            # "Panel 1: …" after "(b) … the following themes:": the list a
+            # subparagraph introduces, not a paragraph of the resolution.
+            block.kind = "INTRODUCED" if introducing and not self.in_annex else "PLAIN"
             return
         block.kind = "UNRECOGNISED"
+
+    def _continues_parts(self, letter: str) -> bool:
+        """Is a lone "I" (or "V", "X", "L") the letter after the last part label?"""
+        last = self.last_part_label
+        return last is not None and ord(letter) == ord(last) + 1
+
+    def _table_note(self, block: Block, text: str) -> bool:
+        """ "a See A/75/383.", "b Reflects amounts after recosting.", "Abbreviations: …".
+
+        The notes of a table that the text does not carry (a budget
+        resolution's annex).  A letter note must come in its place in the
+        run a, b, c …, and not where a paragraph broken off mid-sentence
+        would continue ("a number of …" after "… to").
+        """
+        m = TABLE_NOTE.match(text)
+        if m is None:
+            return False
+        letter = m.group(1)
+        if letter is None:
+            return True
+        if letter != self.next_note:
+            return False
+        if self.previous_kind in _PARAGRAPH_NAMES and self.previous_end not in ".:":
+            return False
+        self.next_note = chr(ord(letter) + 1)
+        return True
 
     def _opener(self, block: Block, pos: int):
         block.opener_start = pos
@@ -300,9 +420,10 @@ class Classifier:
         self._opener(block, block.content_start)
         roman = label in ROMAN_NUMERALS
         if roman and self.last_letter is not None and not self.in_roman:
-            # (i) after (h), (v) after (u), (x) after (w): the next letter.
+            # (i) after (h), (v) after (u), (x) after (w): the next letter,
+            # unless the list goes on (ii), (vi), (xi): roman items under (h).
             if len(label) == 1 and ord(label) == ord(self.last_letter[-1]) + 1 and len(self.last_letter) == 1:
-                roman = False
+                roman = self.next_label == _ROMAN_SUCCESSOR.get(label)
             elif label != "i":
                 roman = False
         if roman and self.last_letter is None and label != "i" and not self.in_roman:
@@ -352,9 +473,24 @@ def classify_blocks(
     the first paragraph ends the header zone."""
     classifier = Classifier(plain, extra_preambular, extra_operative, indented_paragraphs=indented_paragraphs)
     header_zone = True
-    for block in blocks:
-        if block.kind:
+    # The label of the block after each one ("(ii)" after "(i)"): a letter
+    # list and a roman list are told apart by how they go on.
+    next_labels: list[str | None] = [None] * len(blocks)
+    upcoming: str | None = None
+    for index in range(len(blocks) - 1, -1, -1):
+        next_labels[index] = upcoming
+        block = blocks[index]
+        if block.kind in ("FOOTNOTE", "PAGE_BREAK"):
             continue
+        pos = _skip_space(plain, block.content_start, block.end)
+        m = LABEL.match(plain, pos, block.end) if plain.startswith("(", pos) else None
+        upcoming = m.group(1) if m else None
+    for index, block in enumerate(blocks):
+        if block.kind:
+            if block.kind not in ("FOOTNOTE", "PAGE_BREAK"):  # a plenary line the reader read
+                classifier.previous_kind = block.kind
+            continue
+        classifier.next_label = next_labels[index]
         classifier.classify(block, header_zone=header_zone)
         if header_zone and (block.kind in ("OPENER", "OTHER_ORGAN_OPENER") or block.code in PARAGRAPH_KINDS):
             header_zone = False

@@ -78,15 +78,14 @@ class _NumberedList:
         return (self.members[-1].number_value or 0) + 1 if self.members else 1
 
 
-def _numbered_lists(
-    paragraphs: list[Paragraph], heading_starts: list[int], restart_after_heading: bool
-) -> list[_NumberedList]:
+def _numbered_lists(paragraphs: list[Paragraph], heading_starts: list[int]) -> list[_NumberedList]:
     """Split a body's top-level paragraphs into numbered lists.
 
     A paragraph ending with a colon may introduce a list that restarts at 1
     (an adopted declaration, the objectives 1–5 inside the Global Digital
     Compact's paragraph 7); the outer numbering resumes after it.  In an
-    annex, a heading may start the numbering afresh.
+    annex a heading, in a resolution a section, may start the numbering
+    afresh (``heading_starts``).
     """
     lists: list[_NumberedList] = []
     stack: list[_NumberedList] = [_NumberedList()]
@@ -117,7 +116,6 @@ def _numbered_lists(
             lists.append(sub)
         elif (
             restarts
-            and restart_after_heading
             and bisect_left(heading_starts, previous_end) < len(heading_starts)
             and heading_starts[bisect_left(heading_starts, previous_end)] < p.span.start
         ):
@@ -191,6 +189,9 @@ class _Body:
     annex: bool
     start: int  # the stretch of text whose cross-references point into it
     end: int
+    # Where the numbering may start again at 1: an annex's headings, a
+    # resolution's sections ("II" … "B. Evolution of the … margin" / "1. Reaffirms").
+    restarts: list[int] = field(default_factory=list)
 
 
 def _bodies(doc: Document) -> list[_Body]:
@@ -200,10 +201,12 @@ def _bodies(doc: Document) -> list[_Body]:
             continue
         first = part.span or (part.opener.span if part.opener else (part.preamble or part.operative)[0].span)
         name = f"part {part.label}" if part.label else "the resolution"
-        bodies.append(_Body(name, "operative paragraph", part.operative, False, first.start, len(doc.text)))
+        restarts = sorted(s.span.start for top in part.sections for s in top.walk())
+        bodies.append(_Body(name, "operative paragraph", part.operative, False, first.start, len(doc.text), restarts))
+    heading_starts = sorted(h.span.start for h in doc.headings)
     for annex in doc.annexes:
         name = "the annex" if annex.label.rstrip(".").lower() == "annex" else annex.label.rstrip(".")
-        bodies.append(_Body(name, "paragraph", annex.paragraphs, True, annex.span.start, len(doc.text)))
+        bodies.append(_Body(name, "paragraph", annex.paragraphs, True, annex.span.start, len(doc.text), heading_starts))
     bodies.sort(key=lambda b: b.start)
     for body, following in zip(bodies, bodies[1:], strict=False):
         body.end = following.start
@@ -218,8 +221,9 @@ def operative_numbering(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]
 
     ## What it does
     Checks that numbered paragraphs run 1, 2, 3 … in each operative part
-    (numbering restarts at 1 in each part A, B, C and runs on across
-    headings) and in each annex.  A paragraph ending with a colon may
+    (numbering restarts at 1 in each part A, B, C, runs on across headings
+    and sections, and may restart at 1 at the start of a section) and in
+    each annex.  A paragraph ending with a colon may
     introduce a numbered list that restarts at 1, after which the outer
     numbering resumes.  A swap gives two findings, a skip or a repeat one.
 
@@ -242,9 +246,8 @@ def operative_numbering(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]
     human, and the message lists them).
     """
     refs = None
-    heading_starts = sorted(h.span.start for h in doc.headings)
     for body in _bodies(doc):
-        for numbered in _numbered_lists(body.paragraphs, heading_starts, body.annex):
+        for numbered in _numbered_lists(body.paragraphs, body.restarts):
             values = [p.number_value for p in numbered.members]
             slips, first_wrong, first_value = _sequence_slips(values)
             if not slips:
@@ -444,7 +447,14 @@ def malformed_number(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
                 else "an invisible character"
             )
             message = f"paragraph number “{n}.” is followed by an invisible character {what}: expected “{n}.”"
-            fix = Fix(f"remove the invisible character after “{n}.”", (Edit(span.start, span.end, f"{n}."),))
+            # Keep the space the number was typed with ("6. \u200e*Reaffirms*"
+            # -> "6. *Reaffirms*"), but not a second one ("6.\t\u200e Reaffirms").
+            kept = "".join(c for c in written if c not in _INVISIBLE_NAMES)
+            end = span.end
+            if kept != kept.rstrip():
+                while end < len(doc.text) and doc.text[end] in " \t":
+                    end += 1
+            fix = Fix(f"remove the invisible character after “{n}.”", (Edit(span.start, end, kept),))
         elif problem == "no space after the full stop":
             message = f"paragraph number “{n}.” runs into the text: expected a space after “{n}.”"
             fix = Fix(f"insert a space after “{n}.”", (Edit(span.end, span.end, " "),))

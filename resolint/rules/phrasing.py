@@ -288,7 +288,9 @@ def also_further_order(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     """
     text, plain = doc.text, doc.plain
     for part in doc.resolution_bodies():
-        for section, paragraphs in (("preambular", part.preamble), ("operative", _operative(part))):
+        # A section's own preamble starts its own run (Part.preamble_groups).
+        groups = [("preambular", g) for g in part.preamble_groups()] + [("operative", _operative(part))]
+        for section, paragraphs in groups:
             # head -> (state, paragraph): the last use of the head in the run.
             runs: dict[str, tuple[str, Paragraph]] = {}
             previous: Paragraph | None = None
@@ -552,10 +554,15 @@ def misplaced_paragraph_kind(doc: Document, ctx: RuleContext) -> Iterator[Diagno
                     o.span.end,
                     f"preambular paragraph opens with the operative verb {_quoted(o.phrase)}: expected {expected}",
                 )
-        paragraphs = _operative(part)
-        numbered = any(p.number is not None for p in paragraphs)
-        for p in paragraphs:
-            if not _misplaced_preambular(p, numbered):
+        # Numbered or not is judged in each section (Part.operative_groups):
+        # a section of one unnumbered paragraph among numbered ones is right.
+        numbered_in = {
+            id(p): any(q.number is not None for q in group if not q.introduced)
+            for group in part.operative_groups()
+            for p in group
+        }
+        for p in _operative(part):
+            if not _misplaced_preambular(p, numbered_in.get(id(p), False)):
                 continue
             o = p.opener
             if p.number is not None:
