@@ -485,7 +485,9 @@ class _Builder:
                 if not section.title:
                     section.title = heading_text
                     end = heading_block.end
-                self.doc.headings.append(Heading(text=heading_text, span=self._span(heading_block.start, heading_block.end)))
+                self.doc.headings.append(
+                    Heading(text=heading_text, span=self._span(heading_block.start, heading_block.end))
+                )
             elif isinstance(child, Tree) and child.data == "section_preamble":
                 for item in child.children:
                     paragraph = self._paragraph_tree(item, "preambular")

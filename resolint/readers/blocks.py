@@ -78,7 +78,9 @@ ROMAN_HEADING = re.compile(r"[IVXL]+\.?$")
 # "A. Base/floor salary scale": a lettered section inside a section of the operative part.
 SUBSECTION = re.compile(r"[A-Z]\.[ \t\u00a0]+[A-Z\u201c]")
 # "6.\u200e Reaffirms", "6. \u200eReaffirms": invisible marks around the space after the number.
-NUMBERED = re.compile(r"(\d{1,3})(\.?)((?:[ \t\u00a0]*[\u200e\u200f\u200b\u2060\ufeff])*)(?=\s|(?<=[\u200e\u200f\u200b\u2060\ufeff])\S)")
+NUMBERED = re.compile(
+    r"(\d{1,3})(\.?)((?:[ \t\u00a0]*[\u200e\u200f\u200b\u2060\ufeff])*)(?=\s|(?<=[\u200e\u200f\u200b\u2060\ufeff])\S)"
+)
 # Notes of a table the text does not carry: "a See A/75/383.", "*a* Reflects …", "Abbreviations: …".
 TABLE_NOTE = re.compile(r"(?:([a-z])[ \t\u00a0]+[A-Z]|Abbreviations?:\s)")
 NUMBER_MISTYPED = re.compile(r"(\d{1,3})(?:([ \t\u00a0]+)\.(?=\s)|\.(?=[A-Z“\"‘']))")
@@ -278,12 +280,7 @@ class Classifier:
             ):
                 block.kind = "SUBSECTION"
                 return
-        if (
-            (first.islower() or first == "A")
-            and len(text) < 300
-            and "\n" not in text
-            and self._table_note(block, text)
-        ):
+        if (first.islower() or first == "A") and len(text) < 300 and "\n" not in text and self._table_note(block, text):
             block.kind = "TABLE_NOTE"
             return
         if header_zone and len(first_line) < 200 and DRAFT_LABEL.match(first_line):

@@ -41,7 +41,9 @@ _FOOTNOTE = re.compile(r"[ \t]{0,3}<sup>\s*(\d{1,4})\s*</sup>")
 _HEADING = re.compile(r"[ \t]{0,3}(#{1,6})[ \t]")
 _BOLD_LINE = re.compile(r"[ \t]{0,3}\*\*[^*\n]+\*\*\s*$")
 # "5\. *Decides*": a Markdown-escaped full stop still ends the number.
-_ITEM_NUMBER = re.compile(r"(?:\d{1,3}\\?\.?[\u200e\u200f]*|\(\w{1,6}\))[ \t]+(?:[\u200e\u200f\u200b\u2060\ufeff][ \t]*)*")
+_ITEM_NUMBER = re.compile(
+    r"(?:\d{1,3}\\?\.?[\u200e\u200f]*|\(\w{1,6}\))[ \t]+(?:[\u200e\u200f\u200b\u2060\ufeff][ \t]*)*"
+)
 _ITALIC_OPEN = re.compile(r"\*(?!\*)([^*\n]+)\*")
 
 
