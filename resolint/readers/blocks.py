@@ -84,6 +84,10 @@ NUMBERED = re.compile(
 # Notes of a table the text does not carry: "a See A/75/383.", "*a* Reflects …", "Abbreviations: …".
 TABLE_NOTE = re.compile(r"(?:([a-z])[ \t\u00a0]+[A-Z]|Abbreviations?:\s)")
 NUMBER_MISTYPED = re.compile(r"(\d{1,3})(?:([ \t\u00a0]+)\.(?=\s)|\.(?=[A-Z“\"‘']))")
+# "1.1 . Raise awareness …": an item of an instrument numbered in its own decimal scheme.
+DECIMAL_ITEM = re.compile(r"\d{1,2}\.\d{1,2}[ \t\u00a0]*\.?[ \t\u00a0]+[A-Z\u201c]")
+# "* * *": a separator between groups of paragraphs (Markdown reads it as a rule).
+SEPARATOR = re.compile(r"\*(?:[ \t\u00a0]*\*){2,}$")
 LABEL = re.compile(r"\(([a-z]{1,3}|[ivxl]{4,6})\)(?=\s)")
 JUNK = re.compile(
     r"(?:From|To|Cc|Bcc|Subject|Sent|Date|Reply-To|Tel|Fax|E-mail|Email):\s|"
@@ -287,8 +291,16 @@ class Classifier:
             block.kind = "DRAFT_LABEL"
             return
 
+        if first == "*" and SEPARATOR.match(text):
+            block.kind = "PAGE_BREAK"
+            return
         at = plain[pos]  # the first character the number and label patterns see
         if at.isdecimal() and self._numbered(block, pos):
+            return
+        if digit and DECIMAL_ITEM.match(text):
+            # Not a paragraph number of the resolution: the numbering rules
+            # leave it alone, the grammar reads it as a paragraph.
+            block.kind = "PLAIN"
             return
         if at == "(" and self._lettered(block, pos):
             return
@@ -321,9 +333,13 @@ class Classifier:
         if JUNK.match(text) or JUNK.search(first_line[:200]) and not _prose(text):
             block.kind = "UNRECOGNISED"
             return
-        if not block.indented and block.heading is False and _heading_like(first_line) and "\n" not in text:
-            block.kind = "HEADING"
-            return
+        if block.heading is False and "\n" not in text and _heading_like(first_line):
+            if not block.indented or len(WORD.findall(first_line)) <= _INDENTED_HEADING_WORDS:
+                # The plain-text export indents a subject heading inside the
+                # body ("Multimodal transportation") like a paragraph: a short
+                # line with no opener and no final mark is a heading there too.
+                block.kind = "HEADING"
+                return
         if _prose(text):
             # "Panel 1: …" after "(b) … the following themes:": the list a
             # subparagraph introduces, not a paragraph of the resolution.
@@ -433,6 +449,9 @@ class Classifier:
             self.last_letter = label
             self.in_roman = False
         return True
+
+
+_INDENTED_HEADING_WORDS = 12
 
 
 def _first_line(text: str) -> str:
