@@ -382,6 +382,9 @@ class Classifier:
         plain = self.plain
         m = NUMBERED.match(plain, pos, block.end)
         after = _skip_space(plain, m.end(), block.end) if m else block.end
+        if m and m.group(2) and after < block.end and plain[after] == "(" and LABEL.match(plain, after, block.end):
+            # "3. (a) Each State Party …": a paragraph that opens with its first subparagraph.
+            return self._set_number(block, m.group(1) + m.group(2), m.start(), m.end(), None, after)
         if after >= block.end or not (plain[after].isupper() or plain[after] in "“\"‘'"):
             # "7 . Requests", "7.Requests", Markdown's escaped "7\\. Requests": a
             # number typed into the text.  It stays the paragraph's number, with
@@ -418,6 +421,10 @@ class Classifier:
         block.kind = "NUMBERED_PREAMBULAR" if opener and opener.kind == "preambular" else "NUMBERED"
         self.last_letter = None
         self.in_roman = False
+        inner = LABEL.match(self.plain, after, block.end) if self.plain.startswith("(", after) else None
+        if inner is not None and inner.group(1) == "a":
+            # "3. (a) Each State Party …": the paragraph opens with its (a); (b) follows.
+            self.last_letter = "a"
         return True
 
     def _lettered(self, block: Block, pos: int) -> bool:
@@ -447,7 +454,13 @@ class Classifier:
         else:
             block.kind = "LETTERED"
             self.last_letter = label
-            self.in_roman = False
+            inner = (
+                LABEL.match(plain, block.content_start, block.end)
+                if plain.startswith("(", block.content_start)
+                else None
+            )
+            # "(a) (i) The conversion …": the subparagraph opens with its (i); (ii) follows.
+            self.in_roman = inner is not None and inner.group(1) == "i"
         return True
 
 

@@ -328,6 +328,9 @@ def _roman_label(value: int) -> str:
 _ROMAN_LABELS = frozenset("ii iii iv vi vii viii ix xi xii xiii xiv xv xvi xvii xviii xix xx".split())
 
 
+_OPENING_LABEL = re.compile(r"\(([a-z]{1,6})\)\s")
+
+
 def _subparagraph_findings(parent: Paragraph) -> Iterator[Diagnostic]:
     children = [c for c in parent.subparagraphs if c.label]
     if not children:
@@ -336,6 +339,14 @@ def _subparagraph_findings(parent: Paragraph) -> Iterator[Diagnostic]:
     # is a letter level, and a roman numeral on it is out of its scheme.
     scheme = "letter" if any(c.label_kind == "letter" for c in children) else "roman"
     labels = [c.label[1:-1] for c in children]
+    # "12. (a) Each State Party …" / "(b) …", "(a) (i) The conversion …" /
+    # "(ii) …": the paragraph's text opens with the first subparagraph of the list.
+    opening = _OPENING_LABEL.match(parent.text)
+    if opening is not None and opening.group(1) == ("a" if scheme == "letter" else "i"):
+        inline = Paragraph("subparagraph", parent.span, [], "", label=f"({opening.group(1)})")
+        inline.label_kind = scheme
+        children = [inline, *children]
+        labels = [opening.group(1), *labels]
     if scheme == "roman":
         values = [roman_to_int(label) if _roman_label(roman_to_int(label) or 0) == label else None for label in labels]
         name = _roman_label
