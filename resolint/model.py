@@ -235,6 +235,7 @@ class UnrecognisedBlock:
     text: str
     span: Span
     reason: str  # "unrecognised", or "out of order: …"
+    kind: str = ""  # the block's kind as the readers classified it ("PLENARY", "OPENER" …)
 
 
 @dataclass(slots=True)

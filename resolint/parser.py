@@ -156,6 +156,7 @@ class _Builder:
                     text=self.source.text[block.start : block.end],
                     span=self._span(block.start, block.end),
                     reason=reason,
+                    kind=block.kind,
                 )
             )
         self._inline()

@@ -66,6 +66,28 @@ def _sequence_slips(values: Sequence[int | None], first: int = 1) -> tuple[list[
     return slips, first_wrong, first_value
 
 
+def _moved_item(values: Sequence[int | None], first: int = 1) -> int | None:
+    """The index of the one item whose move put the sequence out of order.
+
+    "1 2 6 3 4 5 7" and "1 2 4 5 3 6" each hold every number once, and
+    taking one item out leaves the rest running on: that item was moved,
+    one fault (the skip and the repeat it leaves behind are not two).
+    """
+    n = len(values)
+    if n < 3 or None in values or sorted(values) != list(range(first, first + n)):
+        return None
+    wrong = next((i for i, v in enumerate(values) if v != first + i), None)
+    if wrong is None:
+        return None
+    position = {v: i for i, v in enumerate(values)}
+    for candidate in (wrong, position[first + wrong]):
+        moved = values[candidate]
+        rest = values[:candidate] + values[candidate + 1 :]
+        if rest == [v for v in range(first, first + n) if v != moved]:
+            return candidate
+    return None
+
+
 # ------------------------------------------------------------------ N001
 @dataclass(slots=True)
 class _NumberedList:
@@ -225,7 +247,9 @@ def operative_numbering(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]
     and sections, and may restart at 1 at the start of a section) and in
     each annex.  A paragraph ending with a colon may
     introduce a numbered list that restarts at 1, after which the outer
-    numbering resumes.  A swap gives two findings, a skip or a repeat one.
+    numbering resumes.  A skip or a repeat gives one finding, and so does
+    a paragraph moved out of its place (a swap of two neighbours included);
+    other disorders give one finding for each number out of sequence.
 
     ## Why it matters
     Operative paragraphs are cited by number, in the resolution itself
@@ -251,6 +275,18 @@ def operative_numbering(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]
             values = [p.number_value for p in numbered.members]
             slips, first_wrong, first_value = _sequence_slips(values)
             if not slips:
+                continue
+            moved = _moved_item(values)
+            if moved is not None and len(slips) > 1:
+                p = numbered.members[moved]
+                span = p.number_span or p.span
+                n = p.number_value
+                before = "the first" if n == 1 else f"expected after {n - 1}"
+                yield finding(
+                    span.start,
+                    span.end,
+                    f"{body.noun if numbered.introduced_by is None else 'paragraph'} {n} is out of place: {before}",
+                )
                 continue
             edits = []
             renumbered = numbered.members[first_wrong:]

@@ -64,6 +64,8 @@ def missing_opener(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     """
     if doc.kind == "other-organ":
         return
+    if any(block.kind == "OPENER" for block in doc.unrecognised):
+        return  # the opener is there, out of place: S004 says so, once
     for part in doc.parts:
         if part.opener is None and (part.preamble or part.operative):
             first = (part.preamble or part.operative)[0]
@@ -102,10 +104,13 @@ def missing_plenary_line(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic
     """
     if doc.kind != "adopted":
         return
+    misplaced_plenary = any(block.kind == "PLENARY" for block in doc.unrecognised)
     for part in doc.parts:
         if not (part.preamble or part.operative):
             continue
         if part.plenary is None:
+            if misplaced_plenary:
+                continue  # the plenary line is there, out of place: S004 says so, once
             last = part.operative[-1] if part.operative else part.preamble[-1]
             end = last.span.end
             label = f"part {part.label}" if part.label else "the resolution"
