@@ -643,7 +643,7 @@ class _Builder:
     def _table_notes(self) -> None:
         for block in self.blocks:
             if block.kind == "TABLE_NOTE":
-                text = _single_spaced(self.plain[block.content_start : block.end])
+                text = _SPACE_BEFORE_PUNCT.sub(r"\1", _single_spaced(self.plain[block.content_start : block.end]))
                 self.doc.table_notes.append(TableNote(text=text, span=self._span(block.start, block.end)))
 
     def _inline(self) -> None:

@@ -132,15 +132,15 @@ def _numbered_lists(paragraphs: list[Paragraph], heading_starts: list[int]) -> l
         current = stack[-1]
         expected = current.expected_next()
         restarts = n == 1 and expected != 1 and following[index] in (2, None)
+        at = bisect_left(heading_starts, previous_end)
+        # A "1." straight after a heading or a section starts a list even if
+        # the next number is wrong: the slip is then that number, not the "1.".
+        after_heading = n == 1 and expected != 1 and at < len(heading_starts) and heading_starts[at] < p.span.start
         if restarts and colon is not None:
             sub = _NumberedList(introduced_by=colon)
             stack.append(sub)
             lists.append(sub)
-        elif (
-            restarts
-            and bisect_left(heading_starts, previous_end) < len(heading_starts)
-            and heading_starts[bisect_left(heading_starts, previous_end)] < p.span.start
-        ):
+        elif after_heading:
             fresh = _NumberedList()
             stack = [fresh]
             lists.append(fresh)
@@ -393,6 +393,13 @@ def _subparagraph_findings(parent: Paragraph) -> Iterator[Diagnostic]:
         ]
         name = _letter_label
     slips, _, _ = _sequence_slips(values)
+    moved = _moved_item(values) if len(slips) > 1 else None
+    if moved is not None:
+        c = children[moved]
+        value = values[moved]
+        where = "the first" if value == 1 else f"expected after ({name(value - 1)})"
+        yield finding(c.span.start, c.span.start + len(c.label), f"subparagraph {c.label} is out of place: {where}")
+        return
     for slip in slips:
         c = children[slip.index]
         expected = f"({name(slip.expected)})"
