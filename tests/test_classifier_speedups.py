@@ -178,6 +178,10 @@ def _firsts(items) -> set[str]:
         (blocks.NUMBERED, {"DIGIT"}),
         (blocks.NUMBER_MISTYPED, {"DIGIT"}),
         (blocks.LABEL, {"("}),
+        (blocks.SUBSECTION, set("ABCDEFGHIJKLMNOPQRSTUVWXYZ")),
+        (blocks.TABLE_NOTE, set("abcdefghijklmnopqrstuvwxyz") | {"A"}),
+        (blocks.DECIMAL_ITEM, {"DIGIT"}),
+        (blocks.SEPARATOR, {"*"}),
     ],
 )
 def test_each_block_pattern_starts_only_where_its_gate_lets_it(pattern, gate):
