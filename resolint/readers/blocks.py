@@ -275,15 +275,17 @@ class Classifier:
             if len(first_line) == 1 and (block.heading or not block.indented):  # "A", "B": a part's label
                 block.kind = "PART_LABEL"
                 return
-            if (
-                not (self.in_annex or self.in_instrument)
-                and "\n" not in text
-                and SUBSECTION.match(first_line)
-                and (block.heading or not block.indented)
-                and _heading_like(first_line)
-            ):
-                block.kind = "SUBSECTION"
-                return
+        if (
+            upper
+            and not (self.in_annex or self.in_instrument)
+            and "\n" not in text
+            and SUBSECTION.match(first_line)
+            and (block.heading or not block.indented)
+            and _heading_like(first_line)
+        ):
+            # "A. Base/floor salary scale": a lettered section of a section.
+            block.kind = "SUBSECTION"
+            return
         if (first.islower() or first == "A") and len(text) < 300 and "\n" not in text and self._table_note(block, text):
             block.kind = "TABLE_NOTE"
             return
