@@ -378,7 +378,11 @@ def _subparagraph_findings(parent: Paragraph) -> Iterator[Diagnostic]:
     # "12. (a) Each State Party …" / "(b) …", "(a) (i) The conversion …" /
     # "(ii) …": the paragraph's text opens with the first subparagraph of the list.
     opening = _OPENING_LABEL.match(parent.text)
-    if opening is not None and opening.group(1) == ("a" if scheme == "letter" else "i"):
+    if (
+        opening is not None
+        and opening.group(1) == ("a" if scheme == "letter" else "i")
+        and children[0].label != f"({opening.group(1)})"
+    ):
         inline = Paragraph("subparagraph", parent.span, [], "", label=f"({opening.group(1)})")
         inline.label_kind = scheme
         children = [inline, *children]
