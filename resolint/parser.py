@@ -671,8 +671,13 @@ class _Builder:
 
 # How many more blocks than the best reading a reading may have set aside,
 # and how many readings are followed at once.
-_SKIP_MARGIN = 4
+_SKIP_MARGIN = 4 * 100
 _READINGS = 24
+# What setting a block aside costs: a numbered paragraph a little more, for
+# its number says where it belongs ("1. Requests" / "Noting" / "2. Decides":
+# the preambular paragraph is the one out of place).
+_SKIP_COST = 100
+_SKIP_COST_NUMBERED = 101
 
 
 def _advance(states: dict, end_state, stack: tuple, kind: str) -> tuple | None:
@@ -734,11 +739,12 @@ def _fewest_skips(conf, kinds: list[str]) -> set[int] | None:
             following = _advance(states, end_state, stack, kind)
             if following is not None:
                 known = following_readings.get(following)
-                if known is None or known[0] > cost:
+                if known is None or (cost, _last(skipped)) < (known[0], _last(known[1])):
                     following_readings[following] = (cost, skipped)
             known = following_readings.get(stack)
-            if known is None or known[0] > cost + 1:
-                following_readings[stack] = (cost + 1, (number, skipped))
+            skip_cost = cost + (_SKIP_COST_NUMBERED if kind in ("NUMBERED", "NUMBERED_PREAMBULAR") else _SKIP_COST)
+            if known is None or (skip_cost, number) < (known[0], _last(known[1])):
+                following_readings[stack] = (skip_cost, (number, skipped))
         best = min(cost for cost, _ in following_readings.values())
         kept = [item for item in following_readings.items() if item[1][0] <= best + _SKIP_MARGIN]
         if len(kept) > _READINGS:
@@ -752,13 +758,30 @@ def _fewest_skips(conf, kinds: list[str]) -> set[int] | None:
     ]
     if not finished:
         return set(greedy) if greedy_complete else None
-    cost, skipped = min(finished, key=lambda item: item[0])
-    if greedy_complete and len(greedy) <= cost:
+    # Of the readings that set aside as few blocks, the one that set aside
+    # the earliest: a block moved up ("1. Takes note" into the preamble, the
+    # opener above the title) is the one out of place, not what follows it.
+    cost = min(item[0] for item in finished)
+    best = min(_skip_list(skipped) for c, skipped in finished if c == cost)
+    greedy_cost = sum(
+        _SKIP_COST_NUMBERED if kinds[i] in ("NUMBERED", "NUMBERED_PREAMBULAR") else _SKIP_COST for i in greedy
+    )
+    if greedy_complete and (greedy_cost, greedy) <= (cost, best):
         return set(greedy)
-    result = set()
+    return set(best)
+
+
+def _last(skipped: tuple | None) -> int:
+    """The last block a reading set aside (-1 for none): ties go to the earlier."""
+    return -1 if skipped is None else skipped[0]
+
+
+def _skip_list(skipped: tuple | None) -> list[int]:
+    result = []
     while skipped is not None:
-        result.add(skipped[0])
+        result.append(skipped[0])
         skipped = skipped[1]
+    result.reverse()
     return result
 
 

@@ -170,8 +170,10 @@ def test_a_paragraph_moved_into_the_preamble_is_one_finding() -> None:
     rest = [p for i, p in enumerate(paragraphs) if i != 2]
     text = "\n".join(["*The General Assembly*,\n", *moved, *[p + "\n" for p in rest]])
     result = lint_text(text, "x.md")
-    structure = [d.code for d in result.diagnostics if d.code.startswith("S")]
-    assert structure == ["S004"]
+    structure = [d for d in result.diagnostics if d.code.startswith("S")]
+    assert [d.code for d in structure] == ["S004"]
+    # the block out of place is the paragraph moved up, not the preamble after it
+    assert text[structure[0].start :].startswith("3. *Requests*")
     # the rest is read as if the moved paragraph were absent: its number is missing once
     assert [d.code for d in result.diagnostics if d.code.startswith("N")] == ["N001"]
 
