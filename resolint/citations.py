@@ -27,7 +27,8 @@ _GAP = re.compile(r"[\s\u00a0]*")
 _SYMBOL = re.compile(
     r"(?P<sc>\d{1,4})\s+\(\s?(?P<scyear>(?:19|20)\d\d)\s?\)"
     r"|(?P<old>\d{1,4})(?:\s+(?P<oldpart>[A-Z](?:\s+and\s+[A-Z])?))?\s+\(\s?(?P<oldsess>(?:ES-|S-)?[IVXL]+)\s?\)"
-    r"|(?P<pre>ES-|S-)?(?P<a>\d{1,4})/(?P<b>\d{1,4})(?![\d/])(?:[\s\u00a0]+(?P<part>[A-Z](?:-[A-Z])?)(?=[\s\u00a0]*(?:of\b|and\b|,|;|\.|\)|$)))?"
+    r"|(?P<pre>(?:ES|S)[\s\u00a0]*[-\u2011])?(?P<a>\d{1,4})/(?P<b>\d{1,4})(?![\d/])"
+    r"(?:[\s\u00a0]+(?P<part>[A-Z](?:-[A-Z]|[\s\u00a0]+and[\s\u00a0]+[A-Z])?)(?=[\s\u00a0]*(?:of\b|and\b|,|;|\.|\)|$)))?"
 )
 _SEPARATOR = re.compile(r"[\s\u00a0]*(?:,[\s\u00a0]*and|,|and|as well as)[\s\u00a0]+(?=(?:ES-|S-)?\d)")
 _OF = re.compile(r"[\s\u00a0]+of[\s\u00a0]+")
@@ -61,7 +62,7 @@ _NAMED_BODIES = (
     "their",
     "Board",
 )
-_COMMISSION_ON = r"Commission (?:on|for) [A-Z][\w ,-]{2,90}?"
+_COMMISSION_ON = r"Commission (?:on|for) (?:the )?[A-Z][\w-]*(?:,? (?:(?:and|of|on|for|the|in) )*[A-Z][\w-]*)*"
 _BODY_BEFORE = re.compile(
     "(" + _COMMISSION_ON + "|" + "|".join(map(re.escape, _NAMED_BODIES)) + r")(?:'s)?[\s\u00a0]+(?:draft[\s\u00a0]+)?$"
 )
@@ -72,7 +73,12 @@ _SUBJECT_NAME = re.compile(
     r"Statistical Commission|Commission (?:on|for) (?:the )?[A-Z][\w-]*(?: (?:of |on |and |the )*[A-Z][\w-]*)*|"
     r"Conference of the Parties|Executive Board|Governing Council|Council|Commission|Board)\b"
 )
-_SUBJECT_TAIL = re.compile(r"[^;.:]{0,60}?\b(?:in|of|by|through|under)[\s\u00a0]+its[\s\u00a0]+$")
+# The tail does not cross a new clause with its own verb (", recalls the
+# adoption of its resolution": the Assembly's).
+_SUBJECT_TAIL = re.compile(
+    r"(?:(?!,[\s\u00a0]+(?:and[\s\u00a0]+)?(?:[a-z]+ly[\s\u00a0]+)?(?!(?:as|its|this|thus|was|has|is)\b)[a-z]+s\b)[^;.:]){0,60}?"
+    r"\b(?:in|of|by|through|under)[\s\u00a0]+its[\s\u00a0]+$"
+)
 _COUNCIL_NAMES = ("Economic and Social Council", "Security Council", "Human Rights Council", "Trusteeship Council")
 _GA_BODIES = frozenset({"General Assembly", "Assembly", "its"})
 
@@ -84,12 +90,22 @@ def find_citations(
     end: int,
     footnote_ranges: list[tuple[int, int]] = (),
 ) -> list[Citation]:
-    """Every resolution or decision citation in ``plain[:end]``."""
+    """Every resolution or decision citation in ``plain[:end]``.
+
+    A list runs on through clauses between its items ("75/27 of 7 December
+    2020 on the International Day …, 76/257 of 29 March 2022", ", entitled
+    “…”, and", ", in which it decided …, and"): every dated symbol up to the
+    end of the paragraph or the next "resolution"/"decision" belongs to it.
+    """
     date_at = {d.span.start: d for d in dates}
+    date_starts = sorted(date_at)
     note_starts = [r[0] for r in footnote_ranges]
+    keywords = _keywords(plain, end)
+    keyword_starts = [k[0] for k in keywords]
     citations: list[Citation] = []
     list_id = 0
-    for keyword_start, pos, keyword in _keywords(plain, end):
+    previous_end, previous_body = -1, None
+    for keyword_start, pos, keyword in keywords:
         m = _GAP.match(plain, pos)
         pos = m.end() if m else pos
         sm = _SYMBOL.match(plain, pos, end)
@@ -97,32 +113,77 @@ def find_citations(
             continue
         list_id += 1
         decision = keyword[0] in "Dd"
-        body = _body_before(plain, keyword_start)
+        body = _body_before(plain, keyword_start) or _list_body(plain, keyword_start)
+        if body is None and previous_end >= 0 and _JOINED.fullmatch(plain, previous_end, keyword_start):
+            body = previous_body  # "Human Rights Council resolution 36/6 of … and resolution 45/3"
         in_note = False
         if note_starts:
             i = bisect_right(note_starts, keyword_start) - 1
             in_note = i >= 0 and footnote_ranges[i][0] <= keyword_start < footnote_ranges[i][1]
-        group: list[Citation] = []
+        # The list ends at the paragraph's end or at the next keyword, which starts its own.
+        k = bisect_right(keyword_starts, keyword_start)
+        limit = min(keyword_starts[k] if k < len(keyword_starts) else end, end)
+        stop = _PARAGRAPH_END.search(plain, pos, limit)
+        limit = stop.start() if stop else limit
+        item_body = body
         while sm:
-            citation = _citation(source, sm, body, decision, in_note, list_id)
-            pos = sm.end()
-            om = _OF.match(plain, pos, end)
-            if om and om.end() in date_at:
-                date = date_at[om.end()]
-                citation.date = date
-                pos = date.span.end
-            group.append(citation)
-            sep = _SEPARATOR.match(plain, pos, end)
-            if not sep:
-                break
-            sm = _SYMBOL.match(plain, sep.end(), end)
-        after = _BODY_AFTER.match(plain, pos, end)
-        if after:
-            for citation in group:
-                _set_body(citation, after.group(1))
-        citations.extend(group)
+            segment: list[Citation] = []
+            while sm:
+                citation = _citation(source, sm, item_body, decision, in_note, list_id)
+                pos = sm.end()
+                om = _OF.match(plain, pos, end)
+                if om and om.end() in date_at:
+                    date = date_at[om.end()]
+                    citation.date = date
+                    pos = date.span.end
+                segment.append(citation)
+                sep = _SEPARATOR.match(plain, pos, end)
+                if not sep:
+                    break
+                sm = _SYMBOL.match(plain, sep.end(), end)
+            after = _BODY_AFTER.match(plain, pos, end)
+            if after:
+                for citation in segment:
+                    _set_body(citation, after.group(1))
+            citations.extend(segment)
+            sm = _next_dated_symbol(plain, pos, min(limit, pos + _LIST_REACH), date_starts)
+            if sm:
+                item_body = _body_before(plain, sm.start()) or body
+        previous_end, previous_body = pos, segment[-1].body
     _resolve_back_references(plain, citations)
     return citations
+
+
+# Where a list's clauses end: a new paragraph (a blank line, or a line that
+# starts with a tab as in plain-text exports) or a semicolon; and a clause
+# between two items is at most _LIST_REACH characters long.
+_PARAGRAPH_END = re.compile(r"\n[ \u00a0]*\n|\n\t|;")
+_LIST_REACH = 800
+_JOINED = re.compile(r"[\s\u00a0,]*(?:and|as well as)?[\s\u00a0]*")
+# A symbol written just before " of <date>", as _SYMBOL reads it, not part of
+# a document symbol ("A/75/123") or a number ("1.5/2").
+_DATED_SYMBOL = re.compile(
+    r"(?<![\w/.\-\u2011])(?:(?:ES|S)[\s\u00a0]*[-\u2011])?(?:\d{1,4}/\d{1,4}(?:[\s\u00a0]+[A-Z](?:-[A-Z]|[\s\u00a0]+and[\s\u00a0]+[A-Z])?)?"
+    r"|\d{1,4}(?:[\s\u00a0]+[A-Z](?:[\s\u00a0]+and[\s\u00a0]+[A-Z])?)?[\s\u00a0]+\(\s?(?:(?:ES-|S-)?[IVXL]+|(?:19|20)\d\d)\s?\))"
+    r"[\s\u00a0]+of[\s\u00a0]+$"
+)
+
+
+def _next_dated_symbol(plain: str, start: int, limit: int, date_starts: list[int]) -> re.Match | None:
+    """The first symbol in ``plain[start:limit]`` followed by " of <date>"."""
+    i = bisect_right(date_starts, start)
+    while i < len(date_starts) and date_starts[i] < limit:
+        at = date_starts[i]
+        i += 1
+        m = _DATED_SYMBOL.search(plain, max(start, at - 40), at)
+        if not m:
+            continue
+        sm = _SYMBOL.match(plain, m.start(), at)
+        if sm:
+            om = _OF.match(plain, sm.end(), at + 1)
+            if om and om.end() == at:
+                return sm
+    return None
 
 
 def _keywords(plain: str, end: int) -> list[tuple[int, int, str]]:
@@ -174,7 +235,50 @@ def _body_before(plain: str, keyword_start: int) -> str | None:
     m = _BODY_BEFORE.search(window, start)
     if m and m.group(1) == "its":
         return _subject_of_its(window) or "its"
+    if m and m.group(1) == "Assembly":
+        # "African Union Assembly decision 934 (XXXVIII)" is not the General Assembly's.
+        named = _NAME_BEFORE.search(window, 0, m.start(1))
+        if named and named.group(1).split()[-1] not in ("General", "The"):
+            return " ".join(named.group(1).split()) + " Assembly"
     return m.group(1) if m else None
+
+
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w-]*[\s\u00a0]+)+)$")
+# "resolutions adopted by the Human Rights Council, including resolutions …",
+# "Human Rights Council resolutions on the subject, including resolution …",
+# "… of the Human Rights Council, the most recent of which being resolutions …":
+# the body is named once, before the keyword that opens the list.
+_LIST_LEAD = re.compile(
+    r"(?:including|in particular|notably|such as|most recently|(?:most recent|latest|last) of which"
+    r"(?:[\s\u00a0]+(?:being|is|are|was|were))?)[\s\u00a0,:]*$"
+)
+_BODY_NAMES = (
+    r"(" + _COMMISSION_ON + r"|Human Rights Council|Economic and Social Council|Security Council|Trusteeship Council|"
+    r"General Assembly|Conference of the Parties|[A-Z][\w-]*(?: [A-Z][\w-]*)* (?:Council|Commission|Board|Assembly))"
+)
+_NOT_A_KEYWORD = r"(?:(?!esolution|ecision|\bits\b)[^;.])"
+_LIST_BODY = re.compile(
+    r"(?:" + _BODY_NAMES + r"(?:'s)?[\s\u00a0]+(?:resolutions|decisions)"
+    r"|(?:resolutions|decisions)[\s\u00a0]+(?:adopted[\s\u00a0]+by|of)[\s\u00a0]+the[\s\u00a0]+"
+    + _BODY_NAMES
+    + r")"
+    + _NOT_A_KEYWORD
+    + r"{0,120}?"
+    + r"(?:including|in particular|notably|such as|most recently|(?:most recent|latest|last) of which"
+    r"(?:[\s\u00a0]+(?:being|is|are|was|were))?)[\s\u00a0,:]*$"
+)
+
+
+def _list_body(plain: str, keyword_start: int) -> str | None:
+    """The body named once before a list ("resolutions of the Human Rights
+    Council, including resolutions …"), or None."""
+    window = plain[max(0, keyword_start - 250) : keyword_start]
+    if not _LIST_LEAD.search(window, max(0, len(window) - 50)):
+        return None
+    m = _LIST_BODY.search(window)
+    if not m:
+        return None
+    return m.group(1) or m.group(2)
 
 
 def _subject_of_its(window: str) -> str | None:
@@ -210,8 +314,11 @@ def _citation(source: Source, m: re.Match, body: str | None, decision: bool, in_
     c.number, c.part = b, m.group("part")
     prefix = m.group("pre")
     if prefix:
-        c.scheme = "ga-emergency" if prefix == "ES-" else "ga-special"
+        c.scheme = "ga-emergency" if prefix.startswith("E") else "ga-special"
         c.session, c.body = a, "General Assembly"
+        if body and body not in _GA_BODIES:
+            # "Human Rights Council resolution S-34/1": the Council's special session
+            c.scheme, c.body = "other", body
         return c
     if a >= 1946:
         c.scheme, c.year, c.session = "year", a, None

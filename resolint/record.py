@@ -1,10 +1,10 @@
 """The record of General Assembly resolutions and their adoption dates.
 
 ``data/ga-resolutions.csv`` (source: the United Nations' machine-readable
-General Assembly resolutions, see README) lists 4,565 resolutions: sessions
-74–80 complete from the UN's own data (``source`` = ``record``, with titles),
-older ones from the dates the texts of sessions 74–80 cite for them, kept
-where the citations agree (``source`` = ``cited``).
+General Assembly resolutions, see README) lists 4,588 resolutions: sessions
+74–80 from the UN's own data (``source`` = ``record``, with titles), older
+ones from the dates the texts of sessions 74–80 cite for them, kept where
+the citations agree (``source`` = ``cited``, ``agreement`` = "k/n").
 
 It is read lazily, on the first lookup, so documents that cite nothing (and
 ``resolint rules``) never pay for it.
@@ -24,9 +24,16 @@ from .dates import to_roman
 if TYPE_CHECKING:
     from .model import Citation
 
-# Sessions whose every resolution is in the record: a symbol of these
-# sessions that the record lacks does not exist.
-SESSIONS_COMPLETE = range(74, 81)
+# The coverage of the record, as rules.md §4 states it and no more: sessions
+# 74–79 complete except 78/327 (absent from the source); session 80 through
+# 80/267 only, without 80/2, 80/107, 80/251 and 80/263.  A number absent
+# from the record proves nothing outside this coverage.
+SESSIONS_COMPLETE = range(74, 80)
+_PARTIAL_SESSIONS = {80: 267}
+_MISSING = frozenset({(78, 327), (80, 2), (80, 107), (80, 251), (80, 263)})
+# A ``cited`` row is strong evidence when at least this many texts agree on
+# it, unanimously ("72/262 C of 5 July 2018": 70 of 70).
+STRONG_AGREEMENT = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,11 +87,39 @@ def numbers_in_session(session: int) -> frozenset[int]:
     return frozenset(out)
 
 
+def covers(session: int, number: int) -> bool:
+    """Would the record hold resolution ``session/number`` if it existed?"""
+    if (session, number) in _MISSING:
+        return False
+    if session in SESSIONS_COMPLETE:
+        return True
+    last = _PARTIAL_SESSIONS.get(session)
+    return last is not None and number <= last
+
+
+def coverage(session: int) -> str:
+    """How much of ``session`` the record covers, for messages: "complete", "through 80/267"."""
+    if session in SESSIONS_COMPLETE:
+        missing = sorted(f"{s}/{n}" for s, n in _MISSING if s == session)
+        return "complete" + (f" except {', '.join(missing)}" if missing else "")
+    last = _PARTIAL_SESSIONS.get(session)
+    return f"covered through {session}/{last}" if last else "not covered"
+
+
 def exists(session: int, number: int) -> bool | None:
-    """True/False where the record is complete (sessions 74–80), else None (unknown)."""
-    if session not in SESSIONS_COMPLETE:
-        return None
-    return number in numbers_in_session(session)
+    """True/False where the record covers ``session/number`` (see :func:`covers`), else None (unknown)."""
+    if number in numbers_in_session(session):
+        return True
+    return False if covers(session, number) else None
+
+
+def is_strong(entry: RecordEntry) -> bool:
+    """Is the entry's date strong evidence: the UN's own (``record``), or a
+    ``cited`` date at least STRONG_AGREEMENT texts agree on unanimously?"""
+    if entry.source == "record":
+        return True
+    k, _, n = entry.agreement.partition("/")
+    return k.isdigit() and k == n and int(n) >= STRONG_AGREEMENT
 
 
 def record_symbol(citation: Citation) -> str | None:

@@ -100,10 +100,16 @@ def date_outside_session(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic
     opened on 10 January 1946), so 70/1 must be dated between September
     2015 and September 2016. Resolutions numbered by year (the Economic and
     Social Council and its commissions: 2010/12) must be dated in that year,
-    as must a Security Council resolution written "2334 (2016)".
-    Resolutions of special and emergency special sessions (S-26/2, ES-10/2)
-    and of other bodies with their own sessions (Human Rights Council 43/1,
-    Conference of the Parties decision 11/6, commissions) are not judged.
+    as must a Security Council resolution written "2334 (2016)"; the
+    Economic and Social Council's year runs from July to July, so "2026/2
+    of 19 September 2025" is right. Resolutions of special and emergency
+    special sessions (S-26/2, ES-10/2) and of other bodies with their own
+    sessions (Human Rights Council 43/1, Conference of the Parties decision
+    11/6, the commissions that number by session: Commission on the Status
+    of Women 49/7) are not judged. A list names its body once: in
+    "resolutions adopted by the Human Rights Council, including resolutions
+    36/6 of 28 September 2017 and 45/3 of 6 October 2020" both are the
+    Council's.
 
     ## Why it matters
     A session and a date that disagree mean that either the symbol or the
@@ -125,8 +131,42 @@ def date_outside_session(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic
                 yield _citation_finding(
                     c, f"{_name(c)} is dated {c.date.text}, outside the {session_label(c.session)}{_record_hint(c)}"
                 )
-        elif c.scheme in ("year", "sc") and c.year is not None and value.year != c.year:
-            yield _citation_finding(c, f"{_name(c)} is dated {c.date.text}: expected a date in {c.year}")
+        elif c.scheme in ("year", "sc") and c.year is not None and not _in_year(c, value):
+            if _july_cycle(c):
+                expected = (
+                    f"between July {c.year - 1} and December {c.year} (the Council's year runs from July to July)"
+                )
+            else:
+                expected = f"in {c.year}"
+            yield _citation_finding(c, f"{_name(c)} is dated {c.date.text}: expected a date {expected}")
+
+
+def _july_cycle(c: Citation) -> bool:
+    """Does the symbol's year follow the Economic and Social Council's July-to-July cycle?
+    (Also an unnamed body's "2021/30": it is the Council's as a rule.)"""
+    return c.scheme == "year" and c.body in (None, "Economic and Social Council", "Council")
+
+
+def _in_year(c: Citation, value: dt.date) -> bool:
+    """Is ``value`` a possible date for the year-numbered symbol ``c``?
+
+    "2026/2 of 19 September 2025" is an Economic and Social Council
+    resolution of its 2026 cycle, which opened in July 2025."""
+    if value.year == c.year:
+        return True
+    return _july_cycle(c) and value.year == c.year - 1 and value.month >= 7
+
+
+def _judged_elsewhere(c: Citation) -> bool:
+    """Does D002 or D004 (as a warning) judge this citation's date?"""
+    from ..record import entry_for, is_strong
+
+    if _is_assembly(c) and not in_session(c.session, c.date.value):
+        return True
+    if c.body != _ASSEMBLY:
+        return False
+    entry = entry_for(c)
+    return entry is not None and is_strong(entry)
 
 
 def _record_hint(c: Citation) -> str:
@@ -135,6 +175,10 @@ def _record_hint(c: Citation) -> str:
 
     entry = entry_for(c)
     return f"; the record gives {format_date(entry.adopted)}" if entry else ""
+
+
+def _plain_symbol(symbol: str) -> str:
+    return re.sub(r"[\s\u00a0]+", " ", symbol.replace("\u2011", "-")).replace("S -", "S-")
 
 
 def _identity(c: Citation) -> tuple | None:
@@ -149,7 +193,7 @@ def _identity(c: Citation) -> tuple | None:
         return (c.scheme, c.body, c.year, c.number, c.part, c.decision)
     # Other bodies' own sessions: only when the body is named in full.
     if c.body and c.body not in ("Council", "Commission", "Board", "its", "their"):
-        return (c.scheme, c.body, c.session, c.number, c.part, c.decision)
+        return (c.scheme, c.body, _plain_symbol(c.symbol), c.decision)
     return None
 
 
@@ -162,7 +206,9 @@ def conflicting_citation_dates(doc: Document, ctx: RuleContext) -> Iterator[Diag
     resolution earlier in the document. The finding is on the later
     citation and names the earlier one. Part letters make different
     resolutions: "75/253 B of 16 April 2021" and "75/253 C of 30 June 2021"
-    do not conflict.
+    do not conflict. Where D002 (a date outside the session) or D004 (a
+    date the record contradicts on strong evidence) reports the wrong one
+    of the two, D003 is silent: one typo, one finding, on the wrong date.
 
     ## Why it matters
     A resolution is adopted once; two dates mean one of them is wrong, and
@@ -188,7 +234,7 @@ def conflicting_citation_dates(doc: Document, ctx: RuleContext) -> Iterator[Diag
         if earlier is None:
             first_seen[key] = c
             continue
-        if earlier.date.value != value:
+        if earlier.date.value != value and not (_judged_elsewhere(c) or _judged_elsewhere(earlier)):
             line = earlier.span.line + 1
             yield _citation_finding(
                 c,
@@ -203,14 +249,16 @@ def date_differs_from_record(doc: Document, ctx: RuleContext) -> Iterator[Diagno
 
     ## What it does
     Compares the date given for a cited General Assembly resolution with
-    the bundled record of 4,565 resolutions and their adoption dates
-    (source: the United Nations). Where the record's date is the UN's own
-    (sessions 74–80 complete) the finding is a warning; where it is only
-    the date that published texts agree on (older resolutions) it is info.
-    A citation with a part letter ("75/250 B of 30 June 2021") is compared
-    only where the record gives that part: part B may have been adopted
-    months after part A. A date outside the resolution's session is left to
-    D002, which names the record's date, so one typo gives one finding.
+    the bundled record of 4,588 resolutions and their adoption dates
+    (source: the United Nations). The severity follows the evidence: a
+    warning where the record's date is the UN's own (source `record`:
+    sessions 74–80) or a `cited` date on which at least five texts agree
+    unanimously ("72/262 C of 5 July 2018": 70 of 70 citations); info where
+    fewer texts, or not all, give the record's date. A citation with a
+    part letter ("75/250 B of 30 June 2021") is compared only where the
+    record gives that part: part B may have been adopted months after
+    part A. A date outside the resolution's session is left to D002, which
+    names the record's date, so one typo gives one finding.
 
     ## Why it matters
     Wrong dates travel: "74/45 of 19 December 2019" stands in four annual
@@ -225,7 +273,7 @@ def date_differs_from_record(doc: Document, ctx: RuleContext) -> Iterator[Diagno
     ## Fix
     Use the adoption date of the record, after checking the resolution.
     """
-    from ..record import entry_for  # lazy: only documents that cite a dated resolution load the record
+    from ..record import entry_for, is_strong  # lazy: only documents that cite a dated resolution load the record
 
     for c, value in _dated(doc):
         if c.body != _ASSEMBLY:
@@ -243,7 +291,7 @@ def date_differs_from_record(doc: Document, ctx: RuleContext) -> Iterator[Diagno
         diagnostic = _citation_finding(
             c, f"{_name(c)} was adopted on {format_date(entry.adopted)}, not {c.date.text}{where}"
         )
-        if entry.source != "record":
+        if not is_strong(entry):
             diagnostic.severity_override = Severity.INFO
         yield diagnostic
 
@@ -258,53 +306,65 @@ def _order_key(c: Citation) -> tuple[int, int]:
     return (c.session, c.number)
 
 
-@rule("D005", "citation-list-order")
+@rule("D005", "citation-list-order", severity="info")
 def citation_list_order(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
-    """A list of recalled Assembly resolutions out of chronological order.
+    """A list of recalled Assembly resolutions in neither chronological nor reverse order.
 
     ## What it does
-    In one "resolutions …" phrase of the General Assembly, reports a
-    resolution that is older than the one listed before it: by date when
-    both are dated, else by session and number. Separate phrases in one
-    paragraph are separate lists; other bodies' resolutions are not
-    compared.
+    In one list of General Assembly resolutions ("its resolutions …",
+    clauses between the items included), compares each resolution with the
+    one listed before it: by date when both are dated, else by session and
+    number. A list in chronological order, or consistently newest first
+    (often on purpose: "the most recent of which being …"), is fine; a list
+    in neither order gets one hint, at the first resolution that breaks the
+    order the list began with. Separate phrases in one paragraph are
+    separate lists; other bodies' resolutions are not compared.
 
     ## Why it matters
     The practice of the Assembly lists its resolutions chronologically
-    (rules.md §4); an out-of-order list usually hides a wrong symbol or
+    (rules.md §4); a list in no order usually hides a wrong symbol or
     date, or a resolution added late in negotiation.
 
     ## Example
     ```
-    *Recalling* its resolutions 59/241 of 22 December 2004, 58/208 of 23 December 2003
-    and 75/226 of 21 December 2020,
+    *Recalling* its resolutions 58/208 of 23 December 2003, 75/226 of 21 December 2020
+    and 59/241 of 22 December 2004,
     ```
 
     ## Fix
     Reorder the list, or correct the symbol or date that breaks the order.
     """
-    previous: Citation | None = None
+    lists: dict[int, list[Citation]] = {}
     for c in doc.citations:
-        if not _is_assembly(c):
+        if _is_assembly(c):
+            lists.setdefault(c.list_id, []).append(c)
+    for items in lists.values():
+        steps = [_step(a, b) for a, b in zip(items, items[1:])]
+        if all(step >= 0 for step in steps) or all(step <= 0 for step in steps):
             continue
-        if previous is None or previous.list_id != c.list_id:
-            previous = c
-            continue
-        if c.date is not None and c.date.value and previous.date is not None and previous.date.value:
-            backwards = c.date.value < previous.date.value
-        else:
-            backwards = _order_key(c) < _order_key(previous)
-        if backwards:
+        first = next(step for step in steps if step)
+        i = next(i for i, step in enumerate(steps) if step and (step > 0) != (first > 0))
+        previous, c = items[i], items[i + 1]
+        order = "chronological" if first > 0 else "newest first"
 
-            def described(x: Citation) -> str:
-                return f"{x.symbol} of {x.date.text}" if x.date is not None else x.symbol
+        def described(x: Citation) -> str:
+            return f"{x.symbol} of {x.date.text}" if x.date is not None else x.symbol
 
-            yield _citation_finding(
-                c,
-                f"resolution {described(c)} follows {described(previous)} in one list: expected chronological order",
-                related=((previous.span.start, previous.span.end, f"{previous.symbol} is listed before it"),),
-            )
-        previous = c
+        yield _citation_finding(
+            c,
+            f"resolution {described(c)} follows {described(previous)} in a list that began {order}: "
+            "expected chronological order (or newest first throughout)",
+            related=((previous.span.start, previous.span.end, f"{previous.symbol} is listed before it"),),
+        )
+
+
+def _step(a: Citation, b: Citation) -> int:
+    """1 when ``b`` is newer than ``a``, -1 when older, 0 when the same date or symbol."""
+    if a.date is not None and a.date.value and b.date is not None and b.date.value:
+        x, y = a.date.value, b.date.value
+    else:
+        x, y = _order_key(a), _order_key(b)
+    return (y > x) - (y < x)
 
 
 def _own_session(doc: Document) -> tuple[int | None, str | None]:

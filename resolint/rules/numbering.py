@@ -633,8 +633,9 @@ def unknown_resolution(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     ## What it does
     Looks up every citation of a regular-session General Assembly
     resolution of sessions 74 to 80 ("its resolution 78/292") in the
-    bundled record, which is complete for those sessions.  A symbol the
-    record lacks is a typo; the message suggests the resolution meant when
+    bundled record, where it covers the number: sessions 74–79 are complete
+    except 78/327, session 80 is covered through 80/267 only, without 80/2,
+    80/107, 80/251 and 80/263.  A symbol the record lacks there is a typo; the message suggests the resolution meant when
     the document cites one a digit away elsewhere, or names its own number
     so, or when the record holds a resolution a digit away adopted on the
     date the citation gives.
@@ -660,7 +661,7 @@ def unknown_resolution(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         and not c.decision
         and c.session is not None
         and c.number is not None
-        and c.session in record.SESSIONS_COMPLETE
+        and record.exists(c.session, c.number) is not None
     ]
     if not cited:
         return
@@ -668,7 +669,7 @@ def unknown_resolution(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     if doc.title and doc.title.number:
         known.add(doc.title.number)
     for c in cited:
-        if record.exists(c.session, c.number):
+        if record.exists(c.session, c.number) is not False:
             continue
         symbol = f"{c.session}/{c.number}"
         guesses = sorted(k for k in known if _one_digit_off(symbol, k))
@@ -678,7 +679,7 @@ def unknown_resolution(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
                     entry = record.lookup(c.session, n)
                     if entry is not None and entry.adopted == c.date.value:
                         guesses.append(f"{c.session}/{n}")
-        message = f"resolution {symbol} does not exist: the record of the {session_label(c.session)}, which is complete, has no resolution {c.number}"
+        message = f"resolution {symbol} does not exist: the record of the {session_label(c.session)}, {record.coverage(c.session)}, has no resolution {c.number}"
         related = []
         if guesses:
             message += "; did you mean " + " or ".join(guesses[:3]) + "?"
