@@ -339,7 +339,7 @@ def citation_list_order(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]
         if _is_assembly(c):
             lists.setdefault(c.list_id, []).append(c)
     for items in lists.values():
-        steps = [_step(a, b) for a, b in zip(items, items[1:])]
+        steps = [_step(a, b) for a, b in zip(items, items[1:], strict=False)]
         if all(step >= 0 for step in steps) or all(step <= 0 for step in steps):
             continue
         first = next(step for step in steps if step)
