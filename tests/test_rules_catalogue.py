@@ -11,7 +11,8 @@ from resolint.cli import main
 from resolint.rules import all_rules
 
 # Part of the design (issue 3): every rule is a warning, except an impossible
-# date and a marker without a body (error) and an uncited instrument (info).
+# date and a marker without a body (error) and an uncited instrument and a
+# list of resolutions in no order (info).
 DEFAULT_SEVERITIES = {
     **{f"S00{i}": "warning" for i in range(1, 7)},
     **{f"N00{i}": "warning" for i in range(1, 6)},
@@ -24,6 +25,7 @@ DEFAULT_SEVERITIES = {
     "F007": "info",
     "D001": "error",
     **{f"D00{i}": "warning" for i in range(2, 8)},
+    "D005": "info",  # issue 11: a list in neither order is a hint at most
     **{f"P00{i}": "warning" for i in range(1, 7)},
 }
 
