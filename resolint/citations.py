@@ -73,11 +73,11 @@ _SUBJECT_NAME = re.compile(
     r"Statistical Commission|Commission (?:on|for) (?:the )?[A-Z][\w-]*(?: (?:of |on |and |the )*[A-Z][\w-]*)*|"
     r"Conference of the Parties|Executive Board|Governing Council|Council|Commission|Board)\b"
 )
+_SUBJECT_TAIL = re.compile(r"[^;.:]{0,60}?\b(?:in|of|by|through|under)[\s\u00a0]+its[\s\u00a0]+$")
 # The tail does not cross a new clause with its own verb (", recalls the
 # adoption of its resolution": the Assembly's).
-_SUBJECT_TAIL = re.compile(
-    r"(?:(?!,[\s\u00a0]+(?:and[\s\u00a0]+)?(?:[a-z]+ly[\s\u00a0]+)?(?!(?:as|its|this|thus|was|has|is)\b)[a-z]+s\b)[^;.:]){0,60}?"
-    r"\b(?:in|of|by|through|under)[\s\u00a0]+its[\s\u00a0]+$"
+_NEW_CLAUSE = re.compile(
+    r",[\s\u00a0]+(?:and[\s\u00a0]+)?(?:[a-z]+ly[\s\u00a0]+)?(?!(?:as|its|this|thus|was|has|is)\b)[a-z]+s\b"
 )
 _COUNCIL_NAMES = ("Economic and Social Council", "Security Council", "Human Rights Council", "Trusteeship Council")
 _GA_BODIES = frozenset({"General Assembly", "Assembly", "its"})
@@ -286,6 +286,8 @@ def _subject_of_its(window: str) -> str | None:
     for match in _SUBJECT_NAME.finditer(window):
         last = match
     if last is None or not _SUBJECT_TAIL.match(window, last.end()):
+        return None
+    if _NEW_CLAUSE.search(window, last.end()):
         return None
     return last.group(1)
 

@@ -220,3 +220,13 @@ def test_published_resolutions_warn_only_on_real_faults(corpus: Path, folder: st
     expected = {e for e in EXPECTED if (root / (e[0] + (".md" if fmt == "markdown" else ".txt"))).exists()}
     assert found == expected
     assert infos <= documents // 10  # hints stay rare
+
+
+def test_one_wrong_date_in_a_list_gives_one_finding() -> None:
+    # 75/195 moved back a year: D002 only, not also D005 (order) or D003
+    paragraph = (
+        "Recalling its resolutions 74/176 of 18 December 2019, entitled “Improving the coordination of efforts against "
+        "trafficking in persons”, 75/195 of 16 December 2019 and 78/228 of 19 December 2023, and recalling also its "
+        "resolution 75/195 of 16 December 2020,"
+    )
+    assert findings(paragraph) == [("D002", "75/195 of 16 December 2019")]

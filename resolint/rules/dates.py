@@ -169,6 +169,20 @@ def _judged_elsewhere(c: Citation) -> bool:
     return entry is not None and is_strong(entry)
 
 
+def _date_reported(c: Citation) -> bool:
+    """Is this citation's date reported as wrong by D002 or D004 (as a warning)?"""
+    from ..record import entry_for, is_strong
+
+    if c.date is None or c.date.value is None:
+        return False
+    if _is_assembly(c) and not in_session(c.session, c.date.value):
+        return True
+    if c.body != _ASSEMBLY:
+        return False
+    entry = entry_for(c)
+    return entry is not None and is_strong(entry) and entry.adopted != c.date.value
+
+
 def _record_hint(c: Citation) -> str:
     """ "; the record gives 25 September 2015" where the record knows the resolution."""
     from ..record import entry_for  # lazy: the record loads only when a citation needs it
@@ -318,7 +332,8 @@ def citation_list_order(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]
     (often on purpose: "the most recent of which being …"), is fine; a list
     in neither order gets one hint, at the first resolution that breaks the
     order the list began with. Separate phrases in one paragraph are
-    separate lists; other bodies' resolutions are not compared.
+    separate lists; other bodies' resolutions are not compared, nor is a
+    date that D002 or D004 reports as wrong (one typo, one finding).
 
     ## Why it matters
     The practice of the Assembly lists its resolutions chronologically
@@ -336,7 +351,8 @@ def citation_list_order(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]
     """
     lists: dict[int, list[Citation]] = {}
     for c in doc.citations:
-        if _is_assembly(c):
+        # A date that D002 or D004 reports does not break the order too: one typo, one finding.
+        if _is_assembly(c) and not _date_reported(c):
             lists.setdefault(c.list_id, []).append(c)
     for items in lists.values():
         steps = [_step(a, b) for a, b in zip(items, items[1:], strict=False)]
