@@ -113,9 +113,14 @@ def find_citations(
             continue
         list_id += 1
         decision = keyword[0] in "Dd"
-        body = _body_before(plain, keyword_start) or _list_body(plain, keyword_start)
+        body = _body_before(plain, keyword_start)
+        led = False
+        if body is None:
+            body = _list_body(plain, keyword_start)
+            led = body is not None
         if body is None and previous_end >= 0 and _JOINED.fullmatch(plain, previous_end, keyword_start):
-            body = previous_body  # "Human Rights Council resolution 36/6 of … and resolution 45/3"
+            # "resolutions adopted by the Human Rights Council, including resolution 36/6 of … and resolution 45/3"
+            body, led = previous_body, True
         in_note = False
         if note_starts:
             i = bisect_right(note_starts, keyword_start) - 1
@@ -149,7 +154,7 @@ def find_citations(
             sm = _next_dated_symbol(plain, pos, min(limit, pos + _LIST_REACH), date_starts)
             if sm:
                 item_body = _body_before(plain, sm.start()) or body
-        previous_end, previous_body = pos, segment[-1].body
+        previous_end, previous_body = pos, (segment[-1].body if led else None)
     _resolve_back_references(plain, citations)
     return citations
 
@@ -318,8 +323,9 @@ def _citation(source: Source, m: re.Match, body: str | None, decision: bool, in_
     if prefix:
         c.scheme = "ga-emergency" if prefix.startswith("E") else "ga-special"
         c.session, c.body = a, "General Assembly"
-        if body and body not in _GA_BODIES:
+        if body and body not in _GA_BODIES and c.scheme == "ga-special":
             # "Human Rights Council resolution S-34/1": the Council's special session
+            # (emergency special sessions are the Assembly's alone)
             c.scheme, c.body = "other", body
         return c
     if a >= 1946:

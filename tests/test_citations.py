@@ -92,6 +92,12 @@ def test_another_bodys_symbol_between_is_not_the_assemblys() -> None:
         "Recalling its resolution 75/27 of 7 December 2020 on the International Day and Human Rights Council 45/3 of 6 October 2020,"
     )
     assert [(c.symbol, c.body) for c in listed] == [("75/27", "General Assembly"), ("45/3", "Human Rights Council")]
+    # a body named for one citation is not carried to the next keyword's list, unless a list led it ("including …")
+    listed = citations("Recalling Security Council resolution 2334 (2016) and resolution 70/1 of 25 September 2015,")
+    assert [(c.symbol, c.body) for c in listed] == [("2334 (2016)", "Security Council"), ("70/1", "General Assembly")]
+    assert findings("Recalling Security Council resolution 2334 (2016) and resolution 70/1 of 25 September 2014,") == [
+        ("D002", "70/1 of 25 September 2014")
+    ]
 
 
 # ------------------------------------------------------------ other bodies
