@@ -148,6 +148,14 @@ def session_bounds(session: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, 9, 1), dt.date(year + 1, 9, 22)
 
 
+def session_of(value: dt.date) -> int | None:
+    """The regular session in progress on ``value`` (sessions open in mid-September), or None before 1946."""
+    if value < dt.date(1946, 1, 10):
+        return None
+    session = value.year - 1945 if (value.month, value.day) >= (9, 15) else value.year - 1946
+    return max(session, 1)
+
+
 def session_label(session: int) -> str:
     first, last = session_bounds(session)
     return (

@@ -73,6 +73,16 @@ def test_session_n_runs_from_september_1945_plus_n_to_the_next(session, inside, 
         assert not in_session(session, value), (session, value)
 
 
+def test_session_of_a_date() -> None:
+    from resolint.dates import session_of
+
+    assert session_of(dt.date(2020, 4, 16)) == 74
+    assert session_of(dt.date(2020, 9, 15)) == 75
+    assert session_of(dt.date(2020, 9, 14)) == 74
+    assert session_of(dt.date(1946, 1, 10)) == 1
+    assert session_of(dt.date(1945, 6, 26)) is None
+
+
 def test_session_label() -> None:
     assert session_label(58) == "fifty-eighth session (September 2003 – September 2004)"
     assert session_label(70) == "seventieth session (September 2015 – September 2016)"
@@ -132,6 +142,9 @@ def test_assembly_session_message() -> None:
         "resolution 58/208 is dated 23 December 2007, outside the fifty-eighth session (September 2003 – September 2004);"
         " the record gives 23 December 2003"
     )
+    # a decision (not in the record): the session the date falls in (A-RES-76-148: 75/561 for 74/561)
+    found, _ = d_findings("Recalling its decision 75/561 of 16 April 2020,")
+    assert found[0].message.endswith("; 16 April 2020 falls in the seventy-fourth session")
 
 
 def test_one_typo_one_finding_outside_session_and_record() -> None:

@@ -13,7 +13,16 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from ..dates import MONTH_NAMES, format_date, session_bounds, session_label, to_roman, un_form
+from ..dates import (
+    MONTH_NAMES,
+    format_date,
+    ordinal_words,
+    session_bounds,
+    session_label,
+    session_of,
+    to_roman,
+    un_form,
+)
 from ..diagnostics import Edit, Severity
 from ..model import Citation, Document
 from .base import Diagnostic, Fix, RuleContext, finding, rule
@@ -184,11 +193,15 @@ def _date_reported(c: Citation) -> bool:
 
 
 def _record_hint(c: Citation) -> str:
-    """ "; the record gives 25 September 2015" where the record knows the resolution."""
+    """ "; the record gives 25 September 2015" where the record knows the resolution, else
+    "; 16 April 2020 falls in the seventy-fourth session"."""
     from ..record import entry_for  # lazy: the record loads only when a citation needs it
 
     entry = entry_for(c)
-    return f"; the record gives {format_date(entry.adopted)}" if entry else ""
+    if entry:
+        return f"; the record gives {format_date(entry.adopted)}"
+    session = session_of(c.date.value)
+    return f"; {c.date.text} falls in the {ordinal_words(session)} session" if session else ""
 
 
 def _plain_symbol(symbol: str) -> str:
