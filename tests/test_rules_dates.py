@@ -152,6 +152,8 @@ def test_one_typo_one_finding_outside_session_and_record() -> None:
     found, _ = d_findings("Recalling its resolution 78/257 of 22 December 2024,")
     assert [d.code for d in found] == ["D002"]
     assert found[0].message.endswith("the record gives 22 December 2023")
+    # the same for an old-style symbol (1514 (XV) of 14 December 1960)
+    assert [d.code for d in d_findings("Recalling its resolution 1514 (XV) of 14 December 1961,")[0]] == ["D002"]
     # Inside the session but unlike the record: D004 alone.
     found, _ = d_findings("Recalling its resolution 78/257 of 21 December 2023,")
     assert [d.code for d in found] == ["D004"]

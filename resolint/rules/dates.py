@@ -308,7 +308,7 @@ def date_differs_from_record(doc: Document, ctx: RuleContext) -> Iterator[Diagno
         entry = entry_for(c)
         if entry is None or entry.adopted == value:
             continue
-        if c.session is not None and c.scheme == "ga" and not in_session(c.session, value):
+        if _is_assembly(c) and not in_session(c.session, value):
             continue  # D002 reports it, with the record's date: one typo, one finding
         where = (
             ""
