@@ -248,7 +248,7 @@ def _body_before(plain: str, keyword_start: int) -> str | None:
     return m.group(1) if m else None
 
 
-_NAME_BEFORE = re.compile(r"((?:[A-Z][\w-]*[\s\u00a0]+)+)$")
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w-]*[\s\u00a0]+){1,4})$")
 # "resolutions adopted by the Human Rights Council, including resolutions …",
 # "Human Rights Council resolutions on the subject, including resolution …",
 # "… of the Human Rights Council, the most recent of which being resolutions …":
@@ -259,7 +259,7 @@ _LIST_LEAD = re.compile(
 )
 _BODY_NAMES = (
     r"(" + _COMMISSION_ON + r"|Human Rights Council|Economic and Social Council|Security Council|Trusteeship Council|"
-    r"General Assembly|Conference of the Parties|[A-Z][\w-]*(?: [A-Z][\w-]*)* (?:Council|Commission|Board|Assembly))"
+    r"General Assembly|Conference of the Parties|[A-Z][\w-]*(?: [A-Z][\w-]*){0,5} (?:Council|Commission|Board|Assembly))"
 )
 _NOT_A_KEYWORD = r"(?:(?!esolution|ecision|\bits\b)[^;.])"
 _LIST_BODY = re.compile(
@@ -278,7 +278,7 @@ def _list_body(plain: str, keyword_start: int) -> str | None:
     """The body named once before a list ("resolutions of the Human Rights
     Council, including resolutions …"), or None."""
     window = plain[max(0, keyword_start - 250) : keyword_start]
-    if not _LIST_LEAD.search(window, max(0, len(window) - 50)):
+    if not _LIST_LEAD.search(window, max(0, len(window) - 50)) or not ("esolutions" in window or "ecisions" in window):
         return None
     m = _LIST_BODY.search(window)
     if not m:
