@@ -190,7 +190,7 @@ def test_unknown_resolution_claims_only_the_coverage() -> None:
     text = FRAME.format(paragraph="Recalling its resolution 79/400 of 1 December 2024,")
     (finding,) = lint_text(text, "frame.txt", settings=Settings(select=["N005"])).diagnostics
     assert (
-        "the record of the seventy-ninth session (September 2024 – September 2025), complete, has no resolution 400"
+        "the record of the seventy-ninth session (September 2024 – September 2025), which is complete, has no resolution 400"
         in (finding.message)
     )
 

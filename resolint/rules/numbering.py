@@ -679,7 +679,7 @@ def unknown_resolution(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
                     entry = record.lookup(c.session, n)
                     if entry is not None and entry.adopted == c.date.value:
                         guesses.append(f"{c.session}/{n}")
-        message = f"resolution {symbol} does not exist: the record of the {session_label(c.session)}, {record.coverage(c.session)}, has no resolution {c.number}"
+        message = f"resolution {symbol} does not exist: the record of the {session_label(c.session)}, which is {record.coverage(c.session)}, has no resolution {c.number}"
         related = []
         if guesses:
             message += "; did you mean " + " or ".join(guesses[:3]) + "?"
