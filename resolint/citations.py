@@ -153,7 +153,7 @@ def find_citations(
             citations.extend(segment)
             sm = _next_dated_symbol(plain, pos, min(limit, pos + _LIST_REACH), date_starts)
             if sm:
-                item_body = _body_before(plain, sm.start()) or body
+                item_body = _body_before(plain, sm.start()) or _clause_body(plain, pos, sm.start()) or body
         previous_end, previous_body = pos, (segment[-1].body if led else None)
     _resolve_back_references(plain, citations)
     return citations
@@ -172,6 +172,20 @@ _DATED_SYMBOL = re.compile(
     r"|\d{1,4}(?:[\s\u00a0]+[A-Z](?:[\s\u00a0]+and[\s\u00a0]+[A-Z])?)?[\s\u00a0]+\(\s?(?:(?:ES-|S-)?[IVXL]+|(?:19|20)\d\d)\s?\))"
     r"[\s\u00a0]+of[\s\u00a0]+$"
 )
+
+
+def _clause_body(plain: str, start: int, symbol_start: int) -> str | None:
+    """Another body named in the clause that leads to a symbol, with no comma or
+    "and" between ("…, endorsed by the Human Rights Council in 45/3 of …")."""
+    last = None
+    for match in _SUBJECT_NAME.finditer(plain, start, symbol_start):
+        last = match
+    if last is None or last.group(1) in _GA_BODIES or last.group(1) == "General Assembly":
+        return None
+    between = plain[last.end() : symbol_start]
+    if "," in between or re.search(r"\band\b", between):
+        return None
+    return last.group(1)
 
 
 def _next_dated_symbol(plain: str, start: int, limit: int, date_starts: list[int]) -> re.Match | None:

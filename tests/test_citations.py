@@ -92,6 +92,17 @@ def test_another_bodys_symbol_between_is_not_the_assemblys() -> None:
         "Recalling its resolution 75/27 of 7 December 2020 on the International Day and Human Rights Council 45/3 of 6 October 2020,"
     )
     assert [(c.symbol, c.body) for c in listed] == [("75/27", "General Assembly"), ("45/3", "Human Rights Council")]
+    # a body named in the clause that leads to the symbol takes it; one named in an earlier clause does not
+    listed = citations(
+        "Recalling its resolution 75/27 of 7 December 2020 on the International Day, as endorsed by the Human Rights Council in "
+        "45/3 of 6 October 2020,"
+    )
+    assert [(c.symbol, c.body) for c in listed] == [("75/27", "General Assembly"), ("45/3", "Human Rights Council")]
+    listed = citations(
+        "Recalling its resolutions 75/27 of 7 December 2020, in which it invited the Human Rights Council to contribute, "
+        "and 76/257 of 29 March 2022,"
+    )
+    assert [(c.symbol, c.body) for c in listed] == [("75/27", "General Assembly"), ("76/257", "General Assembly")]
     # a body named for one citation is not carried to the next keyword's list, unless a list led it ("including …")
     listed = citations("Recalling Security Council resolution 2334 (2016) and resolution 70/1 of 25 September 2015,")
     assert [(c.symbol, c.body) for c in listed] == [("2334 (2016)", "Security Council"), ("70/1", "General Assembly")]
