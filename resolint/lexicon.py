@@ -48,7 +48,7 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Literal
@@ -72,6 +72,11 @@ class OpenerMatch:
     adverb: "also", "further" or None.
     first_person: True for the first-person forms of declarations
         ("Reaffirm", "Also reaffirm", "Note with concern").
+    italic_ends: the lengths at which the italics of the phrase may stop,
+        shortest first, the last one ``length``: the head (with its
+        also/further) must be italic, the modifiers after it may be
+        ("*Reaffirming* its commitment", "*Reaffirming its commitment*").
+        Not compared: two matches of the same phrase are equal.
     """
 
     kind: Literal["preambular", "operative"]
@@ -80,6 +85,7 @@ class OpenerMatch:
     head: str
     adverb: str | None
     first_person: bool = False
+    italic_ends: tuple[int, ...] = field(default=(), compare=False)
 
 
 # ---------------------------------------------------------------- the data
@@ -124,6 +130,15 @@ class _Entry:
     bare: bool  # takes a bare "<noun>" ("Expressing concern")
 
 
+def _phrases(items) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Multi-word phrases indexed by their first word, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for item in items:
+        words = _words(item)
+        out.setdefault(words[0], []).append(words)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
 class _Lexicon:
     """The composed lexicon: a trie of heads and the sets of modifiers."""
 
@@ -131,10 +146,14 @@ class _Lexicon:
         "trie",
         "adverbs",
         "intensifiers",
+        "again",
+        "situational",
+        "further_before",
         "with_nouns",
         "qualifiers",
         "possessives",
         "possessive_nouns",
+        "noun_particles",
         "bare_nouns",
         "fixed",
         "not_before",
@@ -148,19 +167,23 @@ class _Lexicon:
         mod, comp = d["modifiers"], d["complements"]
         self.adverbs = frozenset(mod["adverbs"])
         self.intensifiers = frozenset(mod["intensifiers"])
+        self.again = _phrases(mod["again"])
+        self.situational = _phrases(mod["situational"])
+        self.further_before = frozenset(mod["further_before"])
         self.with_nouns = frozenset(comp["with_nouns"])
         self.qualifiers = frozenset(comp["qualifiers"])
         self.possessives = frozenset(comp["possessives"])
         self.possessive_nouns = frozenset(comp["possessive_nouns"])
+        self.noun_particles = {k: frozenset(v) for k, v in comp["noun_particles"].items()}
         self.bare_nouns = self.possessive_nouns | self.with_nouns
-        self.fixed = tuple(_words(f) for f in comp["fixed"])
+        self.fixed = _phrases(comp["fixed"])
         self.not_before = frozenset(op["first_person_not_before"])
         possessive_stems = tuple(comp["possessive_heads"])
         bare_stems = tuple(comp["bare_heads"])
 
         self.trie: dict = {}
 
-        def add(words: tuple[str, ...], kind: str, first_person: bool = False) -> None:
+        def add(words: tuple[str, ...], kind: str, first_person: bool = False, stem_word: int = 0) -> None:
             if not words:
                 return
             node = self.trie
@@ -168,39 +191,56 @@ class _Lexicon:
                 node = node.setdefault(w, {})
             if "" in node:  # first definition wins (a head is not redefined)
                 return
-            first = words[0]
+            stem = words[stem_word]
             node[""] = _Entry(
                 kind=kind,
                 head=" ".join(words),
                 first_person=first_person,
-                possessive=first.startswith(possessive_stems),
-                bare=first.startswith(bare_stems),
+                possessive=stem.startswith(possessive_stems),
+                bare=stem.startswith(bare_stems),
             )
+
+        adjectives = [_words(h) for h in pre["adjectives"]]
+        third = [_words(h) for h in op["heads"]] + [_words(h) for h in extra_operative]
+        not_verbs = frozenset(op["first_person_exclude"])
+        bases = [(_base_form(w[0]),) + w[1:] for w in third]
 
         for h in pre["heads"]:
             add(_words(h), _PREAMBULAR)
         for h in pre["having"]:
             add(("having",) + _words(h), _PREAMBULAR)
-        for h in pre["adjectives"]:
-            add(_words(h), _PREAMBULAR)
+        for words in adjectives:
+            add(words, _PREAMBULAR)
         for h in extra_preambular:
             add(_words(h), _PREAMBULAR)
-        third = [_words(h) for h in op["heads"]] + [_words(h) for h in extra_operative]
-        for words in third:
-            add(words, _OPERATIVE)
-        not_verbs = frozenset(op["first_person_exclude"])
-        for words in third:
+        for copula in pre["copulas"]:
+            for words in adjectives:
+                add(_words(copula) + words, _PREAMBULAR)
+        for continuation in pre["continuations"]:
+            for base in bases:
+                add(_words(continuation) + base, _PREAMBULAR, stem_word=len(_words(continuation)))
+        composed = list(third)
+        for copula in op["copulas"]:
+            composed += [_words(copula) + words for words in adjectives]
+        for continuation in op["continuations"]:
+            composed += [_words(continuation) + base for base in bases]
+        for words in composed:
+            add(words, _OPERATIVE, stem_word=2 if words[1:2] == ("to",) else 0)
+        for words in composed:
             base = _base_form(words[0])
             if base not in not_verbs:
-                add((base,) + words[1:], _OPERATIVE, first_person=True)
+                add((base,) + words[1:], _OPERATIVE, first_person=True, stem_word=2 if words[1:2] == ("to",) else 0)
         for h in op["first_person"]:
             add(_words(h), _OPERATIVE, first_person=True)
 
-        self.first_words = frozenset(self.trie) | self.adverbs | self.intensifiers
+        first_again = {w[0] for ws in self.again.values() for w in ws}
+        self.first_words = frozenset(self.trie) | self.adverbs | self.intensifiers | first_again
         vocab = set(self.first_words) | self.with_nouns | self.qualifiers
         vocab |= self.possessives | self.possessive_nouns | {"with", "and"}
-        for f in self.fixed:
-            vocab.update(f)
+        for table in (self.fixed, self.again, self.situational):
+            for phrases in table.values():
+                for f in phrases:
+                    vocab.update(f)
 
         def collect(node: dict) -> None:
             for k, v in node.items():
@@ -236,34 +276,60 @@ def _lexicon(extra_preambular: tuple[str, ...] = (), extra_operative: tuple[str,
 # ---------------------------------------------------------------- matching
 
 # The run of words at the start of a paragraph, up to the first punctuation
-# mark (an opener never spans a comma); ten words cover the longest composed
-# opener ("Also strongly condemns in the strongest possible terms").  The run
-# is rf"{_WORD}(?:\s+{_WORD}){{0,9}}", read in two steps so that a paragraph
+# mark (an opener never spans a comma, but for "Also, in this regard, calls
+# upon"); twelve words cover the longest composed opener ("Also strongly
+# condemns in the strongest possible terms").  The run is
+# rf"{_WORD}(?:\s+{_WORD}){{0,11}}", read in two steps so that a paragraph
 # whose first word opens nothing (half of them: "We", "The", "Promote") is
-# turned away before the other nine words are read; each step is greedy and
+# turned away before the other words are read; each step is greedy and
 # nothing follows it, so together they match what the one pattern matches.
 _WORD = r"[^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)*"
 _FIRST_WORD = re.compile(_WORD)
-_MORE_WORDS = re.compile(rf"(?:\s+{_WORD}){{0,9}}")
-_SPACES = re.compile(r"(\s+)")
-_PAD = (None,) * 8  # so that look-ahead past the last word reads None
+_MORE_WORDS = re.compile(rf"(?:\s+{_WORD}){{0,11}}")
+_TOKEN_ENDS = re.compile(r"\S+")
+_PAD = (None,) * 12  # so that look-ahead past the last word reads None
 _MATCHES: dict[tuple, OpenerMatch] = {}
 
 
-def _head_at(lex: _Lexicon, toks: list, i: int) -> tuple[_Entry, int] | None:
-    """The longest head starting at word i, after an optional intensifier."""
+def _phrase_at(table: dict, toks: list, i: int) -> int:
+    """Word index after the phrase of ``table`` starting at word i (i if none)."""
+    for f in table.get(toks[i], ()):
+        if tuple(toks[i : i + len(f)]) == f:
+            return i + len(f)
+    return i
+
+
+def _head_at(lex: _Lexicon, toks: list, i: int) -> tuple[_Entry, int, str | None] | None:
+    """The longest head starting at word i, after an optional intensifier.
+
+    Inside a composed head an intensifier, a repetition or an also/further
+    may stand before the next word ("Remains deeply concerned", "Calls once
+    again upon", "Having also considered"); the adverb is returned.
+    """
     if toks[i] in lex.intensifiers and toks[i + 1] in lex.trie:
         i += 1
     node = lex.trie
     best = None
+    adverb = None
     while True:
-        node = node.get(toks[i])
-        if node is None:
+        tok = toks[i]
+        child = node.get(tok)
+        if child is None and node is not lex.trie and tok is not None:
+            k = _phrase_at(lex.again, toks, i)
+            if k == i and (tok in lex.intensifiers or (tok in lex.adverbs and adverb is None)):
+                k = i + 1
+            if k > i and toks[k] in node:
+                if tok in lex.adverbs:
+                    adverb = tok
+                i = k
+                child = node[toks[k]]
+        if child is None:
             return best
+        node = child
         i += 1
         e = node.get("")
         if e is not None:
-            best = (e, i)
+            best = (e, i, adverb)
 
 
 def _complement_at(lex: _Lexicon, toks: list, i: int, entry: _Entry) -> int:
@@ -272,10 +338,7 @@ def _complement_at(lex: _Lexicon, toks: list, i: int, entry: _Entry) -> int:
     if w is None:
         return i
     if w == "with":
-        k = i + 1
-        while toks[k] in lex.qualifiers:
-            k += 1
-        return k + 1 if toks[k] in lex.with_nouns else i
+        return _nouns_at(lex, toks, i + 1, lex.with_nouns) or i
     if w in lex.possessives:
         if entry.possessive:
             k = i + 1
@@ -283,19 +346,45 @@ def _complement_at(lex: _Lexicon, toks: list, i: int, entry: _Entry) -> int:
                 k += 1
             # "its commitment and strong political will": an ordinary object.
             if toks[k] in lex.possessive_nouns and toks[k + 1] != "and":
+                particles = lex.noun_particles.get(toks[k])
+                if particles and toks[k + 1] in particles:
+                    return k + 2
                 return k + 1
         return i
     if entry.bare:
-        k = i
-        while toks[k] in lex.qualifiers:
-            k += 1
-        if toks[k] in lex.bare_nouns:
-            return k + 1
-    if w == "in":
-        for f in lex.fixed:
-            if tuple(toks[i : i + len(f)]) == f:
-                return i + len(f)
+        k = _nouns_at(lex, toks, i, lex.bare_nouns)
+        if k:
+            return k
     return i
+
+
+def _nouns_at(lex: _Lexicon, toks: list, i: int, nouns: frozenset) -> int:
+    """Word index after "[qualifiers] noun [and [qualifiers] noun]" at word i, 0 if none."""
+    k = i
+    while toks[k] in lex.qualifiers:
+        k += 1
+    if toks[k] not in nouns:
+        return 0
+    k += 1
+    if toks[k] == "and":
+        m = k + 1
+        while toks[m] in lex.qualifiers:
+            m += 1
+        if toks[m] in nouns:
+            return m + 1
+    return k
+
+
+def _further_is_adverb(lex: _Lexicon, toks: list, j: int, run: str) -> bool:
+    """After an operative verb, is the "further" at word j the adverb?"""
+    nxt = toks[j + 1]
+    if nxt is None or nxt in lex.further_before:
+        return True
+    word = run.split()[j + 1]
+    return word[:1].isupper()
+
+
+_PARENTHESIS = re.compile(r",\s*([^\W\d_]+(?:\s+[^\W\d_]+){0,2})\s*,\s*")
 
 
 def match_opener(
@@ -319,6 +408,11 @@ def match_opener(
     """
     if not text or not text[0].isupper():
         return None
+    return _match(text, extra_preambular, extra_operative)
+
+
+def _match(text: str, extra_preambular: tuple[str, ...], extra_operative: tuple[str, ...]) -> OpenerMatch | None:
+    """``match_opener`` without the capital: also the verb after "Also, in this regard,"."""
     if extra_preambular or extra_operative:
         lex = _lexicon(tuple(extra_preambular), tuple(extra_operative))
     else:
@@ -331,7 +425,9 @@ def match_opener(
         first = first.translate(_HYPHENS)
     if first not in lex.first_words:
         return None
-    run_end = _MORE_WORDS.match(text, first_word.end()).end()  # where _RUN's match ends
+    if first in lex.adverbs and text[first_word.end() : first_word.end() + 1] == ",":
+        return _parenthesis(text, first_word.end(), first, lex, extra_preambular, extra_operative)
+    run_end = _MORE_WORDS.match(text, first_word.end()).end()  # where the run's match ends
     run = text[:run_end]
     span = run.lower()
     if "\u2010" in span or "\u2011" in span:
@@ -346,10 +442,18 @@ def match_opener(
     if first in adverbs:
         adverb = first
         i = 1
+    else:
+        i = _phrase_at(lex.again, toks, 0)  # "Once again urges"
     found = _head_at(lex, toks, i)
     if found is None:
         return None
-    entry, j = found
+    entry, j, inner = found
+    if i and adverb is None and entry.kind != _OPERATIVE:
+        return None  # "Once again" leads operative verbs only
+    if inner is not None:
+        if adverb is not None:
+            return None
+        adverb = inner
 
     if entry.first_person:
         # "Note by the Secretary-General", "Support is needed": nouns.
@@ -360,28 +464,59 @@ def match_opener(
             if not rest or rest[0] == ":":
                 return None
 
-    if adverb is None and entry.kind == _PREAMBULAR and toks[j] in adverbs:
-        adverb = toks[j]
-        j += 1
-    j = _complement_at(lex, toks, j, entry)
-    if adverb is None and toks[j] in adverbs:
-        adverb = toks[j]
-        j += 1
+    # Modifiers after the head, in any order, each once.  The head and an
+    # also/further right after it must be italic; the italics may stop after
+    # any later modifier.
+    ends = [j]
+    preambular = entry.kind == _PREAMBULAR
+    seen_again = seen_intensifier = seen_situational = seen_complement = seen_fixed = False
+    while j < n:
+        tok = toks[j]
+        if adverb is None and tok in adverbs:
+            if not preambular and tok == "further" and not _further_is_adverb(lex, toks, j, run):
+                break  # "*Encourages* further efforts": the adjective of the object
+            adverb = tok
+            j += 1
+            if len(ends) == 1:
+                ends[0] = j
+            else:
+                ends.append(j)
+            continue
+        k = j
+        if not seen_again:
+            k = _phrase_at(lex.again, toks, j)
+            seen_again = k > j
+        if k == j and not seen_intensifier and tok in lex.intensifiers:
+            k, seen_intensifier = j + 1, True
+        if k == j and not seen_situational:
+            k = _phrase_at(lex.situational, toks, j)
+            seen_situational = k > j
+        if k == j and not seen_complement:
+            k = _complement_at(lex, toks, j, entry)
+            seen_complement = k > j
+        if k == j and not seen_fixed:
+            k = _phrase_at(lex.fixed, toks, j)
+            seen_fixed = k > j
+        if k == j:
+            break
+        j = k
+        ends.append(j)
     # Coordination: "Welcomes and expresses its strong support",
     # "Recalls and reiterates", "Acknowledge and profoundly regret".
     if toks[j] == "and":
         second = _head_at(lex, toks, j + 1)
         if second is not None:
-            e2, k = second
-            if e2.kind == entry.kind and e2.first_person == entry.first_person:
+            e2, k, inner2 = second
+            if e2.kind == entry.kind and e2.first_person == entry.first_person and inner2 is None:
                 j = _complement_at(lex, toks, k, e2)
+                ends.append(j)
 
     if j == n:
+        word_ends = None
         length = run_end
     else:
-        # Words and the spaces between them, up to the end of word j - 1.
-        parts = _SPACES.split(run, j)
-        length = run_end - len(parts[-1]) - len(parts[-2])
+        word_ends = [m.end() for m in _TOKEN_ENDS.finditer(run)]
+        length = word_ends[j - 1]
     phrase = text[:length]
     key = (phrase, entry, adverb)
     found_match = _MATCHES.get(key)
@@ -390,6 +525,8 @@ def match_opener(
         # (building a frozen dataclass costs as much as the matching).
         if len(_MATCHES) > 4096:
             _MATCHES.clear()
+        if word_ends is None:
+            word_ends = [m.end() for m in _TOKEN_ENDS.finditer(run)]
         found_match = _MATCHES[key] = OpenerMatch(
             kind=entry.kind,  # type: ignore[arg-type]
             phrase=phrase,
@@ -397,8 +534,33 @@ def match_opener(
             head=entry.head,
             adverb=adverb,
             first_person=entry.first_person,
+            italic_ends=tuple(sorted({word_ends[e - 1] for e in ends if e})),
         )
     return found_match
+
+
+def _parenthesis(text, after, adverb, lex, extra_preambular, extra_operative) -> OpenerMatch | None:
+    """ "Also, in this regard, calls upon": a leading adverb, a situational
+    phrase between commas, then the operative verb."""
+    m = _PARENTHESIS.match(text, after)
+    if m is None:
+        return None
+    words = _words(m.group(1)) + (None,) * 4
+    if _phrase_at(lex.situational, list(words), 0) != len(_words(m.group(1))):
+        return None
+    rest = _match(text[m.end() :], extra_preambular, extra_operative)
+    if rest is None or rest.kind != _OPERATIVE or rest.adverb is not None or rest.first_person:
+        return None
+    offset = m.end()
+    length = offset + rest.length
+    return OpenerMatch(
+        kind=_OPERATIVE,
+        phrase=text[:length],
+        length=length,
+        head=rest.head,
+        adverb=adverb,
+        italic_ends=tuple(offset + e for e in rest.italic_ends),
+    )
 
 
 # ---------------------------------------------------------------- near misses
@@ -417,6 +579,9 @@ def _first_vocabulary(kind: str | None) -> tuple[str, ...]:
 def opener_heads(kind: str) -> tuple[str, ...]:
     """The head phrases of ``kind`` ("preambular" or "operative"), sorted: what completion offers."""
     return tuple(sorted(_lexicon().heads(kind)))
+
+
+_NOUN_ENDINGS = ("tion", "tions", "sion", "sions", "ment", "ments")
 
 
 def suggest_opener(word_or_phrase: str, kind: str | None = None) -> str | None:
@@ -449,7 +614,8 @@ def suggest_opener(word_or_phrase: str, kind: str | None = None) -> str | None:
         if (w in first_vocab) if n == 0 else (w in vocab):
             out.append(w)
             continue
-        close = difflib.get_close_matches(w, pool, n=1, cutoff=0.8)
+        # A noun is no misspelt verb ("Appropriations", "Recommendations").
+        close = None if w.endswith(_NOUN_ENDINGS) else difflib.get_close_matches(w, pool, n=1, cutoff=0.8)
         if not close:
             if n == 0:
                 return None

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ..diagnostics import Edit, Severity
 from ..lexicon import match_opener, suggest_opener
-from ..model import Document, Paragraph, Part
+from ..model import Document, Paragraph, Part, Span
 from .base import Diagnostic, Fix, RuleContext, finding, rule
 
 # Markdown emphasis markers: one of them inside an opening phrase means the
@@ -89,6 +89,8 @@ def opener_not_italic(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
             split = any(c in _EMPHASIS for c in inner)
             if o.italic and not split:
                 continue
+            if o.italic and _italics_stop_between_modifiers(doc, ctx, start, inner):
+                continue  # "*Reaffirming* its commitment": the head is italic, its object follows
             kind = "opening phrase" if o.kind == "preambular" else "operative verb"
             phrase = " ".join(o.phrase.split())  # blanked emphasis marks read as spaces
             if not split:
@@ -119,6 +121,25 @@ def opener_not_italic(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
                 f"{kind} {_quoted(phrase)} is only partly italic: expected {_quoted('*' + phrase + '*')}",
                 fix=fix,
             )
+
+
+def _italics_stop_between_modifiers(doc: Document, ctx: RuleContext, start: int, inner: str) -> bool:
+    """Do the italics of an opener stop where the phrase may end?
+
+    The head and an also/further after it must be italic; the italics may
+    stop before any later modifier ("*Reaffirming* its commitment",
+    "*Reiterates* its request", both UN usage), never inside the head
+    ("*Takes* note") or before its adverb ("*Recalling* also").
+    """
+    marks = [i for i, c in enumerate(inner) if c in _EMPHASIS]
+    at = marks[0]
+    if any(i != at + 1 + n for n, i in enumerate(marks[1:])):
+        return False  # italics that stop and start again inside the phrase
+    m = match_opener(doc.plain[start : start + 160], ctx.extra_preambular, ctx.extra_operative)
+    if m is None:
+        return False
+    stop = len(inner[:at].rstrip(" ,"))
+    return stop in m.italic_ends
 
 
 # ---------------------------------------------------------------- P002
@@ -298,18 +319,27 @@ def also_further_order(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
                 o = p.opener
                 if o is None or o.kind != section or o.first_person:
                     previous = None
+                    if o is not None and o.kind in ("preambular", "operative") and not o.first_person:
+                        # A verb of the other kind (P006 reports it): it may be the
+                        # run's "also" whose participle became a verb, or the other
+                        # way round; the run goes on unjudged until its next plain use.
+                        other = _preambular_form(o.phrase) if section == "preambular" else _operative_form(o.head)
+                        if other:
+                            m = match_opener(other)
+                            if m is not None:
+                                runs[_run_key(m.head)] = ("unknown", p)
                     continue
-                head, adverb = o.head, o.adverb
-                verb = _quoted(head[0].upper() + head[1:])
+                head, adverb = _run_key(o.head), o.adverb
+                verb = _quoted(o.head[0].upper() + o.head[1:])
                 start, end = o.span.start, o.span.end
                 if adverb is None:
                     if (
                         section == "preambular"
                         and previous is not None
                         and previous.opener.adverb is None
-                        and previous.opener.head == head
-                        and o.phrase.lower() == head
-                        and previous.opener.phrase.lower() == head
+                        and previous.opener.head == o.head
+                        and o.phrase.lower() == o.head
+                        and previous.opener.phrase.lower() == o.head
                         # P002 names the real slip ("Reaffirming furhter")
                         and _misspelt_adverb(doc, end) is None
                         and _misspelt_adverb(doc, previous.opener.span.end) is None
@@ -348,6 +378,18 @@ def also_further_order(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
                     yield finding(
                         start, end, f"{_quoted(o.phrase)} with no plain {verb} before it: expected {verb} first"
                     )
+                elif state[0] == "unknown":
+                    pass
+                elif adverb == "further" and state[0] == "plain":
+                    earlier = state[1].opener
+                    also = _quoted(_with_adverb(o, "also"))
+                    yield finding(
+                        start,
+                        end,
+                        f"{_quoted(o.phrase)} after a plain {_quoted(earlier.phrase)} (line {earlier.span.line + 1}) "
+                        f"with no “also” between: expected {also}",
+                        related=((earlier.span.start, earlier.span.end, f"{_quoted(earlier.phrase)} is here"),),
+                    )
                 elif adverb == "also" and state[0] == "further":
                     earlier = state[1].opener
                     yield finding(
@@ -358,24 +400,71 @@ def also_further_order(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
                     )
 
 
+_PARTICLES = frozenset(("for", "on", "upon"))
+
+
+def _run_key(head: str) -> str:
+    """The verb a run follows: "calls for", "calls upon" and "calls on" are
+    one verb ("*Calls for* …; *Also calls upon* …")."""
+    first, _, rest = head.partition(" ")
+    return first if rest in _PARTICLES else head
+
+
+def _with_adverb(o, adverb: str) -> str:
+    """The opener with ``adverb`` in place of its also/further, where it stands."""
+    return re.sub(
+        rf"\b{o.adverb}\b",
+        lambda m: adverb.capitalize() if m.group()[0].isupper() else adverb,
+        " ".join(o.phrase.split()),
+        count=1,
+        flags=re.I,
+    )
+
+
 # ---------------------------------------------------------------- P004 / P005
+
+
+_FINAL_MARKS = ",;.:"
+# Invisible format characters (a left-to-right mark after the final comma):
+# no mark, and not the paragraph's last character either.
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u2060\ufeff")
+_CLOSING_QUOTES = frozenset("”’\"'»")
+
+
+def _final(doc: Document, p: Paragraph) -> tuple[str, Span | None]:
+    """The paragraph's final mark and its span, read through what follows it
+    without being text: invisible characters ("Change,\u200e") and closing
+    quotation marks ("… Least Developed Countries.”" ends with a full stop)."""
+    mark, span = p.final_mark, p.final_mark_span
+    if mark or span is None:
+        return mark, span
+    plain, lo = doc.plain, p.span.start
+    j = span.end
+    while j > lo and (plain[j - 1] in _INVISIBLE or plain[j - 1].isspace()):
+        j -= 1
+    k = j
+    while k > lo and plain[k - 1] in _CLOSING_QUOTES:
+        k -= 1
+    if k > lo and plain[k - 1] in _FINAL_MARKS and (k < span.end):
+        return plain[k - 1], Span(k - 1, k, span.source)
+    return mark, span
 
 
 def _ending_fix(doc: Document, p: Paragraph, expected: str, colon_safe: bool = True) -> tuple[int, int, Fix | None]:
     """Where the wrong or missing final mark is, and the fix that puts ``expected`` there."""
-    span = p.final_mark_span
+    final_mark, span = _final(doc, p)
     if span is None:
         end = p.span.end
         return end, end, None
-    if p.final_mark:
+    if final_mark:
         # A wrong mark: the right one is certain.  A colon may announce a list
         # that went missing, so replacing it is a guess.
-        safe = colon_safe or p.final_mark != ":"
+        safe = colon_safe or final_mark != ":"
         return (
             span.start,
             span.end,
             Fix(
-                f"replace {_quoted(p.final_mark)} with {_quoted(expected)}",
+                f"replace {_quoted(final_mark)} with {_quoted(expected)}",
                 (Edit(span.start, span.end, expected),),
                 safe=safe,
             ),
@@ -392,9 +481,10 @@ def _ending_fix(doc: Document, p: Paragraph, expected: str, colon_safe: bool = T
     return word_start, word_end, Fix(f"add {_quoted(expected)}", (Edit(insert_at, insert_at, expected),), safe=False)
 
 
-def _found_mark(p: Paragraph) -> str:
-    if p.final_mark:
-        return f"with {_quoted(p.final_mark)}"
+def _found_mark(doc: Document, p: Paragraph) -> str:
+    final_mark = _final(doc, p)[0]
+    if final_mark:
+        return f"with {_quoted(final_mark)}"
     last = p.text.rsplit(None, 1)[-1] if p.text.strip() else ""
     return f"without a mark after {_quoted(last[-20:])}"
 
@@ -426,12 +516,13 @@ def preambular_ending(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     """
     for part in doc.resolution_bodies():
         for p in part.preamble:
-            if p.final_mark == "," or (p.final_mark == ":" and p.subparagraphs):
+            final_mark = _final(doc, p)[0]
+            if final_mark == "," or (final_mark == ":" and p.subparagraphs):
                 continue
-            if p.number is not None and p.final_mark == ";":
+            if p.number is not None and final_mark == ";":
                 continue  # an operative paragraph in the preamble: P006 says so
             start, end, fix = _ending_fix(doc, p, ",", colon_safe=False)
-            yield finding(start, end, f"preambular paragraph ends {_found_mark(p)}: expected “,”", fix=fix)
+            yield finding(start, end, f"preambular paragraph ends {_found_mark(doc, p)}: expected “,”", fix=fix)
 
 
 @rule("P005", "operative-ending", fixable=True)
@@ -472,21 +563,22 @@ def operative_ending(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         last = paragraphs[-1]
         numbered = any(p.number is not None for p in paragraphs)
         for p in paragraphs:
-            if p.final_mark == "," and _misplaced_preambular(p, numbered):
+            if _final(doc, p)[0] == "," and _misplaced_preambular(p, numbered):
                 continue  # a preambular paragraph among the operative ones: P006 says so
             tree = list(p.walk())
             for index, q in enumerate(tree):
                 final = p is last and index == len(tree) - 1
                 expected = "." if final else ";"
-                if q.final_mark == expected:
+                final_mark = _final(doc, q)[0]
+                if final_mark == expected:
                     continue
-                if q.final_mark == ":" and _introduces(q, follows.get(id(q))):
+                if final_mark == ":" and _introduces(q, follows.get(id(q))):
                     continue
                 start, end, fix = _ending_fix(doc, q, expected, colon_safe=False)
                 where = f"the last {_label(q)}" if final and q.kind != "subparagraph" else _label(q)
                 if final and q.kind == "subparagraph":
                     where = f"{_label(q)}, the last of the operative part,"
-                yield finding(start, end, f"{where} ends {_found_mark(q)}: expected {_quoted(expected)}", fix=fix)
+                yield finding(start, end, f"{where} ends {_found_mark(doc, q)}: expected {_quoted(expected)}", fix=fix)
 
 
 def _introduces(p: Paragraph, following: Paragraph | None) -> bool:
