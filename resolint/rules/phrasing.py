@@ -59,8 +59,13 @@ def opener_not_italic(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     ## What it does
     In Markdown, reports a preambular paragraph whose opening phrase
     ("Recalling", "Deeply concerned") or an operative paragraph whose verb
-    ("Requests", "Takes note") is not italic, or is italic only in part
-    ("*Recalling* also").  Plain text has no italics and is not checked.
+    ("Requests", "Takes note") is not italic, or is italic only in part:
+    the italics stop inside the head ("*Takes* note"), before its also or
+    further ("*Recalling* also") or before its "with" complement ("*Noting*
+    with concern").  Italics that stop before the object of a complete
+    phrase are UN usage and are not reported ("*Reaffirming* its
+    commitment", "*Reiterates* its request", "*Encourages* further
+    efforts").  Plain text has no italics and is not checked.
 
     ## Why it matters
     UN resolutions set the opening phrase of every paragraph in italics
@@ -154,8 +159,11 @@ def unknown_opener(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     participial phrase or adjective of the lexicon ("Recalling", "Having
     considered", "Deeply concerned"), and an operative paragraph that does
     not open with a verb in the present indicative ("Requests", "Takes
-    note"), with "did you mean" for near misses ("Recallling" ->
-    "Recalling"), and a misspelt "also" or "further" after a known opener
+    note"), with "did you mean" for near misses ("Reccalling" ->
+    "Recalling").  The lexicon composes the forms of UN usage from its
+    heads ("Having also considered", "Remains deeply concerned",
+    "Continues to welcome", "Calls once again upon", "Welcoming in this
+    regard also"), so these are no finding; and a misspelt "also" or "further" after a known opener
     ("*Reaffirming furhter*", which would otherwise pass as "Reaffirming"
     followed by its object).  Text introduced by a colon paragraph (budget paragraphs
     that open with a noun, a declaration in the first person) and annexes
@@ -285,10 +293,16 @@ def also_further_order(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     a plain use ("Recalling", "Encourages") starts a run, then "also", then
     "further" ("Recalling also", "Recalling further"; "Also encourages",
     "Further encourages").  Reports "Recalling also" or "Recalling
-    further" with no plain "Recalling" before it, "Recalling also" after
-    "Recalling further", and the adverb on the wrong side ("Further
-    recalling", "Encourages also").  Two plain "Recalling" in a row get a
-    hint (severity hint): the second is usually "Recalling also".
+    further" with no plain "Recalling" before it, "Recalling further"
+    straight after a plain "Recalling" (the run skips "also"), "Recalling
+    also" after "Recalling further", and the adverb on the wrong side
+    ("Further recalling", "Encourages also").  A run follows the verb
+    whatever its particle ("*Calls for*", then "*Also calls upon*") and
+    goes on across the headings of the operative part; each part (A, B …)
+    starts afresh.  "further" before the object is its adjective, not the
+    verb's adverb ("*Encourages* further efforts").  Two plain "Recalling"
+    in a row get a hint (severity hint): the second is usually "Recalling
+    also".
 
     ## Why it matters
     "also" and "further" point back to an earlier paragraph with the same
@@ -305,7 +319,8 @@ def also_further_order(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
 
     ## Fix
     Reorder or reword the paragraphs: "Recalling", "Recalling also",
-    "Recalling further".  An adverb on the wrong side is moved by a safe fix.
+    "Recalling further" ("*Recalling further*" right after "*Recalling*"
+    becomes "*Recalling also*").  An adverb on the wrong side is moved by a safe fix.
     """
     text, plain = doc.text, doc.plain
     for part in doc.resolution_bodies():
@@ -496,7 +511,9 @@ def preambular_ending(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     ## What it does
     Reports a preambular paragraph that ends with a semicolon, a full stop
     or no mark at all.  A paragraph that ends with a colon before its
-    subparagraphs is right.
+    subparagraphs is right.  The mark is read through closing quotation
+    marks and invisible characters (a comma followed by a left-to-right
+    mark is a comma).
 
     ## Why it matters
     The preamble is one long sentence whose subject is "The General
@@ -535,7 +552,9 @@ def operative_ending(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     that does not end with a full stop.  A paragraph ending with a colon
     that introduces subparagraphs, numbered paragraphs or an instrument is
     right as it is ("… the following:" before (a)–(p); "*Resolves* that,
-    for 2022:").  The text such a paragraph introduces is not checked.
+    for 2022:").  The text such a paragraph introduces is not checked.  The
+    mark is read through closing quotation marks ("the sub-item entitled
+    “Follow-up to … Countries.”" ends with a full stop).
 
     ## Why it matters
     The operative part is one sentence: "The General Assembly, … 1.
