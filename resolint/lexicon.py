@@ -159,6 +159,8 @@ class _Lexicon:
         "not_before",
         "vocabulary",
         "first_words",
+        "inner",
+        "after_head",
     )
 
     def __init__(self, extra_preambular: tuple[str, ...], extra_operative: tuple[str, ...]):
@@ -233,8 +235,20 @@ class _Lexicon:
         for h in op["first_person"]:
             add(_words(h), _OPERATIVE, first_person=True)
 
-        first_again = {w[0] for ws in self.again.values() for w in ws}
+        first_again = frozenset(self.again)
         self.first_words = frozenset(self.trie) | self.adverbs | self.intensifiers | first_again
+        # Words that may stand inside a composed head, and words that may
+        # start a modifier after it: any other word ends the opener at once.
+        self.inner = first_again | self.intensifiers | self.adverbs
+        self.after_head = (
+            self.inner
+            | frozenset(self.situational)
+            | frozenset(self.fixed)
+            | self.possessives
+            | self.qualifiers
+            | self.bare_nouns
+            | {"with"}
+        )
         vocab = set(self.first_words) | self.with_nouns | self.qualifiers
         vocab |= self.possessives | self.possessive_nouns | {"with", "and"}
         for table in (self.fixed, self.again, self.situational):
@@ -287,6 +301,7 @@ _WORD = r"[^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)*"
 _FIRST_WORD = re.compile(_WORD)
 _MORE_WORDS = re.compile(rf"(?:\s+{_WORD}){{0,11}}")
 _TOKEN_ENDS = re.compile(r"\S+")
+_SPACES = re.compile(r"(\s+)")
 _PAD = (None,) * 12  # so that look-ahead past the last word reads None
 _MATCHES: dict[tuple, OpenerMatch] = {}
 
@@ -314,7 +329,7 @@ def _head_at(lex: _Lexicon, toks: list, i: int) -> tuple[_Entry, int, str | None
     while True:
         tok = toks[i]
         child = node.get(tok)
-        if child is None and node is not lex.trie and tok is not None:
+        if child is None and tok in lex.inner and node is not lex.trie:
             k = _phrase_at(lex.again, toks, i)
             if k == i and (tok in lex.intensifiers or (tok in lex.adverbs and adverb is None)):
                 k = i + 1
@@ -472,6 +487,8 @@ def _match(text: str, extra_preambular: tuple[str, ...], extra_operative: tuple[
     seen_again = seen_intensifier = seen_situational = seen_complement = seen_fixed = False
     while j < n:
         tok = toks[j]
+        if tok not in lex.after_head:
+            break
         if adverb is None and tok in adverbs:
             if not preambular and tok == "further" and not _further_is_adverb(lex, toks, j, run):
                 break  # "*Encourages* further efforts": the adjective of the object
@@ -518,11 +535,11 @@ def _match(text: str, extra_preambular: tuple[str, ...], extra_operative: tuple[
                 ends.append(j)
 
     if j == n:
-        word_ends = None
         length = run_end
     else:
-        word_ends = [m.end() for m in _TOKEN_ENDS.finditer(run)]
-        length = word_ends[j - 1]
+        # Words and the spaces between them, up to the end of word j - 1.
+        parts = _SPACES.split(run, j)
+        length = run_end - len(parts[-1]) - len(parts[-2])
     phrase = text[:length]
     key = (phrase, entry, adverb)
     found_match = _MATCHES.get(key)
@@ -531,8 +548,7 @@ def _match(text: str, extra_preambular: tuple[str, ...], extra_operative: tuple[
         # (building a frozen dataclass costs as much as the matching).
         if len(_MATCHES) > 4096:
             _MATCHES.clear()
-        if word_ends is None:
-            word_ends = [m.end() for m in _TOKEN_ENDS.finditer(run)]
+        word_ends = [m.end() for m in _TOKEN_ENDS.finditer(run)]
         found_match = _MATCHES[key] = OpenerMatch(
             kind=entry.kind,  # type: ignore[arg-type]
             phrase=phrase,
