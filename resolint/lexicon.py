@@ -128,6 +128,7 @@ class _Entry:
     first_person: bool
     possessive: bool  # takes "its <noun>" ("Reaffirms its commitment")
     bare: bool  # takes a bare "<noun>" ("Expressing concern")
+    composed: bool = False  # a copula or continuation with a head ("Remains concerned")
 
 
 def _phrases(items) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -185,7 +186,9 @@ class _Lexicon:
 
         self.trie: dict = {}
 
-        def add(words: tuple[str, ...], kind: str, first_person: bool = False, stem_word: int = 0) -> None:
+        def add(
+            words: tuple[str, ...], kind: str, first_person: bool = False, stem_word: int = 0, composed: bool = False
+        ) -> None:
             if not words:
                 return
             node = self.trie
@@ -200,6 +203,7 @@ class _Lexicon:
                 first_person=first_person,
                 possessive=stem.startswith(possessive_stems),
                 bare=stem.startswith(bare_stems),
+                composed=composed,
             )
 
         adjectives = [_words(h) for h in pre["adjectives"]]
@@ -217,21 +221,22 @@ class _Lexicon:
             add(_words(h), _PREAMBULAR)
         for copula in pre["copulas"]:
             for words in adjectives:
-                add(_words(copula) + words, _PREAMBULAR)
+                add(_words(copula) + words, _PREAMBULAR, composed=True)
         for continuation in pre["continuations"]:
             for base in bases:
-                add(_words(continuation) + base, _PREAMBULAR, stem_word=len(_words(continuation)))
-        composed = list(third)
+                add(_words(continuation) + base, _PREAMBULAR, stem_word=len(_words(continuation)), composed=True)
+        composed = [(words, False) for words in third]
         for copula in op["copulas"]:
-            composed += [_words(copula) + words for words in adjectives]
+            composed += [(_words(copula) + words, True) for words in adjectives]
         for continuation in op["continuations"]:
-            composed += [_words(continuation) + base for base in bases]
-        for words in composed:
-            add(words, _OPERATIVE, stem_word=2 if words[1:2] == ("to",) else 0)
-        for words in composed:
+            composed += [(_words(continuation) + base, True) for base in bases]
+        for words, made in composed:
+            add(words, _OPERATIVE, stem_word=2 if words[1:2] == ("to",) else 0, composed=made)
+        for words, made in composed:
             base = _base_form(words[0])
             if base not in not_verbs:
-                add((base,) + words[1:], _OPERATIVE, first_person=True, stem_word=2 if words[1:2] == ("to",) else 0)
+                stem_word = 2 if words[1:2] == ("to",) else 0
+                add((base,) + words[1:], _OPERATIVE, first_person=True, stem_word=stem_word, composed=made)
         for h in op["first_person"]:
             add(_words(h), _OPERATIVE, first_person=True)
 
@@ -266,13 +271,14 @@ class _Lexicon:
         self.vocabulary = frozenset(vocab)
 
     def heads(self, kind: str | None, first_person: bool = False) -> dict[str, _Entry]:
-        """All heads (joined words -> entry), optionally of one kind."""
+        """All heads (joined words -> entry), optionally of one kind; not the
+        composed ones ("remains concerned", "continues to welcome")."""
         out: dict[str, _Entry] = {}
 
         def walk(node: dict) -> None:
             for k, v in node.items():
                 if k == "":
-                    if (kind is None or v.kind == kind) and v.first_person == first_person:
+                    if (kind is None or v.kind == kind) and v.first_person == first_person and not v.composed:
                         out[v.head] = v
                 else:
                     walk(v)
@@ -594,6 +600,9 @@ def _first_vocabulary(kind: str | None) -> tuple[str, ...]:
     lex = _lexicon()
     words = {h.split()[0] for h in lex.heads(kind)}
     words |= lex.adverbs | lex.intensifiers
+    d = _data()
+    for k in (_PREAMBULAR, _OPERATIVE) if kind is None else (kind,):
+        words |= {_words(c)[0] for c in (*d[k]["copulas"], *d[k]["continuations"])}
     return tuple(sorted(words))
 
 
