@@ -423,6 +423,12 @@ def test_extra_openers() -> None:
     assert m is not None and m.first_person
     m = match_opener("Cognizant of", extra_preambular=("cognizant of",))
     assert m is not None and m.phrase == "Cognizant of"
+    # The user's heads compose like the bundled ones.
+    for text in ("Once again ponders the", "Continues to ponder the", "Strongly ponders the"):
+        m = match_opener(text, extra_operative=("Ponders",))
+        assert m is not None and m.kind == "operative", text
+    m = match_opener("Having also pondered the", extra_preambular=("having pondered",))
+    assert m is not None and m.adverb == "also"
     # The bundled lexicon is unchanged afterwards.
     assert match_opener("Pondering the matter") is None
 

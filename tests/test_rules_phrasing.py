@@ -216,6 +216,10 @@ def test_further_straight_after_a_plain_use_skips_also():
         "“Recalling further” after a plain “Recalling” (line 43) with no “also” between: expected “Recalling also”"
     )
     assert d.related and "is here" in d.related[0][2]
+    # The unsafe fix writes "also": the published text again.
+    assert d.fix is not None and not d.fix.safe
+    fixed, _ = apply_fixes(path.read_text(encoding="utf-8"), [d], unsafe=True)
+    assert fixed == (CORPUS / "markdown" / "A-RES-75-308.md").read_text(encoding="utf-8")
 
 
 def test_a_run_follows_the_verb_whatever_its_particle():

@@ -398,12 +398,22 @@ def also_further_order(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
                 elif adverb == "further" and state[0] == "plain":
                     earlier = state[1].opener
                     also = _quoted(_with_adverb(o, "also"))
+                    # "further" -> "also": a guess (an "also" paragraph may have
+                    # been dropped instead), so an unsafe fix.
+                    fix = None
+                    word = re.search(r"\bfurther\b", plain[start:end], re.I)
+                    if word is not None:
+                        a, b = start + word.start(), start + word.end()
+                        if text[a:b] == plain[a:b]:
+                            new = "Also" if text[a].isupper() else "also"
+                            fix = Fix(f"write {also}", (Edit(a, b, new),), safe=False)
                     yield finding(
                         start,
                         end,
                         f"{_quoted(o.phrase)} after a plain {_quoted(earlier.phrase)} (line {earlier.span.line + 1}) "
                         f"with no “also” between: expected {also}",
                         related=((earlier.span.start, earlier.span.end, f"{_quoted(earlier.phrase)} is here"),),
+                        fix=fix,
                     )
                 elif adverb == "also" and state[0] == "further":
                     earlier = state[1].opener
