@@ -412,6 +412,8 @@ def match_opener(
     text: str,
     extra_preambular: tuple[str, ...] = (),
     extra_operative: tuple[str, ...] = (),
+    *,
+    _inner: bool = False,
 ) -> OpenerMatch | None:
     """Match the opening phrase at the start of ``text``.
 
@@ -427,13 +429,8 @@ def match_opener(
     declarations in the first person plural ("We, the Heads of State …"),
     "The Secretary-General shall …", misspellings ("Recallling").
     """
-    if not text or not text[0].isupper():
+    if not text or not (text[0].isupper() or _inner):
         return None
-    return _match(text, extra_preambular, extra_operative)
-
-
-def _match(text: str, extra_preambular: tuple[str, ...], extra_operative: tuple[str, ...]) -> OpenerMatch | None:
-    """``match_opener`` without the capital: also the verb after "Also, in this regard,"."""
     if extra_preambular or extra_operative:
         lex = _lexicon(tuple(extra_preambular), tuple(extra_operative))
     else:
@@ -463,7 +460,7 @@ def _match(text: str, extra_preambular: tuple[str, ...], extra_operative: tuple[
     if first in adverbs:
         adverb = first
         i = 1
-    else:
+    elif first in lex.again:
         i = _phrase_at(lex.again, toks, 0)  # "Once again urges"
     found = _head_at(lex, toks, i)
     if found is None:
@@ -576,7 +573,8 @@ def _parenthesis(text, after, adverb, lex, extra_preambular, extra_operative) ->
     words = _words(m.group(1)) + (None,) * 4
     if _phrase_at(lex.situational, list(words), 0) != len(_words(m.group(1))):
         return None
-    rest = _match(text[m.end() :], extra_preambular, extra_operative)
+    # The verb after "Also, in this regard," is in lower case.
+    rest = match_opener(text[m.end() :], extra_preambular, extra_operative, _inner=True)
     if rest is None or rest.kind != _OPERATIVE or rest.adverb is not None or rest.first_person:
         return None
     offset = m.end()
