@@ -298,8 +298,8 @@ def also_further_order(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     also" after "Recalling further", and the adverb on the wrong side
     ("Further recalling", "Encourages also").  A run follows the verb
     whatever its particle ("*Calls for*", then "*Also calls upon*") and
-    goes on across the headings of the operative part; each part (A, B …)
-    starts afresh.  "further" before the object is its adjective, not the
+    goes on across the headings of the operative part; each body (a part
+    A, B …, an annex built like a resolution) starts afresh.  "further" before the object is its adjective, not the
     verb's adverb ("*Encourages* further efforts").  Two plain "Recalling"
     in a row get a hint (severity hint): the second is usually "Recalling
     also".
