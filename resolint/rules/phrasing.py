@@ -298,8 +298,9 @@ def also_further_order(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     also" after "Recalling further", and the adverb on the wrong side
     ("Further recalling", "Encourages also").  A run follows the verb
     whatever its particle ("*Calls for*", then "*Also calls upon*") and
-    goes on across the headings of the operative part; each body (a part
-    A, B …, an annex built like a resolution) starts afresh.  "further" before the object is its adjective, not the
+    goes on across the sections of the operative part (numbering runs on
+    across them); a section's own short preamble, and each body (a part A,
+    B …, an annex built like a resolution), starts afresh.  "further" before the object is its adjective, not the
     verb's adverb ("*Encourages* further efforts").  Two plain "Recalling"
     in a row get a hint (severity hint): the second is usually "Recalling
     also".
