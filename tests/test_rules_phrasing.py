@@ -431,3 +431,17 @@ def test_operative_verb_in_the_preamble_is_one_finding_not_a_cascade(corpus):
         p006.message
         == "preambular paragraph opens with the operative verb “Recalls”: expected a participle (“Recalling”)"
     )
+
+
+_SCALE = (
+    "*The General Assembly,*\n\n*Recalling* its resolution 76/238 of 24 December 2021,\n\n"
+    "1. *Decides* that the scale shall be reviewed;\n\n"
+    "2. *Resolves* that the scale of assessments for 2025, 2026 and 2027 shall be {end}\n\n"
+    "3. *Decides* to include the item in the provisional agenda.\n"
+)
+
+
+def test_as_follows_announces_a_table_the_text_leaves_out():
+    """A/RES/79/249 ¶12: "… shall be as follows:" then the next paragraph (the table is not in the text)."""
+    assert [f[0] for f in _p_findings(_SCALE.format(end="as follows:"), "scale.md")] == []
+    assert [f[0] for f in _p_findings(_SCALE.format(end="determined:"), "scale.md")] == ["P005"]

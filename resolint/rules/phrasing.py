@@ -563,7 +563,9 @@ def operative_ending(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     that does not end with a full stop.  A paragraph ending with a colon
     that introduces subparagraphs, numbered paragraphs or an instrument is
     right as it is ("… the following:" before (a)–(p); "*Resolves* that,
-    for 2022:").  The text such a paragraph introduces is not checked.  The
+    for 2022:"), and so is one that ends "as follows:" (it announces a table
+    or a quoted text that renderings leave out).  The text such a paragraph
+    introduces is not checked.  The
     mark is read through closing quotation marks ("the sub-item entitled
     “Follow-up to … Countries.”" ends with a full stop).
 
@@ -611,9 +613,15 @@ def operative_ending(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
                 yield finding(start, end, f"{where} ends {_found_mark(doc, q)}: expected {_quoted(expected)}", fix=fix)
 
 
+# "… shall be as follows:" announces a table or a quoted text, which the
+# published text sets apart and its renderings leave out (A/RES/79/249 ¶12:
+# the scale of assessments).
+_ANNOUNCES_TABLE = re.compile(r"\bas\s+follows\s*:\s*$")
+
+
 def _introduces(p: Paragraph, following: Paragraph | None) -> bool:
     """Does the colon at the end of ``p`` introduce what follows it?"""
-    if p.subparagraphs:
+    if p.subparagraphs or _ANNOUNCES_TABLE.search(p.text[-40:]):
         return True
     if following is None:
         return False
