@@ -15,7 +15,9 @@ when the sequence of footnotes calls for it (``COVID-19`` and ``G20`` are not).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
+from itertools import accumulate
 
 from .blocks import DATE_LINE, PLENARY, Block, ReadResult, classify_blocks
 
@@ -207,28 +209,47 @@ def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def _find_markers(text: str, blocks: list[Block], numbers: set[int]) -> list[tuple[int, int, int, str]]:
-    """Pass 2: find each marker by the number the sequence expects next.
+    """Pass 2: the markers, first by the sequence, then in the gaps it leaves.
+
+    The paragraphs (indented blocks other than footnote bodies) are where
+    markers stand.  ``_sequence_markers`` takes each number where the
+    sequence expects it; a number that has a body but no marker after that is
+    looked for again by ``_fill_gaps`` in the forms too ambiguous to take
+    unasked (``Agenda 216``, ``2015–2030.7``, ``a8nd``).
+    """
+    spans = [(block.start, block.end) for block in blocks if block.kind != "FOOTNOTE" and block.indented]
+    markers = _sequence_markers(text, spans, numbers)
+    if len(numbers) > len({number for number, *_ in markers} & numbers):
+        markers = _fill_gaps(text, spans, numbers, markers)
+    return markers
+
+
+def _sequence_markers(text: str, spans: list[tuple[int, int]], numbers: set[int]) -> list[tuple[int, int, int, str]]:
+    """Find each marker by the number the sequence expects next.
 
     A number glued to a lower-case word or to closing punctuation is a marker
     when it is the next number, repeats an earlier one (UN practice for a
     second mention of the same source), or has a footnote body of its own
-    (then it is out of sequence, and the footnote rules say so).  A number
-    glued to digits (``20045`` = 2004 + 5) or to capitals (``G20``) is only
-    taken when the sequence demands exactly it.
+    (then it is out of sequence, and the footnote rules say so: one missed
+    marker does not make every later one a stranger).  A number glued to
+    digits (``20045`` = 2004 + 5) or to capitals (``G20``, ``DEC.3``) is
+    only taken when the sequence demands exactly it.
     """
     markers: list[tuple[int, int, int, str]] = []
     last_body = max(numbers, default=0)
     expected = 1
     seen: set[int] = set()
-    for block in blocks:
-        if block.kind == "FOOTNOTE" or not block.indented:
-            continue
-        for m in _glued_runs(text, block.start, block.end):
+    for span_start, span_end in spans:
+        for m in _glued_runs(text, span_start, span_end):
+            if text.startswith("/", m.end()):
+                continue  # "C.6/43": a symbol goes on
             if m.group(1) is not None:  # glued to a word or punctuation
                 digits, mstart = m.group(1), m.start(1)
                 if digits[0] == "0":
                     continue
                 before = text[mstart - 1]
+                if _symbol_dot(text, mstart - 1):
+                    continue  # "Add.1", "DEC.3", "CMA.5": a symbol's last number
                 strong = before.islower() or before in _STRONG_BEFORE
                 if before in ".," and mstart >= 2 and text[mstart - 2].isdigit():
                     # 10.7, 3,121,651,000: a decimal or a thousands group,
@@ -246,9 +267,7 @@ def _find_markers(text: str, blocks: list[Block], numbers: set[int]) -> list[tup
                     # closing punctuation: a marker whose footnote is still to be
                     # written (a draft's newest note).
                     pass
-                elif strong and number in seen:
-                    pass
-                elif strong and number in numbers and number > expected and before.islower():
+                elif strong and (number in seen or number in numbers):
                     pass
                 else:
                     continue
@@ -273,6 +292,143 @@ def _find_markers(text: str, blocks: list[Block], numbers: set[int]) -> list[tup
                 seen.add(number)
                 expected = max(expected, number + 1)
     return markers
+
+
+# Words that a full stop and a number follow in a document symbol or a
+# reference, never a sentence that a marker ends: "A/70/L.5/Add.1", "vol. 2".
+_ABBREVIATIONS = frozenset(
+    "Add Rev Corr Amend Suppl Sub Part Vol vol No Nos no para paras art arts chap sect annex p pp".split()
+)
+_WORD_BEFORE_DOT = re.compile(r"[^\W\d_]+$")
+
+
+def _symbol_dot(text: str, dot: int) -> bool:
+    """Is the full stop at ``dot`` part of a symbol or reference ("DEC.3",
+    "CMA.5", "Add.1", "VIII.74") rather than the end of a sentence?"""
+    if text[dot] != ".":
+        return False
+    word = _WORD_BEFORE_DOT.search(text, max(0, dot - 12), dot)
+    if word is None:
+        return False
+    word = word.group()
+    return word in _ABBREVIATIONS or not any(char.islower() for char in word)
+
+
+# Where a footnote number can hide: every digit run of a paragraph.
+_DIGIT_RUN = re.compile(r"\d+")
+_ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
+_HYPHENS = "-‑"
+_LETTERS = re.compile(r"[^\W\d_]+")
+# A capitalized name that a number completes: "Agenda 21", "Goal 16".
+_NAMED_NUMBER = re.compile(r"\b[A-Z][a-z]+ $")
+
+
+def _fill_gaps(
+    text: str, spans: list[tuple[int, int]], numbers: set[int], markers: list[tuple[int, int, int, str]]
+) -> list[tuple[int, int, int, str]]:
+    """The markers the sequence missed, found where they are ambiguous.
+
+    A footnote body whose number no marker carries has its marker between
+    the first marker of a lower number and the first of a higher one.  There
+    the number is looked for in the forms the sequence does not take unasked:
+    glued to a number ("Agenda 216" = Agenda 21 + 6, "COVID-1916",
+    "paragraphs VIII.7441"), after a full stop that ends a year or a number
+    ("2015–2030.7", "strategy 10.24 Furthermore"), or glued to the next word
+    ("2030, 14as", "a8nd").  The most certain form wins, then the first.
+    When none is there the marker is really missing, and F002 says so.
+    """
+    candidates = _gap_candidates(text, spans)
+    if not candidates:
+        return markers
+    taken = {start for _, start, _, _ in markers}
+    first: dict[int, int] = {}
+    for number, start, _, _ in markers:
+        first.setdefault(number, start)
+    by_number = sorted(first.items())
+    keys = [number for number, _ in by_number]
+    lows = list(accumulate((start for _, start in by_number), max))
+    highs = list(accumulate((start for _, start in reversed(by_number)), min))[::-1]
+    added: list[tuple[int, int, int, str]] = []
+    found_low = -1
+    for number in sorted(numbers - first.keys()):
+        options = candidates.get(number)
+        if not options:
+            continue
+        i = bisect_left(keys, number)
+        low = max(lows[i - 1] if i else -1, found_low)
+        high = highs[i] if i < len(keys) else len(text)
+        best = None
+        for start, end, rank in options:
+            if low < start < high and start not in taken and (best is None or rank < best[2]):
+                best = (start, end, rank)
+        if best is not None:
+            start, end, _ = best
+            added.append((number, start, end, text[start:end]))
+            taken.add(start)
+            found_low = start
+    if not added:
+        return markers
+    return sorted(markers + added, key=lambda marker: marker[1])
+
+
+def _gap_candidates(text: str, spans: list[tuple[int, int]]) -> dict[int, list[tuple[int, int, int]]]:
+    """Every place in the paragraphs where a marker could stand: number ->
+    [(start, end, rank)] in text order, rank 0 for a marker glued the usual
+    way, 1 for a form rarely anything else, 2 for a number glued to a number
+    after a space ("Agenda 216")."""
+    found: dict[int, list[tuple[int, int, int]]] = {}
+    for span_start, span_end in spans:
+        for m in _DIGIT_RUN.finditer(text, span_start, span_end):
+            run, start, end = m.group(), m.start(), m.end()
+            before = text[start - 1] if start > span_start else " "
+            after = text[end] if end < span_end else " "
+            if after == "/" or (after in ".,:" and text[end + 1 : end + 2].isdigit()):
+                continue  # a symbol or a number goes on
+            for size in range(min(3, len(run)), 0, -1):
+                digits = run[-size:]
+                if digits[0] == "0":
+                    continue
+                rank = _gap_rank(text, run, start, end, min(end + 3, span_end), size, before, after)
+                if rank is not None:
+                    found.setdefault(int(digits), []).append((end - size, end, rank))
+    return found
+
+
+def _gap_rank(text: str, run: str, start: int, end: int, limit: int, size: int, before: str, after: str) -> int | None:
+    """How surely the last ``size`` digits of the run ``text[start:end]`` are
+    a marker: 0 glued the usual way, 1 in a form rarely anything else, 2
+    glued to a number after a space; None when they cannot be one."""
+    if after.isalnum():
+        # "a8nd": inside a word; "2030, 14as": glued to the next word.
+        word = _LETTERS.match(text, end, end + 20)
+        if size != len(run) or word is None or not after.islower():
+            return None  # "5G"
+        if before.islower():
+            return 1
+        return 1 if before.isspace() and word.group() not in _ORDINAL_SUFFIXES else None  # not "21st"
+    if size == len(run):
+        if not (before.islower() or before in _STRONG_BEFORE) or _symbol_dot(text, start - 1):
+            return None
+        if before in ".," and text[start - 2 : start - 1].isdigit():
+            # "in 2021.9", "2015–2030.7", "strategy 10.24 Furthermore": a
+            # number's full stop that ends a sentence or the paragraph (a
+            # decimal goes on in lower case: "7.7 per cent").
+            rest = text[end:limit].lstrip()[:1]
+            return 1 if before == "." and (not rest or rest[0].isupper() or rest[0] in '“"') else None
+        return 0
+    prefix = run[:-size]
+    if prefix[0] == "0" or len(prefix) > 4:
+        return None
+    if before.isalpha() or (before in _HYPHENS and text[start - 2 : start - 1].isalpha()):
+        return 1  # "COVID‑19" + 16, "G20" + 3
+    if (before == "/" and len(run) > 3) or _symbol_dot(text, start - 1):
+        # "71/205" + 19 (an Assembly resolution has at most three digits),
+        # "VIII.74" + 41, "Add.1" + 2
+        return 1
+    year = len(run) == 4 and run[:2] in ("19", "20")
+    if before == " " and len(run) <= 4 and not year and _NAMED_NUMBER.search(text, max(0, start - 30), start):
+        return 2  # "Agenda 21" + 6
+    return None
 
 
 def _glued_runs(text: str, start: int, end: int) -> Iterator[re.Match]:

@@ -76,7 +76,10 @@ def unreferenced_footnote(doc: Document, ctx: RuleContext) -> Iterator[Diagnosti
 
     ## What it does
     Reports a footnote body whose number appears nowhere in the text as a
-    marker.
+    marker, and says between which markers its own was expected.  In plain
+    text, where markers are glued to the text, the number is looked for
+    there too where it is ambiguous ("Agenda 216" = Agenda 21 + marker 6,
+    "2015–2030.7", "a8nd") before the footnote is called unreferenced.
 
     ## Why it matters
     A footnote without its marker usually means the marker was lost when a
@@ -95,14 +98,25 @@ def unreferenced_footnote(doc: Document, ctx: RuleContext) -> Iterator[Diagnosti
     """
     if not doc.footnotes:
         return
-    referenced = {marker.number for marker in doc.markers}
+    first = _first_markers(doc)
+    numbers = sorted(first)
     for note in doc.footnotes:
-        if note.number not in referenced:
-            yield finding(
-                note.number_span.start,
-                note.number_span.end,
-                f"footnote {note.number} is not referenced: no marker {note.number} in the text",
-            )
+        if note.number in first:
+            continue
+        i = bisect_left(numbers, note.number)
+        where = ""
+        if i:
+            before = first[numbers[i - 1]]
+            where = f" after marker {before.number} on line {_line(doc, before.span.start)}"
+        if i < len(numbers):
+            after = first[numbers[i]]
+            where += f"{',' if where else ''} before marker {after.number} on line {_line(doc, after.span.start)}"
+        yield finding(
+            note.number_span.start,
+            note.number_span.end,
+            f"footnote {note.number} is not referenced: no marker {note.number} in the text"
+            + (f", expected one{where}" if where else ""),
+        )
 
 
 @rule("F003", "marker-out-of-sequence")
@@ -114,7 +128,12 @@ def marker_out_of_sequence(doc: Document, ctx: RuleContext) -> Iterator[Diagnost
     (all parts, and annexes, whose numbers run on) and reports a marker that
     introduces a new number other than the next expected one: a gap or a
     swap.  A marker that repeats an earlier number to point back to the same
-    footnote is UN practice and is not reported.
+    footnote is UN practice and is not reported, nor is the later marker of
+    a swapped pair (the first one is).  A part published on its
+    own (A/RES/75/242 B) runs on from the earlier parts, so the sequence
+    starts at the first footnote the text carries.  A gap whose footnotes
+    are all there but unreferenced is reported once, by F002, on those
+    footnotes.
 
     ## Why it matters
     The Editorial Manual asks editors to check that footnote numbers are not
@@ -130,14 +149,28 @@ def marker_out_of_sequence(doc: Document, ctx: RuleContext) -> Iterator[Diagnost
     ## Fix
     Renumber the markers (and their footnotes) in order of appearance.
     """
-    expected = 1
+    if not doc.markers:
+        return
+    bodies = {note.number for note in doc.footnotes}
+    # Parts published apart (A/RES/75/242 B) run on from the earlier parts:
+    # the sequence starts at the first footnote the text carries.
+    expected = min(min(bodies, default=1), doc.markers[0].number)
+    referenced = {marker.number for marker in doc.markers}
     previous: FootnoteMarker | None = None
     seen: set[int] = set()
+    reported: set[int] = set()  # the numbers a reported marker skipped
     for marker in doc.markers:
         number = marker.number
         if number in seen:
             continue
-        if number != expected:
+        skipped = range(expected, number)
+        # A skipped number whose footnote is there but whose marker is nowhere
+        # is F002's finding, and a marker that a reported one skipped is the
+        # other half of the same swap: one fault, one finding.
+        if number in reported:
+            pass
+        elif number != expected and not all(n in bodies and n not in referenced for n in skipped):
+            reported.update(skipped)
             after = f"follows marker {previous.number}" if previous else "is the first marker"
             yield finding(
                 marker.span.start,
