@@ -317,12 +317,14 @@ def ibid_without_antecedent(doc: Document, ctx: RuleContext) -> Iterator[Diagnos
 # pattern can match again inside its own match, so matching at each
 # occurrence of the literal finds what ``finditer`` finds.
 _INSTRUMENT = (
-    ("Convention ", re.compile(r"Convention (?:on|against)\b")),
-    ("Covenant on", re.compile(r"Covenant on\b")),
-    ("Declaration ", re.compile(r"Declaration (?:on|and Programme of Action)\b")),
+    # A name follows "on" and "against": not "the Convention on 10 December 1982".
+    ("Convention ", re.compile(r"Convention (?:on|against)\b(?= (?:the )?[A-Z])")),
+    ("Covenant on", re.compile(r"Covenant on\b(?= (?:the )?[A-Z])")),
+    ("Declaration ", re.compile(r"Declaration (?:on\b(?= (?:the )?[A-Z])|and Programme of Action\b)")),
     ("Programme of Action", re.compile(r"Programme of Action\b")),
 )
-_REPORT = ("report", re.compile(r"report\s+of\s+the\s+Secretary-General\b"))
+# Not "the report of the Secretary-General’s High-level Panel".
+_REPORT = ("report", re.compile(r"report\s+of\s+the\s+Secretary-General\b(?![’']s\b)"))
 # What makes "the report of the Secretary-General" one the Assembly has
 # before it (and so cites), not one it requests or expects.
 _REPORT_VERB = re.compile(
@@ -340,17 +342,28 @@ _LOWER_BEFORE = re.compile(r"\b(" + "|".join(_LOWER_WORDS) + r")\s+$")
 _LONGEST_LOWER_WORD = max(map(len, _LOWER_WORDS))
 _ORGAN_BEFORE = re.compile(
     r"\b(?:Committee|Conference|Commission|Secretariat|Meeting|Parties|Party|Office|Group|Council)"
-    r"(?:\s+(?:of|to|for|on|the|a|an|[A-Z][\w’'-]*))*\s+$"
+    r"(?:\s+(?:of|to|for|on|the|a|an|in|with|regard|[A-Z][\w’'-]*))*\s+$"
 )
 _NAME_WORD = re.compile(
     r"\s+(?:[A-Z][\w’'-]*|\d{4}|the|of|against|all|in|to|for|on|with|concerning|among|from|by)\b|,\s+(?!The\b)[A-Z][\w’'-]*|\s+and(?=\s+[A-Z])"
 )
 _CASE_AFTER = re.compile(r"\s*\([^()\n]{0,80}\bv\.\s")
 _REPORT_TITLE = re.compile(r"\s+on\s+[^,;:.()]{3,150}")
+# A report's title in quotation marks, which its marker follows.
+_ENTITLED = re.compile(r",?\s+entitled\s+“[^”\n]{1,300}”")
+# The instrument is the resolution's own annex: it has no footnote.
+_OWN_ANNEX = re.compile(r"\bannex(?:ed)?\s+to\s+the\s+present\s+resolution\b")
+# Two names that share what follows them: "the Copenhagen Declaration … and the Programme of Action …,<sup>1</sup>".
+_COORDINATED = re.compile(r"\s*(?:,\s*)?(?:and\s+)?(?:the\s+)?")
+# The generic words of a name used alone for one named before: "the Programme of Action".
+_BARE = frozenset({"programme of action", "the programme of action", "declaration and programme of action"})
 _SENTENCE_END = re.compile(r"[.?!](?=\s+[A-Z“\"])")
 _SENTENCE_BEFORE = frozenset('abcdefghijklmnopqrstuvwxyz)]”"’0123456789')
 _STOP = re.compile(r"[,;:.]")
 _NEXT_WORD = re.compile(r"\s*(\w+)")
+# A list of names that one marker closes: "the Rome Declaration on World
+# Food Security, the World Food Summit Plan of Action and …,<sup>6</sup>".
+_LIST_GOES_ON = re.compile(r"\s*(?:and\s+)?the\s+[A-Z]|\s*and\s+[A-Z]")
 _QUALIFIERS = frozenset({"adopted", "held", "contained", "annexed", "signed", "done", "concluded", "opened", "as"})
 _RESOLUTION = re.compile(r"\b[Rr]esolutions?\s+(?:ES-|S-)?\d")
 _TRAILING = frozenset(
@@ -408,7 +421,8 @@ def _marker_limit(plain: str, segments: list[tuple[int, int]], end: int, hard_en
     Protocol", ", adopted at …") and the punctuation that closes them, for in
     English the marker follows punctuation.  A comma or colon followed by a
     capital continues a title ("Economic, Social and Cultural Rights"; "the
-    Rule of Law: Towards …").  Only the paragraph's own segments are read:
+    Rule of Law: Towards …"), and so does one followed by "the" or "and" and
+    a capital: a list of names closed by one marker.  Only the paragraph's own segments are read:
     a page break and a block of footnotes may stand between two of them.
     """
     pos = end
@@ -424,7 +438,9 @@ def _marker_limit(plain: str, segments: list[tuple[int, int]], end: int, hard_en
             if has_marker(start, stop + 2) or plain[stop] not in ",:":
                 return stop + 2
             n = _NEXT_WORD.match(plain, stop + 1, min(seg_end, hard_end))
-            if not n or n.group(1) == "The" or not (n.group(1)[0].isupper() or n.group(1) in _QUALIFIERS):
+            if not n or n.group(1) == "The":
+                return stop + 2
+            if not (n.group(1)[0].isupper() or n.group(1) in _QUALIFIERS or _LIST_GOES_ON.match(plain, stop + 1)):
                 return stop + 2
             pos = stop + 1
         if hard_end <= seg_end:
@@ -505,18 +521,31 @@ def uncited_instrument(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     report_met = False
 
     def known(key: str) -> bool:
-        return any(k.startswith(key) or key.startswith(k) for k in mentioned)
+        if key in _BARE:
+            return any(key.removeprefix("the ") in k for k in mentioned)
+        return any(_same_name(k, key) for k in mentioned)
 
     def has_marker(start: int, limit: int) -> bool:
         i = bisect_left(marker_starts, start)
         return i < len(marker_starts) and marker_starts[i] <= limit
 
-    for paragraph, mentions in _paragraph_mentions(doc, marker_starts):
+    paragraphs = list(_paragraph_mentions(doc, marker_starts))
+    # Instruments the resolution itself adopts, "contained in the annex to the present resolution".
+    for paragraph, mentions in paragraphs:
+        if any(_OWN_ANNEX.search(plain, s, e) for s, e in paragraph.segments):
+            mentioned.extend(" ".join(plain[s:e].split()).lower() for kind, s, e in mentions if kind == "instrument")
+    for paragraph, mentions in paragraphs:
         para_start, para_end = paragraph.segments[0][0], paragraph.segments[-1][1]
         breaks: list[int] | None = None
+        hard_ends = _hard_ends(plain, mentions, para_end)
         for index, (kind, start, end) in enumerate(mentions):
             name = " ".join(plain[start:end].split())
             key = name.lower()
+            if kind == "seen":
+                report_met = True
+                if key not in mentioned:
+                    mentioned.append(key)
+                continue
             if kind == "report":
                 # "the report of the Secretary-General" after any report of his refers back to it.
                 bare = not key.startswith("report of the secretary-general on")
@@ -543,9 +572,11 @@ def uncited_instrument(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
             i = bisect_right(breaks, start)
             sentence_start = breaks[i - 1] if i else para_start
             sentence_end = breaks[i] if i < len(breaks) else para_end
-            if _names_resolution(plain, sentence_start, sentence_end):
+            if _names_resolution(plain, sentence_start, sentence_end) or _OWN_ANNEX.search(
+                plain, sentence_start, sentence_end
+            ):
                 continue
-            hard_end = mentions[index + 1][1] if index + 1 < len(mentions) else para_end
+            hard_end = hard_ends[index]
             if has_marker(start, _marker_limit(plain, paragraph.segments, end, hard_end, has_marker, start)):
                 continue
             what = "report" if kind == "report" else "instrument"
@@ -557,6 +588,41 @@ def uncited_instrument(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
                 f"first mention of the {what} “{name}” has no footnote: expected a marker and a footnote with its "
                 + ("symbol" if kind == "report" else "reference (Treaty Series, or the resolution that adopted it)"),
             )
+
+
+_REPORT_ON = "report of the secretary-general on "
+_KEYWORDS = ("convention ", "covenant ", "declaration ", "programme of action")
+
+
+def _same_name(earlier: str, key: str) -> bool:
+    """Do two names (lower case) name the same report or instrument?  One
+    may extend the other ("2005 Rome Declaration on …", "the Convention on
+    … of 1982"), two may differ before their keyword ("the United Nations
+    Convention on X", later "the Accra Convention on X"), and a report's
+    title may be quoted with a word changed after its first thirty letters
+    ("towards"/"toward")."""
+    if earlier.startswith(key) or key.startswith(earlier) or earlier.endswith(key) or key.endswith(earlier):
+        return True
+    if key.startswith(_REPORT_ON):
+        size = len(_REPORT_ON) + 30
+        return len(key) >= size and earlier[:size] == key[:size]
+    for keyword in _KEYWORDS:
+        at, earlier_at = key.find(keyword), earlier.find(keyword)
+        if at > 0 and earlier_at >= 0 and key[at:] == earlier[earlier_at:]:
+            return True
+    return False
+
+
+def _hard_ends(plain: str, mentions: list[tuple[str, int, int]], para_end: int) -> list[int]:
+    """Where each mention's marker must stand before: the next mention, or,
+    when the next is joined to it ("X and the Y", "X, the Y"), wherever the
+    next one's must (one marker after the pair cites both)."""
+    ends = [para_end] * len(mentions)
+    for index in range(len(mentions) - 2, -1, -1):
+        end, next_start = mentions[index][2], mentions[index + 1][1]
+        joined = next_start >= end and _COORDINATED.fullmatch(plain, end, next_start) is not None
+        ends[index] = ends[index + 1] if joined else next_start
+    return ends
 
 
 def _paragraph_mentions(
@@ -572,7 +638,7 @@ def _paragraph_mentions(
     hits = sorted(start for start, _ in everywhere.reports + everywhere.keywords)
     if not hits:
         return
-    for paragraph in doc.paragraphs():
+    for paragraph in _own_paragraphs(doc):
         for seg_start, seg_end in paragraph.segments:
             i = bisect_left(hits, seg_start)
             if i < len(hits) and hits[i] < seg_end:
@@ -586,6 +652,15 @@ def _paragraph_mentions(
         ]
         if mentions:
             yield paragraph, mentions
+
+
+def _own_paragraphs(doc: Document) -> Iterator[Paragraph]:
+    """The resolution's own paragraphs, not an annex's: an annexed
+    declaration, programme of action or convention is a document of its own
+    that names the instruments it builds on without footnotes."""
+    for part in doc.parts:
+        for paragraph in part.preamble + part.operative:
+            yield from paragraph.walk()
 
 
 class _Candidates(NamedTuple):
@@ -648,13 +723,17 @@ def _mentions(
     candidates = _segment_candidates(plain, start, end, everywhere)
     found: list[tuple[str, int, int]] = []
     for report_start, report_end in candidates.reports:
-        if not _REPORT_VERB.search(plain[max(start, report_start - 80) : report_start]):
-            continue
+        # A report the Assembly only names ("requests … in his next report")
+        # is seen, so that a later mention refers back to it, but never reported.
+        received = _REPORT_VERB.search(plain[max(start, report_start - 80) : report_start])
         name_end = report_end
         t = _REPORT_TITLE.match(plain, name_end, stop(name_end))
         if t:
             name_end = t.start() + len(t.group().rstrip())
-        found.append(("report", report_start, name_end))
+        entitled = _ENTITLED.match(plain, name_end, end)
+        if entitled:
+            name_end = entitled.end()
+        found.append(("report" if received else "seen", report_start, name_end))
     last_end = -1
     for kw_start, kw_end in candidates.keywords:
         if kw_start != 0 and plain[kw_start - 1].isalnum():
