@@ -113,6 +113,51 @@ def test_ibid_after_ibid_is_grounded() -> None:
             "*Also takes note* of the Convention on the Rights of the Child and of the intergovernmental",
             True,
         ),
+        # An organ named after an instrument is no mention of it.
+        (
+            "*Also takes note* of the intergovernmental",
+            "*Also takes note* of the work of the Special Committee on the Situation with regard to the Implementation"
+            " of the Declaration on the Granting of Independence to Colonial Countries and Peoples and of the intergovernmental",
+            False,
+        ),
+        # A date after "Convention on" is no name.
+        (
+            "*Also takes note* of the intergovernmental",
+            "*Also takes note* of the opening for signature of the Convention on 10 December 1982 and of the intergovernmental",
+            False,
+        ),
+        # One marker after two coordinated names cites both.
+        (
+            "*Also takes note* of the intergovernmental",
+            "*Also takes note* of the Copenhagen Declaration on Social Development and the Programme of Action of the"
+            " World Summit for Social Development<sup>9</sup> and of the intergovernmental",
+            False,
+        ),
+        (
+            "*Also takes note* of the intergovernmental",
+            "*Also takes note* of the Copenhagen Declaration on Social Development and the Programme of Action of the"
+            " World Summit for Social Development and of the intergovernmental",
+            True,
+        ),
+        # The instrument the resolution adopts is in its own annex.
+        (
+            "*Also takes note* of the intergovernmental",
+            "*Also takes note* of the Convention on the Rights of the Child, contained in the annex to the present"
+            " resolution, and of the intergovernmental",
+            False,
+        ),
+        # A report's marker follows its quoted title.
+        (
+            "*Also takes note* of the intergovernmental",
+            "*Also takes note* of the report of the Secretary-General entitled “Our Common Agenda: the future”,<sup>9</sup>"
+            " and of the intergovernmental",
+            False,
+        ),
+        (
+            "*Also takes note* of the intergovernmental",
+            "*Also takes note* of the report of the Secretary-General’s High-level Panel on Water and of the intergovernmental",
+            False,
+        ),
     ],
 )
 def test_uncited_instrument_precision(old: str, new: str, fires: bool) -> None:
@@ -120,3 +165,24 @@ def test_uncited_instrument_precision(old: str, new: str, fires: bool) -> None:
     assert old in text
     found = [f for f in _f(text.replace(old, new, 1), "x.md") if f[0] == "F007"]
     assert bool(found) == fires, found
+
+
+def test_uncited_instrument_leaves_annexes_and_earlier_mentions_alone(corpus: Path) -> None:
+    # A-RES-76-258 annexes the Doha Programme of Action, which names the
+    # instruments it builds on without footnotes; A-RES-75-242 B cites the
+    # report in its preamble (no verb before it) and takes note of it later.
+    for name in ("assembly-variety/markdown/A-RES-76-258.md", "assembly-75-80/markdown/A-RES-75-242-B.md"):
+        path = corpus / name
+        found = [f for f in _f(path.read_text(encoding="utf-8"), str(path)) if f[0] == "F007"]
+        assert found == []
+
+
+def test_a_part_published_apart_starts_at_its_first_footnote(corpus: Path) -> None:
+    # A/RES/75/242 B: footnote 1 is in part A; part B's run 2-4.
+    for name in ("markdown/A-RES-75-242-B.md", "plaintext/A-RES-75-242-B.txt"):
+        path = corpus / "assembly-75-80" / name
+        text = path.read_text(encoding="utf-8")
+        assert _f(text, str(path)) == []
+        # Its first marker dropped: footnote 2 is unreferenced, said once.
+        dropped = text.replace("operations,<sup>2</sup>", "operations,", 1).replace("operations,2 ", "operations, ", 1)
+        assert [f[0] for f in _f(dropped, str(path))] == ["F002"]
