@@ -419,6 +419,8 @@ def _gap_rank(text: str, run: str, start: int, end: int, limit: int, size: int, 
     prefix = run[:-size]
     if prefix[0] == "0" or len(prefix) > 4:
         return None
+    if len(prefix) == 4 and prefix[:2] in ("19", "20"):
+        return 1  # "30 June 2020" + 3
     if before.isalpha() or (before in _HYPHENS and text[start - 2 : start - 1].isalpha()):
         return 1  # "COVID‑19" + 16, "G20" + 3
     if (before == "/" and len(run) > 3) or _symbol_dot(text, start - 1):
