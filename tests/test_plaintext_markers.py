@@ -65,12 +65,32 @@ def test_an_ambiguous_marker_is_found_where_the_sequence_expects_it(glued: str, 
         "the years 2012 and 2022",  # years
         "resolution 70/12 of today",  # an Assembly resolution number
         "Goal 2 and the Charter",  # a number on its own
+        "the COVID‑12 pandemic",  # a name keeps its two digits
+        "resolution 3/2002 of the Conference",  # another body's year
+        "Article 12, paragraph 1",  # a reference
     ],
 )
 def test_a_number_that_the_sequence_does_not_miss_is_left_alone(plain: str) -> None:
     # Footnote 2's marker is really missing: nothing is found in its place.
     text = _doc([f"Recalling the Charter,1 {plain},", "1.\tDecides to act;3"], [1, 2, 3])
     assert [number for number, _ in _found(text)] == [1, 3]
+
+
+@pytest.mark.parametrize(
+    ("glued", "shown"),
+    [
+        ("resolutions 75/42 and 77/49,1", "/49,1"),  # after a list of symbols
+        ("resolutions 71/2051 and 72/190", "2051"),  # 71/205 + 1
+        ("the meeting of 30 June 1978,1", "978,1"),  # after a year's comma
+    ],
+)
+def test_a_marker_whose_body_is_missing_is_still_a_marker(glued: str, shown: str) -> None:
+    # Footnote 1's body is gone: the marker is found, and F001 says so.
+    text = _doc([f"Recalling {glued}", "1.\tDecides to act;2"], [2])
+    found = _found(text)
+    assert [number for number, _ in found] == [1, 2]
+    assert found[0][1].endswith(shown)
+    assert [d.code for d in lint_text(text, "x.txt").diagnostics if d.code.startswith("F")] == ["F001"]
 
 
 def test_one_missing_marker_gives_one_finding() -> None:

@@ -10,6 +10,10 @@ barcodes, running headers) that is not part of the resolution.
 Markers are found in two passes: the footnote bodies first, then each marker
 by the number expected next, because a digit glued to a word is only a marker
 when the sequence of footnotes calls for it (``COVID-19`` and ``G20`` are not).
+A footnote whose marker the sequence missed has it looked for between its
+neighbours' markers, in the forms too ambiguous to take unasked (``Agenda
+216`` = Agenda 21 + 6, ``COVID‑1916``, ``VIII.7441``, ``2015–2030.7``,
+``a8nd``, ``14as``); one miss never makes the later markers strangers.
 """
 
 from __future__ import annotations
@@ -251,18 +255,22 @@ def _sequence_markers(text: str, spans: list[tuple[int, int]], numbers: set[int]
                 if _symbol_dot(text, mstart - 1):
                     continue  # "Add.1", "DEC.3", "CMA.5": a symbol's last number
                 strong = before.islower() or before in _STRONG_BEFORE
-                if before in ".," and mstart >= 2 and text[mstart - 2].isdigit():
-                    # 10.7, 3,121,651,000: a decimal or a thousands group,
-                    # unless a single digit after "2020," the sequence demands.
-                    if len(digits) == 3 or before == ".":
-                        continue
-                    strong = False
+                if (
+                    before in ".,"
+                    and mstart >= 2
+                    and text[mstart - 2].isdigit()
+                    and (len(digits) == 3 or before == ".")
+                ):
+                    continue  # 10.7, 3,121,651,000: a decimal or a thousands group
                 number = int(digits)
                 if number == expected and number in numbers:
                     pass
-                elif number == expected and strong and number + 1 in numbers:
-                    pass  # the sequence demands it: a marker whose body is missing
-                elif number == expected and number > last_body and (before.islower() or before in ";,:)”’"):
+                elif number >= expected and strong and number + 1 in numbers:
+                    # The sequence demands it: a marker whose body is missing
+                    # (the first of a part published apart, too: its
+                    # numbers run on from the earlier parts).
+                    pass
+                elif number == expected and number > last_body and (before.islower() or before in ".;,:)”’"):
                     # The next number after the last body, glued to a word or to
                     # closing punctuation: a marker whose footnote is still to be
                     # written (a draft's newest note).
@@ -277,13 +285,19 @@ def _sequence_markers(text: str, spans: list[tuple[int, int]], numbers: set[int]
                 # 71/205 + marker 19: a year or a symbol number with the
                 # expected number glued to its end.
                 tail = str(expected)
-                demanded = expected in numbers or expected + 1 in numbers  # a body, or the next one's
+                # A body, or the next one's, or the last body is the one before.
+                demanded = expected in numbers or expected + 1 in numbers or (numbers and expected == last_body + 1)
                 if not demanded or not run.endswith(tail) or len(run) <= len(tail):
                     continue
                 prefix = run[: -len(tail)]
                 is_year = len(prefix) == 4 and prefix[:2] in ("19", "20")
                 # Assembly resolution numbers have at most three digits.
-                after_slash = text[run_start - 1 : run_start] == "/" and len(run) > 3 and prefix[0] != "0"
+                after_slash = (
+                    text[run_start - 1 : run_start] == "/"
+                    and len(run) > 3
+                    and prefix[0] != "0"
+                    and not _body_year(text, run_start, run)
+                )
                 if not (is_year or after_slash):
                     continue
                 digits, mstart, number = tail, run_start + len(prefix), expected
@@ -316,11 +330,15 @@ def _symbol_dot(text: str, dot: int) -> bool:
 
 # Where a footnote number can hide: every digit run of a paragraph.
 _DIGIT_RUN = re.compile(r"\d+")
+# Words written elsewhere that a gap's number is tried in before giving up (a bound, not a guess).
+_MAX_TRIES = 8
 _ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
 _HYPHENS = "-‑"
 _LETTERS = re.compile(r"[^\W\d_]+")
 # A capitalized name that a number completes: "Agenda 21", "Goal 16".
-_NAMED_NUMBER = re.compile(r"\b[A-Z][a-z]+ $")
+_NAMED_NUMBER = re.compile(
+    r"\b(?!(?:Article|Principle|Rule|Chapter|Part|Section|Goal|Target|Action|Annex) )[A-Z][a-z]+ $"
+)
 
 
 def _fill_gaps(
@@ -358,11 +376,18 @@ def _fill_gaps(
         low = max(lows[i - 1] if i else -1, found_low)
         high = highs[i] if i < len(keys) else len(text)
         best = None
-        for start, end, rank in options:
-            if low < start < high and start not in taken and (best is None or rank < best[2]):
-                best = (start, end, rank)
+        tries = 0
+        for start, end, _rank, token_start in sorted(options, key=lambda option: option[2]):
+            if not (low < start < high and start not in taken):
+                continue
+            if not _written_elsewhere(text, token_start, end):
+                best = (start, end)
+                break
+            tries += 1
+            if tries == _MAX_TRIES:
+                break
         if best is not None:
-            start, end, _ = best
+            start, end = best
             added.append((number, start, end, text[start:end]))
             taken.add(start)
             found_low = start
@@ -371,12 +396,25 @@ def _fill_gaps(
     return sorted(markers + added, key=lambda marker: marker[1])
 
 
-def _gap_candidates(text: str, spans: list[tuple[int, int]]) -> dict[int, list[tuple[int, int, int]]]:
+def _written_elsewhere(text: str, token_start: int, end: int) -> bool:
+    """Is the word that a marker would be cut from ("COVID‑19" for COVID‑1 +
+    9) written the same elsewhere in the text?  Then it is that word.  (-1:
+    no word is cut.)"""
+    if token_start < 0:
+        return False
+    token = re.compile(re.escape(text[token_start:end]) + r"(?!\d)")
+    first = token.search(text)
+    return first is not None and (first.start() != token_start or token.search(text, end) is not None)
+
+
+def _gap_candidates(text: str, spans: list[tuple[int, int]]) -> dict[int, list[tuple[int, int, int, int]]]:
     """Every place in the paragraphs where a marker could stand: number ->
-    [(start, end, rank)] in text order, rank 0 for a marker glued the usual
-    way, 1 for a form rarely anything else, 2 for a number glued to a number
-    after a space ("Agenda 216")."""
-    found: dict[int, list[tuple[int, int, int]]] = {}
+    [(start, end, rank, token start)] in text order, rank 0 for a marker
+    glued the usual way, 1 for a form rarely anything else, 2 for a number
+    glued to a number after a space ("Agenda 216"); the token start is where
+    the word that the marker is cut from begins ("Agenda 216"), -1 when the
+    marker is a whole run of digits."""
+    found: dict[int, list[tuple[int, int, int, int]]] = {}
     for span_start, span_end in spans:
         for m in _DIGIT_RUN.finditer(text, span_start, span_end):
             run, start, end = m.group(), m.start(), m.end()
@@ -390,8 +428,24 @@ def _gap_candidates(text: str, spans: list[tuple[int, int]]) -> dict[int, list[t
                     continue
                 rank = _gap_rank(text, run, start, end, min(end + 3, span_end), size, before, after)
                 if rank is not None:
-                    found.setdefault(int(digits), []).append((end - size, end, rank))
+                    token_start = -1
+                    if size < len(run):
+                        token_start = text.rfind(" ", span_start, start - 1 if rank == 2 else start)
+                        token_start = span_start if token_start < 0 else token_start + 1
+                    found.setdefault(int(digits), []).append((end - size, end, rank, token_start))
     return found
+
+
+def _is_year(digits: str) -> bool:
+    """ "2005" in "resolution 3/2005": a year, not a number and a marker."""
+    return len(digits) == 4 and digits[:2] in ("19", "20")
+
+
+def _body_year(text: str, start: int, run: str) -> bool:
+    """Is the run after a slash a year, as in another body's "resolution
+    3/2005"?  After an Assembly session of two digits it is a resolution
+    number and a marker ("71/2057" = 71/205 + 7)."""
+    return _is_year(run) and not text[max(0, start - 3) : start - 1].isdigit()
 
 
 def _gap_rank(text: str, run: str, start: int, end: int, limit: int, size: int, before: str, after: str) -> int | None:
@@ -421,15 +475,24 @@ def _gap_rank(text: str, run: str, start: int, end: int, limit: int, size: int, 
         return None
     if len(prefix) == 4 and prefix[:2] in ("19", "20"):
         return 1  # "30 June 2020" + 3
-    if before.isalpha() or (before in _HYPHENS and text[start - 2 : start - 1].isalpha()):
+    # The name keeps two digits at least: "COVID‑19" is not COVID-1 + 9.
+    if len(prefix) >= 2 and (before.isalpha() or (before in _HYPHENS and text[start - 2 : start - 1].isalpha())):
         return 1  # "COVID‑19" + 16, "G20" + 3
-    if (before == "/" and len(run) > 3) or _symbol_dot(text, start - 1):
+    if (before == "/" and len(run) > 3 and not _body_year(text, start, run)) or _symbol_dot(text, start - 1):
         # "71/205" + 19 (an Assembly resolution has at most three digits),
         # "VIII.74" + 41, "Add.1" + 2
         return 1
-    year = len(run) == 4 and run[:2] in ("19", "20")
-    if before == " " and len(run) <= 4 and not year and _NAMED_NUMBER.search(text, max(0, start - 30), start):
-        return 2  # "Agenda 21" + 6
+    year = _is_year(run)
+    # "Agenda 21" + 6, in a sentence that goes on ("Article 12" alone on its line is a heading).
+    goes_on = after in ",;" or (after == " " and text[end + 1 : end + 2].islower())
+    if (
+        before == " "
+        and goes_on
+        and len(run) <= 4
+        and not year
+        and _NAMED_NUMBER.search(text, max(0, start - 30), start)
+    ):
+        return 2
     return None
 
 
