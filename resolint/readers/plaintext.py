@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterator
 from itertools import accumulate
 
@@ -334,6 +335,7 @@ def _symbol_dot(text: str, dot: int) -> bool:
 _DIGIT_RUN = re.compile(r"\d+")
 # Words written elsewhere that a gap's number is tried in before giving up (a bound, not a guess).
 _MAX_TRIES = 8
+_AROUND_WORDS = "()[]“”‘’\"',;:.!?"
 _ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
 _HYPHENS = "-‑"
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -357,9 +359,6 @@ def _fill_gaps(
     ("2030, 14as", "a8nd").  The most certain form wins, then the first.
     When none is there the marker is really missing, and F002 says so.
     """
-    candidates = _gap_candidates(text, spans)
-    if not candidates:
-        return markers
     taken = {start for _, start, _, _ in markers}
     first: dict[int, int] = {}
     for number, start, _, _ in markers:
@@ -368,21 +367,29 @@ def _fill_gaps(
     keys = [number for number, _ in by_number]
     lows = list(accumulate((start for _, start in by_number), max))
     highs = list(accumulate((start for _, start in reversed(by_number)), min))[::-1]
+    gaps = []
+    for number in sorted(numbers - first.keys()):
+        i = bisect_left(keys, number)
+        gaps.append((number, lows[i - 1] if i else -1, highs[i] if i < len(keys) else len(text)))
+    # Only the paragraphs' text inside a gap is read.
+    windows = _merged(sorted((low, high + 1) for _, low, high in gaps if low < high))
+    candidates = _gap_candidates(text, [clip for span in spans for clip in _clipped(span, windows)])
+    if not candidates:
+        return markers
     added: list[tuple[int, int, int, str]] = []
     found_low = -1
-    for number in sorted(numbers - first.keys()):
+    words = _Words(text)
+    for number, low, high in gaps:
         options = candidates.get(number)
         if not options:
             continue
-        i = bisect_left(keys, number)
-        low = max(lows[i - 1] if i else -1, found_low)
-        high = highs[i] if i < len(keys) else len(text)
+        low = max(low, found_low)
         best = None
         tries = 0
         for start, end, _rank, token_start in sorted(options, key=lambda option: option[2]):
             if not (low < start < high and start not in taken):
                 continue
-            if not _written_elsewhere(text, token_start, end):
+            if not words.elsewhere(text, token_start, end):
                 best = (start, end)
                 break
             tries += 1
@@ -398,15 +405,53 @@ def _fill_gaps(
     return sorted(markers + added, key=lambda marker: marker[1])
 
 
-def _written_elsewhere(text: str, token_start: int, end: int) -> bool:
-    """Is the word that a marker would be cut from ("COVID‑19" for COVID‑1 +
-    9) written the same elsewhere in the text?  Then it is that word.  (-1:
-    no word is cut.)"""
-    if token_start < 0:
-        return False
-    token = re.compile(re.escape(text[token_start:end]) + r"(?!\d)")
-    first = token.search(text)
-    return first is not None and (first.start() != token_start or token.search(text, end) is not None)
+def _merged(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted intervals joined where they overlap: disjoint and in order."""
+    merged: list[tuple[int, int]] = []
+    for low, high in windows:
+        if merged and low <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], high))
+        else:
+            merged.append((low, high))
+    return merged
+
+
+def _clipped(span: tuple[int, int], windows: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """The parts of a span inside the windows (disjoint, in order)."""
+    span_start, span_end = span
+    i = bisect_left(windows, (span_start,))
+    if i and windows[i - 1][1] > span_start:
+        i -= 1
+    while i < len(windows) and windows[i][0] < span_end:
+        start, end = max(windows[i][0], span_start), min(windows[i][1], span_end)
+        if start < end:
+            yield start, end
+        i += 1
+
+
+class _Words:
+    """How often each word that holds a digit, and each such word with the
+    word before it, is written in a text (punctuation around them aside):
+    counted once, in one split of the text, for any number of questions."""
+
+    def __init__(self, text: str) -> None:
+        self.counts: Counter[str] = Counter()
+        previous = ""
+        for word in text.split():
+            word = word.strip(_AROUND_WORDS)
+            if any(char.isdigit() for char in word):
+                self.counts[word] += 1
+                self.counts[previous + " " + word] += 1
+            previous = word
+
+    def elsewhere(self, text: str, token_start: int, end: int) -> bool:
+        """Is the word that a marker would be cut from ("COVID‑19" for
+        COVID‑1 + 9, "Agenda 21" for Agenda 2 + 1) written the same
+        elsewhere?  Then it is that word.  (-1: no word is cut.)"""
+        if token_start < 0:
+            return False
+        token = " ".join(word.strip(_AROUND_WORDS) for word in text[token_start:end].split())
+        return self.counts[token] > 1
 
 
 def _gap_candidates(text: str, spans: list[tuple[int, int]]) -> dict[int, list[tuple[int, int, int, int]]]:
