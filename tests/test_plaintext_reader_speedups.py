@@ -95,9 +95,3 @@ def test_no_trailing_line_break_and_empty_text():
     ]
     assert read_plaintext("").blocks == []
 
-
-def test_a_separator_line_is_no_block_as_in_markdown():
-    # "* * *" between the parts of a declaration (A/RES/75/1): Markdown's is blank.
-    with_separator = DOC.replace("\t1.\tDecides", "\t* * *\n\n\t1.\tDecides", 1)
-    kinds = [block.kind for block in read_plaintext(with_separator).blocks]
-    assert kinds == [block.kind for block in read_plaintext(DOC).blocks]

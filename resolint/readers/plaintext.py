@@ -161,8 +161,6 @@ def _body_blocks(lines: list[tuple[int, str]]) -> list[Block]:
             continue
         if stripped == _START_LINE:
             continue  # the first line of an export: system metadata, not text
-        if stripped[0] == "*" and not stripped.strip("* "):
-            continue  # "* * *": a separator carries no words (Markdown's is a blank line too)
         content_start = end - len(line.lstrip(" \t"))
         block = _new_block("", content_start, end)
         block.indented = line.startswith("\t")
