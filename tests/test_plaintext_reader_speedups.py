@@ -94,4 +94,3 @@ def test_no_trailing_line_break_and_empty_text():
         ("OPENER", "The General Assembly,")
     ]
     assert read_plaintext("").blocks == []
-
