@@ -186,3 +186,15 @@ def test_a_part_published_apart_starts_at_its_first_footnote(corpus: Path) -> No
         # Its first marker dropped: footnote 2 is unreferenced, said once.
         dropped = text.replace("operations,<sup>2</sup>", "operations,", 1).replace("operations,2 ", "operations, ", 1)
         assert [f[0] for f in _f(dropped, str(path))] == ["F002"]
+
+
+def test_uncited_instrument_gives_one_hint_per_text() -> None:
+    text = _corpus("drafts/draft-78-166.md").replace(
+        "*Also takes note* of the intergovernmental",
+        "*Also takes note* of the Convention on the Rights of the Child and of the intergovernmental",
+        1,
+    )
+    text = text.replace("\n1. ", "\n1. *Welcomes* the Convention against Torture;\n\n1. ", 1)
+    found = [f for f in _f(text, "x.md") if f[0] == "F007"]
+    assert len(found) == 1, found
+    assert "(and 1 more name without one: line " in found[0][3]

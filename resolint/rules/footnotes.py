@@ -490,7 +490,13 @@ def uncited_instrument(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     carries no footnote marker and is not identified by a resolution number
     in the same sentence.  Names inside quotation marks (item titles), case
     names, organs ("Conference of the Parties to the … Convention") and
-    instruments still to be drafted ("a convention on …") are left alone.
+    instruments still to be drafted ("a convention on …") are left alone,
+    and so are an annex's paragraphs (an annexed declaration or convention
+    names what it builds on without footnotes), a name met before under
+    another form, one whose marker closes a list of names or a quoted title,
+    and the instrument the resolution itself adopts "in the annex to the
+    present resolution".  One hint per text: the first such name, with the
+    lines of the others.
     Severity info: drafts often add their footnotes last.
 
     ## Why it matters
@@ -529,6 +535,7 @@ def uncited_instrument(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
         i = bisect_left(marker_starts, start)
         return i < len(marker_starts) and marker_starts[i] <= limit
 
+    uncited: list[tuple[int, int, str]] = []
     paragraphs = list(_paragraph_mentions(doc, marker_starts))
     # Instruments the resolution itself adopts, "contained in the annex to the present resolution".
     for paragraph, mentions in paragraphs:
@@ -582,12 +589,23 @@ def uncited_instrument(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
             what = "report" if kind == "report" else "instrument"
             if len(name) > 90:
                 name = name[:90].rsplit(" ", 1)[0] + " …"
-            yield finding(
-                start,
-                end,
-                f"first mention of the {what} “{name}” has no footnote: expected a marker and a footnote with its "
-                + ("symbol" if kind == "report" else "reference (Treaty Series, or the resolution that adopted it)"),
+            uncited.append(
+                (
+                    start,
+                    end,
+                    f"first mention of the {what} “{name}” has no footnote: expected a marker and a footnote with its "
+                    + (
+                        "symbol" if kind == "report" else "reference (Treaty Series, or the resolution that adopted it)"
+                    ),
+                )
             )
+    # One hint per text: the first name, and where the others are.
+    if uncited:
+        start, end, message = uncited[0]
+        if len(uncited) > 1:
+            lines = ", ".join(str(_line(doc, other)) for other, _, _ in uncited[1:])
+            message += f" (and {len(uncited) - 1} more name{'s' if len(uncited) > 2 else ''} without one: line {lines})"
+        yield finding(start, end, message)
 
 
 _REPORT_ON = "report of the secretary-general on "
