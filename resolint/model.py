@@ -148,6 +148,7 @@ class Paragraph:
     final_mark_span: Span | None = None
     subparagraphs: list[Paragraph] = field(default_factory=list)
     introduced: bool = False  # text of an instrument a colon paragraph introduces
+    displaced: bool = False  # a paragraph of that text standing before the colon paragraph (parser.py)
     content_start: int = 0
 
     def walk(self) -> Iterator[Paragraph]:

@@ -137,6 +137,8 @@ class _Builder:
         self.misplaced: dict[int, str] = {}
         self._first_last: tuple[dict[str, int], dict[str, int]] | None = None
         self.annex_regions: dict = {}  # block index of each "Annex" line -> its region (resolint/annex.py)
+        # Each "Adopts the following declaration:" with its part and the paragraphs it introduces.
+        self.adopting: list[tuple[Part, Paragraph, list[Paragraph]]] = []
 
     # ------------------------------------------------------------ entry
     def build(self) -> Document:
@@ -149,6 +151,7 @@ class _Builder:
         tree = self._parse(code)
         if tree is not None:
             self._walk(tree)
+            self._displaced_adopted_text()
         for index, reason in sorted(self.misplaced.items()):
             block = self.blocks[index]
             doc.unrecognised.append(
@@ -504,6 +507,7 @@ class _Builder:
     def _introducing(self, tree: Tree, part: Part) -> None:
         head = self._paragraph_tree(tree, "operative", stop_at="introduced")
         part.operative.append(head)
+        introduced: list[Paragraph] = []
         for child in tree.children:
             if isinstance(child, Tree) and child.data == "introduced":
                 for item in child.children:
@@ -514,6 +518,59 @@ class _Builder:
                         for p in paragraph.walk():
                             p.introduced = True
                         part.operative.append(paragraph)
+                        introduced.append(paragraph)
+        self.adopting.append((part, head, introduced))
+
+    def _displaced_adopted_text(self) -> None:
+        """Numbered paragraphs of an adopted text that stand before "Adopts the following …:".
+
+        One paragraph of a declaration moved up above the paragraph that
+        adopts it ("12. We will build trust." before "*Adopts* the following
+        declaration:"), or that paragraph moved down into the declaration
+        (after its paragraph 15), leaves paragraphs of the adopted text where
+        the grammar reads operative paragraphs: each would be judged as one
+        (no operative verb, a full stop), a cascade.  They are adopted text
+        out of place when they open with no verb of the resolution and their
+        numbers fit the adopted text's: they fill its one gap ("11." then
+        "13." after the colon), or they are its paragraphs 1 to k and it goes
+        on at k + 1.  They are read as introduced text (``displaced``): the
+        numbering rule reports the paragraph out of place (N001), and the
+        structure rule the adopting paragraph standing inside its text (S004).
+        """
+        for part, head, introduced in self.adopting:
+            numbers = [p.number_value for p in introduced if p.number_value is not None]
+            if not numbers:
+                continue
+            at = next(i for i, p in enumerate(part.operative) if p is head)
+            run: list[Paragraph] = []
+            for p in reversed(part.operative[:at]):
+                opener = p.opener
+                if (
+                    p.number_value is None
+                    or p.introduced
+                    or (opener is not None and opener.kind != "unknown" and not opener.first_person)
+                ):
+                    break
+                run.append(p)
+            run.reverse()
+            values = [p.number_value for p in run]
+            if not values or values != list(range(values[0], values[0] + len(values))):
+                continue
+            first, last = values[0], values[-1]
+            fills_gap = any(a == first - 1 and b == last + 1 for a, b in zip(numbers, numbers[1:], strict=False))
+            starts_it = first == 1 and numbers[0] == last + 1
+            if not (fills_gap or starts_it):
+                continue
+            for p in run:
+                for q in p.walk():
+                    q.introduced = True
+                p.displaced = True
+            if starts_it:
+                block = next(b for b in self.blocks if b.start == head.span.start)
+                index = self.blocks.index(block)
+                self.misplaced.setdefault(
+                    index, f"out of order: the paragraph adopting a text after paragraph {last} of that text"
+                )
 
     def _annex(self, tree: Tree) -> Annex:
         return annexes.build(self, tree)

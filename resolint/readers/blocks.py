@@ -169,6 +169,8 @@ class Classifier:
         # After "Adopts the following Pact …:" and the instrument's title, the
         # instrument's own headings ("I.", "A. …") until the plenary line.
         self.in_instrument = False
+        self.title_words = ""  # the resolution's title, its number left out, as _words gives it
+        self.in_operative = False  # an operative paragraph seen since the opener
         self.last_part_label: str | None = None
         self.section_title_pending = False
         self.introducing = False  # a subparagraph ending with ":" introduces a list ("Panel 1: …")
@@ -192,11 +194,27 @@ class Classifier:
         if kind == "ANNEX":
             self.in_annex = True
         elif kind == "OPENER":
-            self.in_annex = self.in_instrument = False
+            self.in_annex = self.in_instrument = self.in_operative = False
         elif kind == "PLENARY":
             self.in_instrument = False
+        elif kind == "TITLE":
+            m = TITLE.match(text)
+            self.title_words = _words(text[m.end() - 1 :]) if m else ""
         elif kind == "HEADING" and self.previous_kind == "INTRODUCING":
             self.in_instrument = True
+        elif (
+            kind == "HEADING"
+            and self.previous_kind in ("OPENER", "PREAMBULAR")
+            and not self.in_operative
+            and self.title_words
+            and _words(text) == self.title_words
+        ):
+            # The resolution's title again after the preamble: the title of
+            # the text it adopts ("*Adopts* the following document:" moved
+            # below, or lost): the text's own headings are not sections.
+            self.in_instrument = True
+        elif kind in ("NUMBERED", "UNNUMBERED_OPERATIVE", "INTRODUCING"):
+            self.in_operative = True
         elif kind == "PART_LABEL":
             self.last_part_label = text[:1]
         elif kind == "SECTION":
@@ -467,6 +485,11 @@ class Classifier:
 
 
 _INDENTED_HEADING_WORDS = 12
+
+
+def _words(text: str) -> str:
+    """The words of a line, lower-cased, markup and punctuation left out."""
+    return " ".join(WORD.findall(text.lower()))
 
 
 def _first_line(text: str) -> str:

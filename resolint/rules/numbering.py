@@ -95,6 +95,7 @@ class _NumberedList:
 
     members: list[Paragraph] = field(default_factory=list)
     introduced_by: Paragraph | None = None
+    displaced: bool = False  # adopted text standing before the paragraph that introduces it
 
     def expected_next(self) -> int:
         return (self.members[-1].number_value or 0) + 1 if self.members else 1
@@ -136,7 +137,17 @@ def _numbered_lists(paragraphs: list[Paragraph], heading_starts: list[int]) -> l
         # A "1." straight after a heading or a section starts a list even if
         # the next number is wrong: the slip is then that number, not the "1.".
         after_heading = n == 1 and expected != 1 and at < len(heading_starts) and heading_starts[at] < p.span.start
-        if restarts and colon is not None:
+        if p.displaced:
+            # Paragraphs of an adopted text above "Adopts the following …:"
+            # (parser.py): the list the colon paragraph will introduce.
+            if not stack[-1].displaced:
+                stack.append(_NumberedList(displaced=True))
+                lists.append(stack[-1])
+        elif stack[-1].displaced:
+            # The colon paragraph's list goes on from them ("12." above, "1." … "11.", "13." below).
+            stack[-1].displaced = False
+            stack[-1].introduced_by = colon
+        elif restarts and colon is not None:
             sub = _NumberedList(introduced_by=colon)
             stack.append(sub)
             lists.append(sub)
