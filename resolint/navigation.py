@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from .dates import format_date
 from .diagnostics import Diagnostic
 from .model import Annex, AnnexDivision, Citation, Document, Footnote, FootnoteMarker, Paragraph
+from .outline import Node, body_tree
 from .suppressions import codes_in_comments
 
 
@@ -31,7 +32,8 @@ class HoverInfo:
 class Symbol:
     """One entry of the outline.  ``kind`` is one of: title, part, preamble,
     preambular, operative, subparagraph, footnotes, footnote, plenary, annex,
-    division (of an annex: a part, chapter, section, heading), article."""
+    division (a section or lettered section of an operative part, ``detail``
+    saying which; of an annex: a part, chapter, section, heading), article."""
 
     name: str
     kind: str
@@ -325,13 +327,7 @@ def document_symbols(doc: Document) -> list[Symbol]:
         out.append(Symbol(name, "title", t.span.start, t.span.end, t.span.start, t.span.end))
     several = len(doc.parts) > 1
     for part in doc.parts:
-        body: list[Symbol] = []
-        if part.preamble:
-            body.append(_container("Preamble", "preamble", [_paragraph_symbol(p) for p in part.preamble]))
-        body.extend(_paragraph_symbol(p) for p in part.operative)
-        if part.plenary is not None:
-            s = part.plenary.span
-            body.append(Symbol(_words(part.plenary.text, 10), "plenary", s.start, s.end, s.start, s.end))
+        body = _body_symbols(body_tree(part))
         if several and body:
             out.append(_container(f"Part {part.label}" if part.label else "Part", "part", body))
         else:
@@ -354,6 +350,35 @@ def document_symbols(doc: Document) -> list[Symbol]:
         out.append(_annex_symbol(annex))
     out.sort(key=lambda s: s.start)
     return out
+
+
+def _body_symbols(nodes: list[Node]) -> list[Symbol]:
+    """The outline tree of a body (``outline.body_tree``, the one ``resolint
+    outline`` prints) as symbols: the preamble and each section a container,
+    the operative paragraphs before any section at the level of the part
+    (an editor's outline lists them there), the opener left out."""
+    symbols: list[Symbol] = []
+    for node in nodes:
+        if node.kind == "paragraph":
+            assert node.paragraph is not None
+            symbols.append(_paragraph_symbol(node.paragraph))
+        elif node.kind == "preamble":
+            symbols.append(_container("Preamble", "preamble", _body_symbols(node.children)))
+        elif node.kind == "operative":
+            symbols.extend(_body_symbols(node.children))
+        elif node.kind == "section":
+            section = node.section
+            assert section is not None
+            name = f"{section.label}. {section.title}" if section.title else section.label
+            kind = "section" if section.level == 1 else "lettered section"
+            s = section.span
+            symbols.append(
+                Symbol(name, "division", node.start, node.end, s.start, s.end, kind, _body_symbols(node.children))
+            )
+        elif node.kind == "plenary":
+            assert node.plenary is not None
+            symbols.append(Symbol(_words(node.plenary.text, 10), "plenary", node.start, node.end, node.start, node.end))
+    return symbols
 
 
 def _annex_symbol(annex: Annex) -> Symbol:
@@ -382,13 +407,19 @@ def _division_symbol(d: AnnexDivision) -> Symbol:
 
 
 def folding_ranges(doc: Document) -> list[Fold]:
-    """The preamble, each operative paragraph, each run of footnotes, each annex."""
+    """The preamble, each operative paragraph, each section, each run of footnotes, each annex."""
     folds: list[Fold] = []
     for part in doc.parts:
         if part.preamble:
             folds.append(Fold(part.preamble[0].span.start, part.preamble[-1].span.end))
         for p in part.operative:
             folds.append(Fold(p.span.start, p.span.end))
+        stack = list(body_tree(part))
+        while stack:  # each section and lettered section, with what it holds
+            node = stack.pop()
+            if node.kind == "section":
+                folds.append(Fold(node.start, node.end))
+            stack.extend(n for n in node.children if n.kind in ("operative", "section"))
     text = doc.text
     run: list[Footnote] = []
     for note in doc.footnotes:

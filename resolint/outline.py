@@ -1,8 +1,79 @@
-"""The parsed structure as an indented tree: what the parser understood."""
+"""The parsed structure as an indented tree: what the parser understood.
+
+:func:`body_tree` is the one tree of a resolution body (its opener,
+preamble, operative part with its sections and lettered sections, plenary
+line): ``resolint outline`` prints it (:func:`outline`) and the editor's
+outline converts it (``navigation.document_symbols``), so both show the
+same structure.
+"""
 
 from __future__ import annotations
 
-from .model import Annex, AnnexDivision, Document, Paragraph, Part, Section
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .model import Annex, AnnexDivision, Document, Paragraph, Part, PlenaryLine, Section
+
+
+@dataclass(slots=True)
+class Node:
+    """One entry of a body's outline.
+
+    ``kind`` is "opener", "preamble" (a part's or a section's own),
+    "operative" (the operative part), "paragraph", "section" (``section``
+    is set; its level says a roman or a lettered section) or "plenary".
+    ``start``/``end`` cover the entry and everything under it.
+    """
+
+    kind: Literal["opener", "preamble", "operative", "paragraph", "section", "plenary"]
+    start: int
+    end: int
+    paragraph: Paragraph | None = None
+    section: Section | None = None
+    plenary: PlenaryLine | None = None
+    children: list[Node] = field(default_factory=list)
+
+
+def _paragraph_node(p: Paragraph) -> Node:
+    return Node("paragraph", p.span.start, p.span.end, paragraph=p)
+
+
+def _group(kind, children: list[Node]) -> Node:
+    return Node(kind, children[0].start, max(c.end for c in children), children=children)
+
+
+def _section_node(section: Section) -> Node:
+    children: list[Node] = []
+    if section.preamble:
+        children.append(_group("preamble", [_paragraph_node(p) for p in section.preamble]))
+    children.extend(_paragraph_node(p) for p in section.operative)
+    children.extend(_section_node(sub) for sub in section.sections)
+    children.sort(key=lambda n: n.start)
+    end = max([section.span.end] + [c.end for c in children])
+    return Node("section", section.span.start, end, section=section, children=children)
+
+
+def body_tree(part: Part) -> list[Node]:
+    """A part's opener, preamble, operative part (paragraphs before any
+    section, then the sections, each with its own preamble, paragraphs and
+    lettered sections) and plenary line, in that order."""
+    nodes: list[Node] = []
+    if part.opener is not None:
+        nodes.append(Node("opener", part.opener.span.start, part.opener.span.end, paragraph=part.opener))
+    in_sections = {id(p) for top in part.sections for s in top.walk() for p in s.preamble}
+    own_preamble = [p for p in part.preamble if id(p) not in in_sections]
+    if own_preamble:
+        nodes.append(_group("preamble", [_paragraph_node(p) for p in own_preamble]))
+    placed = {id(p) for top in part.sections for s in top.walk() for p in s.operative}
+    operative = [_paragraph_node(p) for p in part.operative if id(p) not in placed]
+    operative.extend(_section_node(top) for top in part.sections)
+    if operative:
+        operative.sort(key=lambda n: n.start)
+        nodes.append(_group("operative", operative))
+    if part.plenary is not None:
+        s = part.plenary.span
+        nodes.append(Node("plenary", s.start, s.end, plenary=part.plenary))
+    return nodes
 
 
 def _where(p) -> str:
@@ -53,22 +124,11 @@ def outline(doc: Document) -> str:
     if doc.other_organ:
         out.append(f"opener of another organ: {doc.other_organ[0]}\n")
     for part in doc.parts:
-        in_sections = {id(p) for top in part.sections for s in top.walk() for p in s.preamble}
         indent = "  " if part.label else ""
         if part.label:
             out.append(f"part {part.label}\n")
-        if part.opener:
-            out.append(f"{indent}opener: {part.opener.text}  @{_where(part.opener)}\n")
-        own_preamble = [p for p in part.preamble if id(p) not in in_sections]
-        if own_preamble:
-            out.append(f"{indent}preamble ({len(own_preamble)} paragraphs)\n")
-            for p in own_preamble:
-                _tree(out, p, indent + "  ")
-        if part.operative or part.sections:
-            out.append(f"{indent}operative part ({len(part.operative)} paragraphs)\n")
-            _operative(out, part, indent + "  ")
-        if part.plenary:
-            out.append(f"{indent}plenary: {part.plenary.text}  @{_where(part.plenary)}\n")
+        for node in body_tree(part):
+            _print_node(out, node, part, indent)
     for annex in doc.annexes:
         _annex(out, annex)
     if doc.table_notes:
@@ -127,25 +187,29 @@ def _tree(out: list[str], p: Paragraph, indent: str) -> None:
         _tree(out, sub, indent + "  ")
 
 
-def _operative(out: list[str], part: Part, indent: str) -> None:
-    """The operative paragraphs, each section with its own under it."""
-    placed = {id(p) for top in part.sections for s in top.walk() for p in s.operative}
-    for p in part.operative:
-        if id(p) not in placed:
-            _tree(out, p, indent)
-    for top in part.sections:
-        _section(out, top, indent)
-
-
-def _section(out: list[str], section: Section, indent: str) -> None:
-    kind = "section" if section.level == 1 else "lettered section"
-    title = f" {section.title}" if section.title else ""
-    out.append(f"{indent}{kind} {section.label}.{title}  @{_where(section)}\n")
-    if section.preamble:
-        out.append(f"{indent}  preamble ({len(section.preamble)} paragraphs)\n")
-        for p in section.preamble:
-            _tree(out, p, indent + "    ")
-    for p in section.operative:
-        _tree(out, p, indent + "  ")
-    for sub in section.sections:
-        _section(out, sub, indent + "  ")
+def _print_node(out: list[str], node: Node, part: Part, indent: str) -> None:
+    if node.kind == "opener":
+        assert node.paragraph is not None
+        out.append(f"{indent}opener: {node.paragraph.text}  @{_where(node.paragraph)}\n")
+    elif node.kind == "paragraph":
+        assert node.paragraph is not None
+        _tree(out, node.paragraph, indent)
+    elif node.kind == "preamble":
+        out.append(f"{indent}preamble ({len(node.children)} paragraphs)\n")
+        for child in node.children:
+            _print_node(out, child, part, indent + "  ")
+    elif node.kind == "operative":
+        out.append(f"{indent}operative part ({len(part.operative)} paragraphs)\n")
+        for child in node.children:
+            _print_node(out, child, part, indent + "  ")
+    elif node.kind == "section":
+        section = node.section
+        assert section is not None
+        kind = "section" if section.level == 1 else "lettered section"
+        title = f" {section.title}" if section.title else ""
+        out.append(f"{indent}{kind} {section.label}.{title}  @{_where(section)}\n")
+        for child in node.children:
+            _print_node(out, child, part, indent + "  ")
+    elif node.kind == "plenary":
+        assert node.plenary is not None
+        out.append(f"{indent}plenary: {node.plenary.text}  @{_where(node.plenary)}\n")

@@ -206,3 +206,23 @@ def test_drafts_need_no_plenary_line(corpus: Path) -> None:
         result = _lint(path)
         assert result.document.kind == "draft"
         assert not [d for d in result.diagnostics if d.code == "S003"], path.name
+
+
+@pytest.mark.parametrize(
+    ("name", "line"),
+    [
+        ("assembly-variety/markdown/A-RES-77-118.md", "\n9 December 2022*"),
+        ("assembly-variety/plaintext/A-RES-77-118.txt", "\n9 December 2022\n"),
+    ],
+)
+def test_plenary_line_after_the_last_section_is_read(corpus: Path, name: str, line: str) -> None:
+    """The plenary line after section XIV and its paragraphs is the part's:
+    a wrong date on it is found (D006), in both formats."""
+    path = corpus / name
+    text = path.read_text(encoding="utf-8")
+    assert text.count(line) == 1
+    doc = parse(text, None, str(path))
+    assert doc.parts[0].plenary is not None and doc.parts[0].plenary.ordinal == 51
+    wrong = text.replace(line, line.replace("9 December", "19 December"))
+    codes = [d.code for d in lint_text(wrong, str(path)).diagnostics if d.severity >= Severity.WARNING]
+    assert codes.count("D006") == 1
