@@ -426,6 +426,8 @@ class _Builder:
                 part.opener = self._paragraph(block, "plain")
                 text = self.plain[block.content_start : block.end].strip()
                 part.opener_comma = text.rstrip().endswith(",")
+            elif isinstance(child, Token) and child.type == "HEADING":
+                self._heading(child)
             elif isinstance(child, Tree):
                 if child.data == "preamble":
                     self._preamble(child, part)

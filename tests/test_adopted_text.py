@@ -61,16 +61,28 @@ def test_a_declaration_paragraph_moved_above_adopts_is_one_n001(corpus: Path, fo
 
 
 @pytest.mark.parametrize(("folder", "ext"), _FORMATS)
-def test_adopts_moved_into_the_text_it_adopts_is_one_s004(corpus: Path, folder: str, ext: str) -> None:
-    path = corpus / f"assembly-variety/{folder}/A-RES-76-3.{ext}"
+@pytest.mark.parametrize(
+    ("name", "adopts", "after", "number"),
+    [
+        # a preamble, then the adopted text's title, parts and sections
+        ("A-RES-76-3", "Adopts the following document", "15. We aim to promote", 15),
+        # no preamble: the declaration's title right after "The General Assembly"
+        ("A-RES-75-1", "Adopts the following declaration", "5. Our challenges", 5),
+    ],
+)
+def test_adopts_moved_into_the_text_it_adopts_is_one_s004(
+    corpus: Path, folder: str, ext: str, name: str, adopts: str, after: str, number: int
+) -> None:
+    path = corpus / f"assembly-variety/{folder}/{name}.{ext}"
     text = path.read_text(encoding="utf-8")
     fmt = "markdown" if ext == "md" else "text"
-    moved = _move(text, fmt, "Adopts the following document", after="15. We aim to promote")
+    moved = _move(text, fmt, adopts, after=after)
     new = _warnings(moved, path) - _warnings(text, path)
     assert [code for code, _ in new] == ["S004"]
-    assert "after paragraph 15" in next(iter(new))[1]
+    assert f"after paragraph {number} " in next(iter(new))[1]
     doc = parse(moved, fmt, str(path))
-    assert not doc.parts[0].sections  # the declaration's "I. Introduction" is not a section of the resolution
+    assert not doc.parts[0].sections  # the adopted text's "I. Introduction" is not a section of the resolution
+    assert all(p.introduced for p in doc.parts[0].operative if p.number_value is not None)
 
 
 @pytest.mark.parametrize(("folder", "ext"), _FORMATS)
