@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -226,3 +227,25 @@ def test_plenary_line_after_the_last_section_is_read(corpus: Path, name: str, li
     wrong = text.replace(line, line.replace("9 December", "19 December"))
     codes = [d.code for d in lint_text(wrong, str(path)).diagnostics if d.severity >= Severity.WARNING]
     assert codes.count("D006") == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "plenary", "line"),
+    [
+        # an annex after the plenary line, "Annex I", "Annex II" inside it (plain text indents all three)
+        ("assembly-variety/plaintext/A-RES-77-100.txt", "\n47th plenary meeting\n7 December 2022\n", 21),
+        ("assembly-variety/plaintext/A-RES-77-104.txt", "\n47th plenary meeting\n7 December 2022\n", 18),
+        # the last paragraph has subparagraphs: the finding goes after the last of them
+        ("markdown/A-RES-79-1.md", "\n*3rd plenary meeting  \n22 September 2024*\n", 855),
+    ],
+)
+def test_a_lost_plenary_line_is_one_s003_where_it_belongs(corpus: Path, name: str, plenary: str, line: int) -> None:
+    path = corpus / name
+    text = path.read_text(encoding="utf-8")
+    assert text.count(plenary) == 1
+    before = Counter((d.code, d.message) for d in _lint(path).diagnostics if d.severity >= Severity.WARNING)
+    result = lint_text(text.replace(plenary, "\n"), str(path))
+    after = Counter((d.code, d.message) for d in result.diagnostics if d.severity >= Severity.WARNING)
+    assert [code for code, _ in after - before] == ["S003"]
+    s003 = next(d for d in result.diagnostics if d.code == "S003")
+    assert result.document.span(s003.start, s003.end).line + 1 == line

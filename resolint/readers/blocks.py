@@ -275,7 +275,19 @@ class Classifier:
             if (
                 first == "A"
                 and ANNEX.match(first_line)
-                and (block.heading or not block.indented or self.previous_kind == "PLENARY")
+                and (
+                    block.heading
+                    or not block.indented
+                    or self.previous_kind == "PLENARY"
+                    or (
+                        # The plenary line lost: "Annex" after the last operative
+                        # paragraph's full stop is still the resolution's annex
+                        # (an "Annex I" inside the annex, indented, is not).
+                        not self.in_annex
+                        and self.previous_end == "."
+                        and self.previous_kind in ("NUMBERED", "UNNUMBERED_OPERATIVE", "LETTERED", "ROMAN")
+                    )
+                )
             ):
                 block.kind = "ANNEX"
                 return

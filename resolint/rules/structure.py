@@ -112,7 +112,7 @@ def missing_plenary_line(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic
             if misplaced_plenary:
                 continue  # the plenary line is there, out of place: S004 says so, once
             last = part.operative[-1] if part.operative else part.preamble[-1]
-            end = last.span.end
+            end = max(p.span.end for p in last.walk())  # after its last subparagraph, where the line belongs
             label = f"part {part.label}" if part.label else "the resolution"
             yield finding(
                 end,
