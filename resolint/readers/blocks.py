@@ -366,10 +366,10 @@ class Classifier:
             block.kind = "UNRECOGNISED"
             return
         if block.heading is False and "\n" not in text and _heading_like(first_line):
-            if not block.indented or len(WORD.findall(first_line)) <= _INDENTED_HEADING_WORDS:
+            if not block.indented or _indented_heading(first_line):
                 # The plain-text export indents a subject heading inside the
-                # body ("Multimodal transportation") like a paragraph: a short
-                # line with no opener and no final mark is a heading there too.
+                # body ("Multimodal transportation") like a paragraph: a line
+                # with no opener and no final mark is a heading there too.
                 block.kind = "HEADING"
                 return
         if _prose(text):
@@ -497,6 +497,19 @@ class Classifier:
 
 
 _INDENTED_HEADING_WORDS = 12
+
+
+def _indented_heading(line: str) -> bool:
+    """Is an indented line with no opener and no final mark a subject heading?
+
+    A short one always is.  A long one ("Role of the Department of Global
+    Communications in United Nations peacekeeping operations, …", A/RES/77/128)
+    is, unless its first word is a near miss of an opener ("Reqests the
+    Secretary-General …" with its final mark lost): then it is a paragraph,
+    for the phrasing rules to judge.
+    """
+    words = WORD.findall(line)
+    return len(words) <= _INDENTED_HEADING_WORDS or lexicon.suggest_opener(words[0]) is None
 
 
 def _words(text: str) -> str:
