@@ -23,7 +23,7 @@ import pytest
 
 from resolint.linter import lint_text
 
-FOLDERS = ("assembly-75-80",)
+FOLDERS = ("assembly-75-80", "assembly-variety")
 MARKDOWN_ONLY = frozenset({"P001"})  # italics
 _WORD = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*")
 _WORDS = 8
