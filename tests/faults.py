@@ -904,17 +904,23 @@ def move_block(text: str, fmt: str, which: int) -> tuple[str, str] | None:
     operative paragraph; odd: the middle operative paragraph goes up before
     the middle preambular paragraph.  Paragraphs with footnote markers or
     subparagraphs are not moved (their markers would fall out of sequence,
-    a second, real fault).  Returns (mutated text, description) or None.
+    a second, real fault).  Where the chosen move is impossible (a preamble
+    of one paragraph) the other one is made.  Returns (mutated text,
+    description) or None.
     """
     sk = skeleton(text, fmt)
     pre = [i for i in sk.preamble if not _has_marker(sk, i)]
     ops = [
         i
-        for i in sk.operative
+        for i in verb_paragraphs(sk) or sk.operative
         if not _has_marker(sk, i) and (final_mark(sk, i) or (0, ":"))[1] != ":" and i != sk.operative[-1]
     ]
-    if not pre or not ops or len(sk.preamble) < 2 or len(sk.operative) < 2:
-        return None
+    # Preamble down: the preamble keeps a paragraph; operative up: the operative part keeps one.
+    possible = [len(sk.preamble) >= 2 and bool(pre and ops), len(sk.operative) >= 2 and bool(pre and ops)]
+    if not possible[which % 2]:
+        which += 1
+        if not possible[which % 2]:
+            return None
     sep = "\n\n" if fmt == "markdown" else "\n"
     if which % 2 == 0:
         moved, anchor = _middle(pre), _middle(ops)

@@ -8,6 +8,7 @@ tests (test_recall.py) then measure the same seeders on the real corpus.
 from __future__ import annotations
 
 import difflib
+import re
 
 import faults
 import pytest
@@ -244,3 +245,68 @@ def test_move_block_moves_one_paragraph(fmt, which):
     )
     assert text != DOCUMENTS[fmt]
     assert ("preambular" in note) == (which == 0)
+
+
+def _removed_added(seeded: faults.Seeded) -> list[tuple[str, str]]:
+    return [(seeded.original[e.start : e.end], e.new) for e in seeded.edits]
+
+
+def _date(text: str):
+    m = faults.DATE_RE.fullmatch(text)
+    assert m, text
+    return faults.dt.date(int(m.group(3)), faults.MONTHS.index(m.group(2)) + 1, int(m.group(1)))
+
+
+def _claim_holds(kind: str, seeded: faults.Seeded) -> None:
+    """The edits of one seeded fault are exactly the fault its kind names."""
+    changes = _removed_added(seeded)
+    (old, new), *rest = changes
+    if kind == "N001":
+        assert not rest and old.isdigit() and int(new) == int(old) + 1
+    elif kind == "N002":
+        assert not rest and len(old) == 1 and ord(new) == ord(old) + 1
+    elif kind == "F001":
+        assert not rest and not new and re.match(r"(<sup>)?\d+", old.strip()) and "\n" not in old.strip()
+    elif kind == "F002":
+        assert not rest and not new and re.fullmatch(r"<sup>\d+</sup>|\d+", old)
+    elif kind == "D001":
+        assert not rest
+        with pytest.raises(ValueError):
+            _date(new)
+    elif kind == "D002":
+        assert not rest and _date(old).year - 2 == _date(new).year
+    elif kind == "D004":
+        assert not rest and abs((_date(new) - _date(old)).days) == 7
+    elif kind == "D006":
+        assert not rest and (_date(new) - _date(old)).days == 1
+    elif kind == "P001":
+        assert [c for c in changes] == [("*", ""), ("*", "")]
+    elif kind == "P002":
+        assert not rest and len(new) == len(old) + 1 and new[:3] == old[:3]
+    elif kind == "P003":
+        assert sorted(changes) in ([("also", "further")], [("also", "further"), ("further", "also")])
+    elif kind == "P004":
+        assert changes == [(",", ";")]
+    elif kind == "P005":
+        assert not rest and old in ";." and new == ","
+    elif kind == "S002":
+        assert not rest and not new and "The General Assembly" in old and len(old.strip().splitlines()) == 1
+    elif kind == "S003":
+        assert not rest and not new and "plenary meeting" in old and len(old.strip().splitlines()) == 2
+    assert faults.apply(seeded.original, seeded.edits)[0] == seeded.text
+
+
+def test_every_seeder_makes_its_fault_on_the_corpus(corpus):
+    """On every corpus document, each seeded fault is exactly the change its kind claims."""
+    seen = set()
+    for path in sorted(corpus.rglob("*")):
+        if path.suffix not in (".md", ".txt") or path.name == "README.md":
+            continue
+        fmt = faults.fmt_of(path.name)
+        for kind, seeded in faults.seed_all(path.read_text(encoding="utf-8"), fmt).items():
+            try:
+                _claim_holds(kind, seeded)
+            except (AssertionError, ValueError) as exc:
+                raise AssertionError(f"{path.relative_to(corpus)} {kind}: {seeded.note}: {exc}") from None
+            seen.add((kind, fmt))
+    assert seen == set(CASES)
