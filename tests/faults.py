@@ -27,6 +27,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from resolint.diagnostics import Severity
 from resolint.record import lookup
 
 MONTHS = (
@@ -871,14 +872,19 @@ def seed_all(text: str, fmt: str) -> dict[str, Seeded]:
 
 
 def _count(findings, code: str, windows: Iterable[tuple[int, int]]) -> int:
+    """Findings of ``code`` (severity info or above: a hint is not a report) that touch a window."""
     windows = list(windows)
-    return sum(1 for d in findings if d.code == code and any(d.start <= b and d.end >= a for a, b in windows))
+    return sum(
+        1
+        for d in findings
+        if d.code == code and d.severity > Severity.HINT and any(d.start <= b and d.end >= a for a, b in windows)
+    )
 
 
 def caught(seeded: Seeded, before, after) -> bool:
     """True when ``after`` (findings on the mutated text) has more findings of an
     expected code in the seeded window than ``before`` (findings on the original) has
-    in the same window."""
+    in the same window.  Hints do not count."""
     for code in seeded.codes:
         if _count(after, code, seeded.windows_after()) > _count(before, code, seeded.windows):
             return True

@@ -310,3 +310,11 @@ def test_every_seeder_makes_its_fault_on_the_corpus(corpus):
                 raise AssertionError(f"{path.relative_to(corpus)} {kind}: {seeded.note}: {exc}") from None
             seen.add((kind, fmt))
     assert seen == set(CASES)
+
+
+def test_a_hint_is_not_a_catch():
+    seeded = faults.seed("P004", MARKDOWN, "markdown")
+    after = lint_text(seeded.text, "synthetic.md", "markdown").diagnostics
+    for d in after:
+        d.severity = faults.Severity.HINT
+    assert not faults.caught(seeded, [], after)
