@@ -21,7 +21,7 @@ import pytest
 
 from resolint.linter import lint_text
 
-SAMPLE = 60
+SAMPLE = 90
 PER_KIND = 0.90
 OVERALL = 0.98
 FORMATS = ("markdown", "text")
