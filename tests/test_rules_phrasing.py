@@ -445,3 +445,9 @@ def test_as_follows_announces_a_table_the_text_leaves_out():
     """A/RES/79/249 ¶12: "… shall be as follows:" then the next paragraph (the table is not in the text)."""
     assert [f[0] for f in _p_findings(_SCALE.format(end="as follows:"), "scale.md")] == []
     assert [f[0] for f in _p_findings(_SCALE.format(end="determined:"), "scale.md")] == ["P005"]
+
+
+def test_as_follows_at_the_end_of_the_operative_part_is_still_reported():
+    """Nothing follows: the announced text or the final full stop is lost."""
+    last = _SCALE.format(end="as follows:").split("\n\n3. ")[0] + "\n"
+    assert [f[0] for f in _p_findings(last, "scale.md")] == ["P005"]

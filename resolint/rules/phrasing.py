@@ -563,8 +563,9 @@ def operative_ending(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     that does not end with a full stop.  A paragraph ending with a colon
     that introduces subparagraphs, numbered paragraphs or an instrument is
     right as it is ("… the following:" before (a)–(p); "*Resolves* that,
-    for 2022:"), and so is one that ends "as follows:" (it announces a table
-    or a quoted text that renderings leave out).  The text such a paragraph
+    for 2022:"), and so is one that ends "as follows:" before the next
+    paragraph (it announces a table or a quoted text that renderings leave
+    out; the last paragraph gets no such pass).  The text such a paragraph
     introduces is not checked.  The
     mark is read through closing quotation marks ("the sub-item entitled
     “Follow-up to … Countries.”" ends with a full stop).
@@ -621,12 +622,15 @@ _ANNOUNCES_TABLE = re.compile(r"\bas\s+follows\s*:\s*$")
 
 def _introduces(p: Paragraph, following: Paragraph | None) -> bool:
     """Does the colon at the end of ``p`` introduce what follows it?"""
-    if p.subparagraphs or _ANNOUNCES_TABLE.search(p.text[-40:]):
+    if p.subparagraphs:
         return True
     if following is None:
+        # The last paragraph: what it announces would end the resolution, and
+        # a lost full stop or lost text there is a fault worth reporting.
         return False
-    # An instrument or budget paragraphs, or a numbered sub-list restarting at 1.
-    return following.introduced or following.number_value == 1
+    # An instrument or budget paragraphs, a numbered sub-list restarting at 1,
+    # or a table the rendering leaves out before the next paragraph.
+    return following.introduced or following.number_value == 1 or bool(_ANNOUNCES_TABLE.search(p.text[-40:]))
 
 
 # ---------------------------------------------------------------- P006
