@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
-from .config import ConfigError, Settings, settings_for
+from .config import ConfigError, Settings, check_overrides, effective_settings, settings_for
 from .report import FileResult, summary_line
+from .scope import EXTENSIONS, excluded_reason, structure_reason
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-EXTENSIONS = (".md", ".markdown", ".txt")
 SKIP_DIRS = frozenset(
     {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".mypy_cache", ".pytest_cache"}
 )
@@ -265,18 +265,8 @@ class CheckJob:
     force_exclude: bool = False
 
 
-_merged_settings: dict = {}
-
-
 def _settings_for(job: CheckJob, path: str | None) -> Settings:
-    base = settings_for(path, job.config, job.isolated)
-    if not job.overrides:
-        return base
-    key = (id(base), repr(job.overrides))
-    cached = _merged_settings.get(key)
-    if cached is None or cached[0] is not base:
-        cached = _merged_settings[key] = (base, base.with_command_line(job.overrides))
-    return cached[1]
+    return effective_settings(path, job.overrides, job.config, job.isolated)
 
 
 def check_file(job: CheckJob, path: str, named: bool, text: str | None = None) -> tuple[FileResult | None, str | None]:
@@ -288,8 +278,9 @@ def check_file(job: CheckJob, path: str, named: bool, text: str | None = None) -
     try:
         settings = _settings_for(job, path if path != "-" else None)
         walked = not named or job.force_exclude
-        if path != "-" and walked and settings.is_excluded(path):  # a --stdin-filename too
-            return None, f"skipped {path}: excluded by the configuration"
+        reason = excluded_reason(path, settings) if walked else None  # a --stdin-filename too
+        if reason:
+            return None, f"skipped {path}: {reason}"
         from_stdin = text is not None
         if not from_stdin:
             data, text, encoding = read_bytes_and_text(Path(path), found_by_walk=not named)
@@ -304,8 +295,9 @@ def check_file(job: CheckJob, path: str, named: bool, text: str | None = None) -
             return result
 
         first = lint(text)
-        if walked and not first.document.has_resolution_structure():
-            return None, f"skipped {path}: no resolution structure found"
+        reason = structure_reason(first.document) if walked else None
+        if reason:
+            return None, f"skipped {path}: {reason}"
         names = _rule_names()
         result = FileResult(display, fail_on=settings.fail_on)
         final = text
@@ -459,11 +451,16 @@ class Progress:
 
 # ------------------------------------------------------------------ commands
 def cmd_check(args: argparse.Namespace) -> int:
-    from .formats import OutputOptions, writer
-
-    overrides = _cli_overrides(args)
-    if overrides:
-        Settings().with_command_line(overrides)  # a bad code or glob on the command line stops here
+    if args.statistics and args.format not in ("full", "concise", "text", "json"):
+        raise ConfigError(
+            f"command line: --statistics prints a table (JSON with --format json); it does not combine with --format {args.format}"
+        )
+    # Command-line globs are relative to the current directory, however the paths are typed.
+    overrides, problems = check_overrides(_cli_overrides(args), "command line", os.getcwd())
+    if problems:  # a bad code or glob on the command line stops here: one line per bad option
+        for message in problems:
+            print(f"resolint: {message}", file=sys.stderr)
+        return EXIT_ERROR
     job = CheckJob(
         config=args.config,
         isolated=args.isolated,
@@ -481,10 +478,11 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     errors: list[str] = []
     notes: list[str] = []
-    if args.paths == ["-"] or not args.paths:
-        if not args.paths and sys.stdin.isatty():
-            print("resolint: no files given: pass files or folders, or - for standard input", file=sys.stderr)
-            return EXIT_ERROR
+    # As ruff: no path means the current directory; standard input only with - or --stdin-filename.
+    from_stdin = args.paths == ["-"] or (not args.paths and args.stdin_filename is not None)
+    if not args.paths and not from_stdin:
+        args.paths = ["."]
+    if from_stdin:
         display = args.stdin_filename or "-"
         try:
             text = decode(sys.stdin.buffer.read(), display)
@@ -504,6 +502,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 progress.close()
 
     results = []
+    error_paths: dict[str, str] = {}  # message -> the file it is about (GitHub annotations name it)
     for result, note in outcomes:
         if note and args.verbose:
             notes.append(note)
@@ -511,6 +510,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             continue
         if result.error and result.error not in errors:
             errors.append(result.error)
+            error_paths[result.error] = result.path
         if result.checked:
             results.append(result)
     for note in notes:
@@ -519,7 +519,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"resolint: {message}", file=sys.stderr)
 
     out = sys.stdout
-    if args.paths in (["-"], []) and (job.fix or job.diff):
+    if from_stdin and (job.fix or job.diff):
         # Standard input with --fix: the fixed text (or the diff) is the output,
         # and an editor or formatter replaces its buffer with it, so even an
         # excluded or unchecked text must come back whole.
@@ -530,6 +530,8 @@ def cmd_check(args: argparse.Namespace) -> int:
                 return EXIT_ERROR
             return EXIT_OK if args.exit_zero or not (r and r.diff) else EXIT_FINDINGS
         out.write(r.diff if r is not None and r.diff is not None else text)
+        if results:  # what is left after the fixes: on standard error, the output is the text
+            _report(args, results, errors, job, sys.stderr)
         return _exit_status(args, results, errors)
     if args.diff:
         for r in results:
@@ -541,24 +543,35 @@ def cmd_check(args: argparse.Namespace) -> int:
             return EXIT_ERROR
         return EXIT_OK if args.exit_zero or not any(r.diff for r in results) else EXIT_FINDINGS
 
+    _report(args, results, errors, job, out, error_paths)
+    return _exit_status(args, results, errors)
+
+
+def _report(args, results, errors, job: CheckJob, out, error_paths: dict | None = None) -> None:
+    """The findings in the chosen format, then the summary line."""
+    from . import __version__
+    from .formats import OutputOptions, writer
+
     machine = args.format not in ("full", "concise", "text")
     if args.statistics:
         _write_statistics(results, out, as_json=args.format == "json")
     else:
-        from . import __version__
-
         color = _use_colour(args.color, out)
-        writer(args.format)(results, out, OutputOptions(color=color, version=__version__, errors=tuple(errors)))
+        options = OutputOptions(color=color, version=__version__, errors=tuple(errors), error_paths=error_paths or {})
+        writer(args.format)(results, out, options)
     if args.show_fixes:
         _write_fixes(results, sys.stderr if machine else out)
     if not machine and not args.quiet and (not errors or any(r.checked for r in results)):
         # Nothing checked because of an error (bad configuration, unreadable
         # file): "All checks passed" would read as a clean result.
         line = summary_line(results, fixing=job.fix)
+        if not job.unsafe_fixes:
+            unsafe = sum(1 for r in results for f in r.findings if f.fix and f.fix["applicability"] == "unsafe")
+            if unsafe:
+                line += f" {unsafe} more fixable with --unsafe-fixes."
         if errors:
             line += f" {len(errors)} could not be checked (see above)."
         print(line, file=out)
-    return _exit_status(args, results, errors)
 
 
 def _cpu_count() -> int:
@@ -719,9 +732,10 @@ def cmd_rules(args: argparse.Namespace) -> int:
 def cmd_rule(args: argparse.Namespace) -> int:
     from .rules import all_rules
 
-    rule = all_rules().get(args.code.upper())
+    rules = all_rules()
+    rule = rules.get(args.code.upper()) or next((r for r in rules.values() if r.name == args.code.lower()), None)
     if rule is None:
-        print(f"resolint: unknown rule code {args.code!r}; `resolint rules` lists them", file=sys.stderr)
+        print(f"resolint: unknown rule code or name {args.code!r}; `resolint rules` lists them", file=sys.stderr)
         return EXIT_ERROR
     print(f"# {rule.code} {rule.name}\n")
     print(f"Default severity: {rule.severity}. Fixable: {'yes' if rule.fixable else 'no'}.\n")
@@ -740,7 +754,7 @@ def cmd_lsp(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="resolint", description="Lint United Nations General Assembly resolutions.")
-    parser.add_argument("--version", action="version", version=f"resolint {__version__}")
+    parser.add_argument("-V", "--version", action="version", version=f"resolint {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser(
@@ -748,7 +762,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="check documents and report findings",
         description="Check resolutions (Markdown or plain text) and report findings. Exit 0: clean; 1: findings; 2: resolint could not do its job.",
     )
-    check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders; - for standard input")
+    check.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="files or folders (default: the current directory); - for standard input",
+    )
     out = check.add_argument_group("output")
     out.add_argument(
         "--format",
@@ -838,21 +857,45 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.set_defaults(func=cmd_check)
 
-    outline_cmd = sub.add_parser("outline", help="print the parsed structure of a document")
-    outline_cmd.add_argument("paths", nargs="+", metavar="FILE")
-    outline_cmd.add_argument("--format-in", choices=["markdown", "text"])
+    outline_cmd = sub.add_parser(
+        "outline",
+        help="print the parsed structure of a document",
+        description="Print the structure the parser read: the kind of document (adopted, draft, fragment), "
+        "header, title, preamble, operative paragraphs, footnotes and plenary line, with line numbers.",
+    )
+    outline_cmd.add_argument("paths", nargs="+", metavar="FILE", help="files to read; - for standard input")
+    outline_cmd.add_argument(
+        "--format-in", choices=["markdown", "text"], help="input format (default: by extension; sniffed for stdin)"
+    )
     outline_cmd.set_defaults(func=cmd_outline)
 
-    rules = sub.add_parser("rules", help="list every rule")
-    rules.add_argument("--format", choices=["text", "json"], default="text")
+    rules = sub.add_parser(
+        "rules",
+        help="list every rule",
+        description="List every rule: code, name, default severity, whether it has a fix, and a one-line summary.",
+    )
+    rules.add_argument("--format", choices=["text", "json"], default="text", help="text (default) or JSON")
     rules.set_defaults(func=cmd_rules)
 
-    rule = sub.add_parser("rule", help="explain one rule")
-    rule.add_argument("code", metavar="CODE")
+    rule = sub.add_parser(
+        "rule",
+        help="explain one rule",
+        description="Explain one rule: what it does, why it matters, an example and the fix.",
+    )
+    rule.add_argument("code", metavar="CODE", help="a rule code (F001) or name (missing-footnote)")
     rule.set_defaults(func=cmd_rule)
 
-    lsp = sub.add_parser("lsp", help="run the language server (stdio)")
-    lsp.add_argument("--tcp", metavar="HOST:PORT", help="listen on TCP instead of stdio")
+    lsp = sub.add_parser(
+        "lsp",
+        help="run the language server (stdio)",
+        description="Run the language server for editors: diagnostics, quick fixes, hover, outline and "
+        "completion on resolutions, over standard input and output (the default) or TCP.",
+    )
+    transport = lsp.add_mutually_exclusive_group()
+    transport.add_argument("--stdio", action="store_true", help="serve over standard input and output (the default)")
+    transport.add_argument(
+        "--tcp", metavar="HOST:PORT", help="listen on TCP instead; clients may connect one after another"
+    )
     lsp.set_defaults(func=cmd_lsp)
     return parser
 

@@ -2,13 +2,21 @@
 
 Discovery: from the checked file's folder upwards, the nearest of
 ``.resolint.toml``, ``resolint.toml`` or a ``pyproject.toml`` with a
-``[tool.resolint]`` table wins.  Keys use dashes in files and on the command
+``[tool.resolint]`` table wins; a file whose own folders have none takes the
+one found from the current directory (the editor's workspace folder for the
+language server), as ruff does.  Keys use dashes in files and on the command
 line (``extend-select``, ``--extend-select``).
+
+One merge for the command line and the editors (:func:`effective_settings`):
+defaults ← the configuration file ← the command line or the editor's settings,
+where ``select`` and ``fail-on`` replace, the other lists and tables add, and an
+empty list or table means "not set".
 """
 
 from __future__ import annotations
 
 import fnmatch
+import glob
 import os
 import tomllib
 from dataclasses import dataclass, field, fields
@@ -49,7 +57,7 @@ class Settings:
         if path and self.per_file_ignores:
             rel = self._relative(path)
             for pattern, ignored in self.per_file_ignores.items():
-                if _glob_match(rel, pattern):
+                if _path_matches(path, rel, pattern):
                     chosen -= {c for c in codes if _matches_any(c, ignored)}
         return frozenset(chosen)
 
@@ -63,7 +71,7 @@ class Settings:
 
     def is_excluded(self, path: str) -> bool:
         rel = self._relative(path)
-        return any(_glob_match(rel, pattern) for pattern in self.exclude)
+        return any(_path_matches(path, rel, pattern) for pattern in self.exclude)
 
     def _relative(self, path: str) -> str:
         p = Path(path)
@@ -75,11 +83,13 @@ class Settings:
         return p.as_posix()
 
     # -------------------------------------------------------------- building
-    def with_command_line(self, overrides: dict) -> Settings:
-        """The command line on top of a file: ``select`` and ``fail-on`` replace, the rest add."""
-        checked = validate(overrides, "command line")
+    def overridden(self, overrides: dict) -> Settings:
+        """``overrides`` (from :func:`check_overrides`) on top of these settings: ``select``
+        and ``fail-on`` replace, the other lists and tables add to the configured ones."""
+        if not overrides:
+            return self
         data = {f.name: getattr(self, f.name) for f in fields(self)}
-        for key, value in checked.items():
+        for key, value in overrides.items():
             if key in ("select", "fail_on"):
                 data[key] = value
             elif isinstance(value, list):
@@ -89,6 +99,13 @@ class Settings:
             else:
                 data[key] = value
         return Settings(**data)
+
+    def with_command_line(self, overrides: dict, base_dir: str | None = None) -> Settings:
+        """The command line on top of a file (raises ConfigError for the first bad key)."""
+        accepted, problems = check_overrides(overrides, "command line", base_dir)
+        if problems:
+            raise ConfigError(problems[0])
+        return self.overridden(accepted)
 
     def merged(self, overrides: dict, origin: str = "command line") -> Settings:
         """A copy with ``overrides`` (dash or underscore keys) applied and validated."""
@@ -153,6 +170,43 @@ def validate(raw: dict, origin: str) -> dict:
     return out
 
 
+def check_overrides(raw: dict, origin: str, base_dir: str | None = None) -> tuple[dict, list[str]]:
+    """Command-line or editor settings, each key checked on its own: (the accepted ones
+    with underscore keys, one message per bad key).  An empty list, table or string is
+    "not set" (an editor's array setting with no value is ``[]``).  Relative globs of
+    ``exclude`` and ``per-file-ignores`` are anchored at ``base_dir`` (the current
+    directory, or the editor's workspace folder), so they do not depend on how a path
+    was typed."""
+    accepted: dict = {}
+    problems: list[str] = []
+    for key, value in raw.items():
+        if value is None or (isinstance(value, (list, dict, str)) and not value):
+            continue
+        try:
+            checked = validate({key: value}, origin)
+        except ConfigError as error:
+            problems.append(str(error))
+            continue
+        if base_dir is not None:
+            if "exclude" in checked:
+                checked["exclude"] = [anchor_glob(g, base_dir) for g in checked["exclude"]]
+            if "per_file_ignores" in checked:
+                checked["per_file_ignores"] = {
+                    anchor_glob(g, base_dir): c for g, c in checked["per_file_ignores"].items()
+                }
+        accepted.update(checked)
+    return accepted, problems
+
+
+def anchor_glob(pattern: str, base_dir: str) -> str:
+    """``drafts/*.md`` given in ``/proj`` → ``/proj/drafts/*.md``; a bare name (``*.old.md``,
+    matched against file names anywhere) and an absolute glob stay as they are."""
+    bare = pattern[2:] if pattern.startswith("./") else pattern
+    if bare.startswith("/") or "/" not in bare.rstrip("/"):
+        return bare
+    return f"{glob.escape(Path(os.path.realpath(base_dir)).as_posix().rstrip('/'))}/{bare}"
+
+
 FAMILIES = ("S", "N", "F", "D", "P")
 
 
@@ -193,6 +247,17 @@ def _matches_any(code: str, selectors: list[str]) -> bool:
         if s == "ALL" or code == s or (len(s) < 4 and code.startswith(s)):
             return True
     return False
+
+
+def _path_matches(path: str, rel: str, pattern: str) -> bool:
+    """A glob of a configuration file matches the path relative to the file's folder; an
+    anchored glob (``/cwd/drafts/*.md``: from the command line or an editor) the real path."""
+    if pattern.startswith("/"):
+        try:
+            rel = Path(os.path.realpath(path)).as_posix()
+        except (OSError, ValueError):
+            return False
+    return _glob_match(rel, pattern)
 
 
 def _glob_match(path: str, pattern: str) -> bool:
@@ -257,12 +322,48 @@ def load_config(path: Path) -> Settings:
     return _load_cached(str(path), mtime)
 
 
-def settings_for(file_path: str | None, config: str | None = None, isolated: bool = False) -> Settings:
-    """The settings that apply to ``file_path``: ``--config``, else the nearest file, else defaults."""
+def settings_for(
+    file_path: str | None, config: str | None = None, isolated: bool = False, fallback_dir: str | None = None
+) -> Settings:
+    """The configuration file's settings for ``file_path``: ``--config``, else the nearest
+    file above it, else the one found from ``fallback_dir`` (default: the current
+    directory), else the defaults."""
     if isolated:
         return Settings()
     if config:
         return load_config(Path(config))
-    start = Path(file_path).parent if file_path and file_path != "-" else Path.cwd()
-    found = find_config(start)
+    try:
+        here = Path(fallback_dir) if fallback_dir else Path.cwd()
+    except OSError:  # the current directory was deleted
+        here = None
+    found = None
+    if file_path and file_path != "-":
+        found = find_config(Path(file_path).parent)
+    if found is None and here is not None:
+        found = find_config(here)
     return load_config(found) if found else Settings()
+
+
+_EFFECTIVE: dict = {}
+
+
+def effective_settings(
+    file_path: str | None,
+    overrides: dict | None = None,
+    config: str | None = None,
+    isolated: bool = False,
+    fallback_dir: str | None = None,
+) -> Settings:
+    """What applies to ``file_path``, for the command line and the language server alike:
+    defaults ← the configuration file (:func:`settings_for`) ← ``overrides`` (the
+    command line or the editor's settings, from :func:`check_overrides`)."""
+    base = settings_for(file_path, config, isolated, fallback_dir)
+    if not overrides:
+        return base
+    key = (id(base), repr(sorted(overrides.items())))
+    cached = _EFFECTIVE.get(key)
+    if cached is None or cached[0] is not base:
+        if len(_EFFECTIVE) > 256:
+            _EFFECTIVE.clear()
+        cached = _EFFECTIVE[key] = (base, base.overridden(overrides))
+    return cached[1]

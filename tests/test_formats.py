@@ -237,4 +237,4 @@ def test_machine_formats_carry_the_files_that_could_not_be_checked(tmp_path, cap
     code, out = _run(capsys, "--format", "junit", bad)
     assert code == 2 and 'errors="1"' in out and "not valid UTF-8" in out
     code, out = _run(capsys, "--format", "github", bad)
-    assert code == 2 and out.startswith("::error title=resolint::") and "not valid UTF-8" in out
+    assert code == 2 and out.startswith(f"::error file={bad},title=resolint::") and "not valid UTF-8" in out

@@ -31,6 +31,7 @@ class OutputOptions:
     # formats read by machines carry them too, so a dashboard is not green
     # while the exit status says 2.
     errors: tuple[str, ...] = ()
+    error_paths: dict | None = None  # message -> the file it is about, when there is one
 
 
 def writer(name: str):

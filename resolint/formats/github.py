@@ -27,5 +27,7 @@ def write(results, out: TextIO, options) -> None:
                 f"endLine={f.end_line},endColumn={f.end_column},title={_property(title)}"
             )
             out.write(f"::{_LEVEL[f.severity]} {props}::{_data(f.message)}\n")
+    paths = options.error_paths or {}
     for message in options.errors:
-        out.write(f"::error title=resolint::{_data(message)}\n")
+        where = f"file={_property(paths[message])}," if message in paths else ""
+        out.write(f"::error {where}title=resolint::{_data(message)}\n")

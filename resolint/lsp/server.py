@@ -5,6 +5,13 @@ loop and answers editor requests by asking :mod:`resolint.navigation` and
 :mod:`resolint.fixes`; it holds no rule logic.  Conversions between offsets
 and LSP positions live in :mod:`resolint.lsp.convert`.
 
+A buffer is checked under the rule ``resolint check`` applies to the files of
+a folder (:mod:`resolint.scope`): a ``.md``/``.markdown``/``.txt`` file the
+configuration does not exclude, holding a resolution.  Any other buffer (a
+README, a note) gets no diagnostics and no code actions, and one
+``window/logMessage`` says why.  Settings are :func:`resolint.config.effective_settings`,
+the command line's merge, with the editor's settings in place of the options.
+
 Diagnostics are *pulled* (``textDocument/diagnostic``) when the client says
 it can, else *pushed* with the document version — never both.  At most one
 lint per document runs at a time; a result for a version that has since
@@ -17,8 +24,10 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import os
 import re
 import sys
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,10 +40,11 @@ from pygls.protocol.language_server import lsp_method
 from pygls.uris import to_fs_path
 
 from .. import __version__, navigation
-from ..config import ConfigError, Settings, settings_for, validate
+from ..config import ConfigError, Settings, check_overrides, effective_settings
 from ..diagnostics import Edit
 from ..fixes import fix_text, select_fixes
 from ..linter import LintResult, lint_text
+from ..scope import excluded_reason, structure_reason
 from ..source import Source
 from ..suppressions import disable_next_line_edit
 from . import convert
@@ -43,6 +53,10 @@ logger = logging.getLogger("resolint.lsp")
 
 FIX_ALL_KIND = "source.fixAll.resolint"
 RENUMBER_CODE = "N001"
+# Settings the editor set-ups define for themselves (VS Code sends its whole
+# ``resolint`` section: ``resolint.server.command``, ``resolint.trace.server``).
+EDITOR_KEYS = frozenset({"server", "trace"})
+SETTINGS_ORIGIN = "editor settings"
 
 
 class DocumentNotOpen(JsonRpcException):
@@ -71,6 +85,17 @@ class ResolintProtocol(LanguageServerProtocol):
         if not self._server.pull_diagnostics:
             result.capabilities.diagnostic_provider = None
         return result
+
+    @lsp_method(lsp.EXIT)
+    def lsp_exit(self, *args):
+        stop = self._server.connection_stop
+        if stop is None:  # stdio: the process ends
+            yield from LanguageServerProtocol.lsp_exit(self, *args)
+            return
+        # TCP: this client is done; close its connection and keep listening for the next.
+        stop.set()
+        if self.writer is not None:
+            self.writer.close()
 
     @lsp_method(lsp.TEXT_DOCUMENT_DID_OPEN)
     def lsp_text_document__did_open(self, params):
@@ -118,6 +143,7 @@ class OpenDocument:
     source: Source | None = None
     result: LintResult | None = None
     result_version: int | None = None
+    skipped: str | None = None  # why the current result is not shown (not a resolution, excluded)
     task: asyncio.Task | None = None
     waiters: list = field(default_factory=list)
     # "Fix all" of one version: editors ask for code actions at every cursor
@@ -159,12 +185,20 @@ class ResolintServer(LanguageServer):
             protocol_cls=ResolintProtocol,
             text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental,
         )
+        self.lint_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="resolint-lint")
+        self.connection_stop: threading.Event | None = None  # TCP: ends the current client's loop
+        self.forget_client()
+
+    def forget_client(self) -> None:
+        """The state of one client session (TCP serves one client after another)."""
         self.documents: dict[str, OpenDocument] = {}
         self.overrides: dict = {}
+        self.workspace_root: str | None = None  # where configuration is looked for when a file's folders have none
         self.pull_diagnostics = False
         self.refresh_support = False
-        self.lint_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="resolint-lint")
         self._config_errors_shown: set[str] = set()
+        self._settings_problems: list[str] = []
+        self._skip_logged: set[tuple[str, str]] = set()
 
     # ------------------------------------------------------------ errors
     def report_server_error(self, error: Exception, source) -> None:
@@ -186,33 +220,36 @@ class ResolintServer(LanguageServer):
         self.window_show_message(lsp.ShowMessageParams(type=kind, message=f"resolint: {message}"))
 
     # ------------------------------------------------------------ configuration
-    def accept_options(self, raw: Any, origin: str) -> None:
-        """Take editor options; each bad one is reported and left at its default."""
+    def accept_options(self, raw: Any) -> None:
+        """Take the editor's settings (the command line's options, in camelCase or with dashes).
+
+        Checked as the command line checks its options, each key on its own: one message
+        per bad key, the same words as the CLI's, and the key is left unset.  An empty
+        list is "not set"; the keys an editor set-up defines for itself are not resolint's.
+        """
         if isinstance(raw, dict) and isinstance(raw.get("resolint"), dict):
             raw = raw["resolint"]
-        if not raw:  # None, {} or the [] an empty Lua table becomes
+        if not raw:  # None, {} or the [] an empty Lua table becomes: nothing said
             return
         if not isinstance(raw, dict):
-            self.show(f"{origin}: settings must be an object of resolint options; using the defaults")
+            self.show(f"{SETTINGS_ORIGIN}: settings must be an object of resolint options; using the defaults")
             return
-        accepted: dict = {}
-        for key, value in raw.items():
-            try:
-                accepted.update(validate({_option_key(key): value}, origin))
-            except ConfigError as error:
-                self.show(f"{error}; using the default")
-        self.overrides = accepted
+        options = {_option_key(k): v for k, v in raw.items() if _option_key(k) not in EDITOR_KEYS}
+        self.overrides, problems = check_overrides(options, SETTINGS_ORIGIN, self.workspace_root or os.getcwd())
+        for message in problems:
+            if message not in self._settings_problems:  # not again on every configuration change
+                self.show(message)
+        self._settings_problems = problems
 
     def settings_for(self, path: str | None) -> Settings:
         try:
-            base = settings_for(path)
+            return effective_settings(path, self.overrides, fallback_dir=self.workspace_root)
         except ConfigError as error:
             message = str(error)
             if message not in self._config_errors_shown:
                 self._config_errors_shown.add(message)
                 self.show(f"{message}; using the defaults")
-            base = Settings()
-        return base.merged(self.overrides) if self.overrides else base
+            return Settings().overridden(self.overrides)
 
     # ------------------------------------------------------------ documents
     def require(self, uri: str) -> OpenDocument:
@@ -239,6 +276,16 @@ class ResolintServer(LanguageServer):
                 return  # closed meanwhile: nothing to publish
             if doc.version != version or doc.text is not text:
                 continue  # superseded while linting: drop it, lint the newest text
+            doc.skipped = excluded_reason(doc.path, doc.settings, by_extension=True) or structure_reason(
+                result.document
+            )
+            if doc.skipped and (doc.uri, doc.skipped) not in self._skip_logged:
+                self._skip_logged.add((doc.uri, doc.skipped))
+                self.window_log_message(
+                    lsp.LogMessageParams(
+                        type=lsp.MessageType.Info, message=f"resolint: {doc.uri} not checked: {doc.skipped}"
+                    )
+                )
             doc.result, doc.result_version = result, version
             waiters, doc.waiters = doc.waiters, []
             for waiter in waiters:
@@ -261,6 +308,8 @@ class ResolintServer(LanguageServer):
         return result
 
     def lsp_diagnostics(self, doc: OpenDocument, result: LintResult) -> list[lsp.Diagnostic]:
+        if doc.skipped:
+            return []
         source = result.document.source if result.document is not None else doc.current_source
         return [convert.to_lsp(source, d, doc.uri) for d in result.diagnostics]
 
@@ -313,12 +362,14 @@ def initialize(ls: ResolintServer, params: lsp.InitializeParams) -> None:
     ls.refresh_support = bool(
         caps.workspace and caps.workspace.diagnostics and caps.workspace.diagnostics.refresh_support
     )
-    ls.accept_options(params.initialization_options, "initializationOptions")
+    root = params.root_uri or (params.workspace_folders[0].uri if params.workspace_folders else None)
+    ls.workspace_root = (_path_of(root) if root else None) or params.root_path or None
+    ls.accept_options(params.initialization_options)
 
 
 @server.feature(lsp.WORKSPACE_DID_CHANGE_CONFIGURATION)
 def did_change_configuration(ls: ResolintServer, params: lsp.DidChangeConfigurationParams) -> None:
-    ls.accept_options(params.settings, "workspace/didChangeConfiguration")
+    ls.accept_options(params.settings)
     ls.relint_all()
 
 
@@ -379,7 +430,7 @@ def did_close(ls: ResolintServer, params: lsp.DidCloseTextDocumentParams) -> Non
 async def diagnostic(ls: ResolintServer, params: lsp.DocumentDiagnosticParams):
     doc = ls.require(params.text_document.uri)
     result = await ls.current(doc)
-    result_id = f"{id(doc):x}-{doc.result_version}-{id(doc.settings):x}"
+    result_id = f"{id(doc):x}-{doc.result_version}-{id(doc.settings):x}-{bool(doc.skipped)}"
     if params.previous_result_id == result_id:
         return lsp.RelatedUnchangedDocumentDiagnosticReport(result_id=result_id)
     return lsp.RelatedFullDocumentDiagnosticReport(items=ls.lsp_diagnostics(doc, result), result_id=result_id)
@@ -402,6 +453,8 @@ async def code_action(ls: ResolintServer, params: lsp.CodeActionParams):
     result = await ls.current(doc)
     source = result.document.source
     _check_position(source, params.range.start)
+    if doc.skipped:  # not a resolution (or excluded): nothing to fix, "fix all" must not touch it
+        return []
     start, end = convert.offsets(source, params.range)
     uri = doc.uri
     actions: list[lsp.CodeAction] = []
@@ -616,10 +669,54 @@ def run(tcp: str | None = None) -> int:
             print(f"resolint: --tcp expects HOST:PORT with a port from 0 to 65535, got {tcp!r}", file=sys.stderr)
             return 2
         try:
-            server.start_tcp(host or "127.0.0.1", port_number)
+            asyncio.run(_serve_tcp(server, host or "127.0.0.1", port_number))
         except OSError as error:  # unknown host, port in use, no permission
             print(f"resolint: cannot serve on {tcp}: {error.strerror or error}", file=sys.stderr)
             return 2
+        except KeyboardInterrupt:
+            return 0
     else:
         server.start_io()
     return 0
+
+
+async def _serve_tcp(ls: ResolintServer, host: str, port: int) -> None:
+    """Serve clients one after another: a client that ends (``shutdown``, ``exit``) or
+    just drops closes its connection, and the next one starts a fresh session."""
+    from pygls.io_ import run_async
+
+    one_at_a_time = asyncio.Lock()
+
+    async def connection(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        async with one_at_a_time:
+            ls.forget_client()
+            ls.protocol._shutdown = False
+            ls.protocol._request_futures.clear()
+            ls.connection_stop = stop = threading.Event()
+            ls.protocol.set_writer(writer)
+            try:
+                await run_async(
+                    stop_event=stop,
+                    reader=reader,
+                    protocol=ls.protocol,
+                    logger=logger,
+                    error_handler=ls.report_server_error,
+                )
+            except (ConnectionError, asyncio.IncompleteReadError):
+                logger.info("the client went away")
+            finally:
+                for doc in ls.documents.values():
+                    _fail_waiters(doc)
+                ls.forget_client()
+                ls.protocol.writer = None
+                writer.close()
+                try:
+                    await writer.wait_closed()
+                except (ConnectionError, OSError):
+                    pass
+
+    listener = await asyncio.start_server(connection, host, port)
+    address = listener.sockets[0].getsockname()
+    print(f"resolint: language server listening on {address[0]}:{address[1]}", file=sys.stderr, flush=True)
+    async with listener:
+        await listener.serve_forever()
