@@ -14,9 +14,17 @@
 (unless (fboundp 'markdown-mode)
   (add-to-list 'auto-mode-alist '("\\.\\(?:md\\|markdown\\)\\'" . text-mode)))
 
-;; Start resolint automatically in Markdown and plain-text buffers.
-(add-hook 'markdown-mode-hook #'eglot-ensure)
-(add-hook 'text-mode-hook #'eglot-ensure)
+(defun resolint-eglot-maybe-start ()
+  "Start resolint in a .md, .markdown or .txt file in a Markdown or text mode.
+Not in the modes derived from `text-mode' (Org, reStructuredText, mail…): their
+hooks run `text-mode-hook' too, and they hold no resolutions."
+  (when (and buffer-file-name
+             (memq major-mode '(markdown-mode gfm-mode text-mode))
+             (string-match-p "\\.\\(?:md\\|markdown\\|txt\\)\\'" buffer-file-name))
+    (eglot-ensure)))
+
+;; markdown-mode derives from text-mode: its buffers run this hook too.
+(add-hook 'text-mode-hook #'resolint-eglot-maybe-start)
 
 (provide 'resolint-eglot)
 ;;; resolint-eglot.el ends here
