@@ -18,6 +18,7 @@ from __future__ import annotations
 import fnmatch
 import glob
 import os
+import posixpath
 import tomllib
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
@@ -204,7 +205,7 @@ def anchor_glob(pattern: str, base_dir: str) -> str:
     bare = pattern[2:] if pattern.startswith("./") else pattern
     if bare.startswith("/") or "/" not in bare.rstrip("/"):
         return bare
-    return f"{glob.escape(Path(os.path.realpath(base_dir)).as_posix().rstrip('/'))}/{bare}"
+    return posixpath.normpath(f"{glob.escape(Path(os.path.realpath(base_dir)).as_posix())}/{bare}")
 
 
 FAMILIES = ("S", "N", "F", "D", "P")
