@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from resolint.rules import rules_table_markdown
 
 README = Path(__file__).resolve().parents[1] / "README.md"
@@ -90,3 +92,99 @@ def test_every_package_is_shipped_in_the_wheel():
     }
     assert found - {"resolint.grammar"} <= listed, sorted(found - listed)
     assert "resolint.grammar" in listed
+
+
+# ------------------------------------------------------------------ blocks that must be true
+def _blocks(language: str) -> list[str]:
+    import re
+
+    text = README.read_text(encoding="utf-8")
+    return re.findall(rf"^```{language}\n(.*?)^```$", text, flags=re.S | re.M)
+
+
+def _fresh_clone(tmp_path: Path) -> Path:
+    """The files git tracks, as a clone of them would have them (the working tree's content)."""
+    import shutil
+    import subprocess
+
+    root = CI.parents[1]
+    clone = tmp_path / "clone"
+    listed = subprocess.run(["git", "ls-files", "-z"], cwd=root, capture_output=True, check=False)
+    if listed.returncode != 0:
+        pytest.skip("not a git checkout: no way to tell which files a clone would have")
+    for name in listed.stdout.decode("utf-8").split("\0"):
+        if name and (root / name).is_file():
+            (clone / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(root / name, clone / name)
+    return clone
+
+
+def test_every_sh_block_runs_as_written_from_a_fresh_clone(tmp_path):
+    """Each line of each `sh` block, in a new virtual environment, from a copy of what git tracks.
+
+    A command exits 0, or 1 where it reports findings (the example draft has faults on purpose);
+    2, 127 or a traceback fails.  The one exception is `.ci/run`'s command: running the whole suite
+    inside the suite would recurse, so its install runs here and `pytest` only collects the tests
+    (CI runs that very line whole)."""
+    import os
+    import subprocess
+    import sys
+
+    clone = _fresh_clone(tmp_path)
+    venv = tmp_path / "venv"
+    subprocess.run([getattr(sys, "_base_executable", sys.executable), "-m", "venv", str(venv)], check=True)
+    env = dict(os.environ, PATH=os.pathsep.join([str(venv / "bin"), os.environ.get("PATH", "")]))
+    env.pop("VIRTUAL_ENV", None)
+    env.pop("PYTHONPATH", None)
+    ci_lines = CI.read_text(encoding="utf-8").splitlines()
+    commands = [
+        line.strip()
+        for block in _blocks("sh")
+        for line in block.splitlines()
+        if line.strip() and not line.strip().startswith("#")
+    ]
+    assert len(commands) >= 3, commands
+    for command in commands:
+        if command in ci_lines:
+            install, _, test = command.partition(" && ")
+            assert test == "python3 -m pytest", command
+            command = f"{install} && python3 -m pytest --collect-only -q"
+        run = subprocess.run(
+            ["bash", "-c", command], cwd=clone, env=env, capture_output=True, text=True, timeout=600, check=False
+        )
+        assert run.returncode in (0, 1), (command, run.stdout[-2000:], run.stderr[-2000:])
+        assert "Traceback" not in run.stderr, (command, run.stderr[-2000:])
+        assert run.stdout.strip(), (command, run.stderr[-2000:])  # each says something
+
+
+def test_the_worked_configuration_does_what_its_comments_say(tmp_path, corpus):
+    """A wrong date (session or record) fails the run; what `ignore` drops does not."""
+    from resolint.cli import main
+
+    [example] = [b for b in _blocks("toml") if "[tool.resolint]" in b]
+    (tmp_path / "pyproject.toml").write_text(example, encoding="utf-8")
+    text = (corpus / "markdown" / "A-RES-77-176.md").read_text(encoding="utf-8")
+    assert "[58/208](#) of 23 December 2003" in text
+    (tmp_path / "clean.md").write_text(text, encoding="utf-8")  # its only finding, P001, is ignored
+    (tmp_path / "wrong-year.md").write_text(
+        text.replace("[58/208](#) of 23 December 2003", "[58/208](#) of 23 December 2004", 1), encoding="utf-8"
+    )
+    assert main(["check", "--jobs", "1", "-q", str(tmp_path / "clean.md")]) == 0
+    assert main(["check", "--jobs", "1", "-q", "--format", "concise", str(tmp_path / "wrong-year.md")]) == 1
+
+
+def test_the_pre_commit_snippet_pins_a_commit_that_defines_the_hooks():
+    import re
+    import subprocess
+
+    [snippet] = [b for b in _blocks("yaml") if "rev:" in b]
+    rev = re.search(r"rev: (\S+)", snippet).group(1)
+    assert re.fullmatch(r"[0-9a-f]{40}", rev), f"rev: {rev} is not a commit (there are no tags)"
+    root = CI.parents[1]
+    shown = subprocess.run(
+        ["git", "show", f"{rev}:.pre-commit-hooks.yaml"], cwd=root, capture_output=True, text=True, check=False
+    )
+    if shown.returncode != 0 and "not a git repository" in shown.stderr:
+        pytest.skip("not a git checkout")
+    assert shown.returncode == 0, shown.stderr
+    assert "- id: resolint\n" in shown.stdout and "- id: resolint-fix\n" in shown.stdout
