@@ -18,12 +18,18 @@ def seed_corpus_files(corpus) -> list:
     return sorted(p for folder in SEED_FOLDERS for p in (corpus / folder).glob("*") if p.suffix in (".md", ".txt"))
 
 
-def cli_findings(text: str, name: str, cwd: str | None = None, isolated: bool = True) -> list[tuple]:
+def cli_findings(
+    text: str, name: str, cwd: str | None = None, isolated: bool = True, force_exclude: bool = False
+) -> list[tuple]:
     """What `resolint check --format json` reports for ``text``, as sorted
-    (code, UTF-16 start, UTF-16 end, message) — the coordinates an LSP client sees."""
+    (code, UTF-16 start, UTF-16 end, message) — the coordinates an LSP client sees.
+    ``force_exclude``: judge the text as a file found in a folder, as the server judges a buffer
+    (no findings for a text that holds no resolution)."""
     command = [sys.executable, "-m", "resolint", "check", "--format", "json", "--stdin-filename", name, "-"]
     if isolated:
         command.insert(4, "--isolated")
+    if force_exclude:
+        command.insert(4, "--force-exclude")
     run = subprocess.run(command, input=text.encode("utf-8"), capture_output=True, cwd=cwd, timeout=120)
     assert run.returncode in (0, 1), run.stderr.decode("utf-8", "replace")
     source = Source(text)

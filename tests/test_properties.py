@@ -436,6 +436,9 @@ def server(tmp_path_factory):
 def test_cli_and_server_process_report_the_same(server, document):
     """The real server process over stdio against the real CLI process, same text."""
     name, fmt, text = document
+    # The CLI refuses a file with a NUL byte in its first 8 KB as binary (exit 2); an editor's
+    # buffer is text already.  No common ground to compare there.
+    assume("\x00" not in text[:8192])
     server.count += 1
     suffix = ".md" if fmt == "markdown" else ".txt"
     uri = f"file://{server.cwd}/doc{server.count}{suffix}"
@@ -451,4 +454,5 @@ def test_cli_and_server_process_report_the_same(server, document):
         )
         for d in params["diagnostics"]
     )
-    assert lsp_side == cli_findings(text, f"doc{server.count}{suffix}", server.cwd)
+    # The server judges a buffer as the CLI judges a file found in a folder (not a resolution: nothing).
+    assert lsp_side == cli_findings(text, f"doc{server.count}{suffix}", server.cwd, force_exclude=True)
