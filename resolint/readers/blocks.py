@@ -366,7 +366,7 @@ class Classifier:
             block.kind = "UNRECOGNISED"
             return
         if block.heading is False and "\n" not in text and _heading_like(first_line):
-            if not block.indented or _indented_heading(first_line):
+            if not block.indented or self._indented_heading(first_line):
                 # The plain-text export indents a subject heading inside the
                 # body ("Multimodal transportation") like a paragraph: a line
                 # with no opener and no final mark is a heading there too.
@@ -378,6 +378,25 @@ class Classifier:
             block.kind = "INTRODUCED" if introducing and not self.in_annex else "PLAIN"
             return
         block.kind = "UNRECOGNISED"
+
+    def _indented_heading(self, line: str) -> bool:
+        """Is an indented line with no opener and no final mark a subject heading?
+
+        It is ("Multimodal transportation"; "Role of the Department of Global
+        Communications in United Nations peacekeeping operations, …", A/RES/77/128),
+        short or long, unless its first word is a near miss of an opener of
+        the part it stands in ("Recaling its resolution 75/1" in the preamble,
+        "Reqests the Secretary-General …" among operative paragraphs, its
+        final mark lost): then it is a paragraph, for the phrasing rules to
+        judge.  In an annex or an adopted text, whose paragraphs those rules
+        do not judge, such a line stays a heading ("Ending inequalities …",
+        not a misspelt "Reminding").
+        """
+        if self.in_annex or self.in_instrument:
+            return True
+        words = WORD.findall(line)
+        kind = "operative" if self.in_operative else "preambular"
+        return not words or lexicon.suggest_opener(words[0], kind) is None
 
     def _continues_parts(self, letter: str) -> bool:
         """Is a lone "I" (or "V", "X", "L") the letter after the last part label?"""
@@ -494,22 +513,6 @@ class Classifier:
             # "(a) (i) The conversion …": the subparagraph opens with its (i); (ii) follows.
             self.in_roman = inner is not None and inner.group(1) == "i"
         return True
-
-
-_INDENTED_HEADING_WORDS = 12
-
-
-def _indented_heading(line: str) -> bool:
-    """Is an indented line with no opener and no final mark a subject heading?
-
-    A short one always is.  A long one ("Role of the Department of Global
-    Communications in United Nations peacekeeping operations, …", A/RES/77/128)
-    is, unless its first word is a near miss of an opener ("Reqests the
-    Secretary-General …" with its final mark lost): then it is a paragraph,
-    for the phrasing rules to judge.
-    """
-    words = WORD.findall(line)
-    return len(words) <= _INDENTED_HEADING_WORDS or lexicon.suggest_opener(words[0]) is None
 
 
 def _words(text: str) -> str:
