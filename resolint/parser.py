@@ -510,17 +510,26 @@ class _Builder:
         head = self._paragraph_tree(tree, "operative", stop_at="introduced")
         part.operative.append(head)
         introduced: list[Paragraph] = []
+        resumed = False
         for child in tree.children:
             if isinstance(child, Tree) and child.data == "introduced":
                 for item in child.children:
                     if isinstance(item, Token):
                         self._heading(item)
-                    else:
-                        paragraph = self._paragraph_tree(item, "operative")
+                        continue
+                    block = self.blocks[item.children[0].start_pos]
+                    # "3. *Requests* …" continuing the resolution's numbering
+                    # after the text: the resolution's paragraphs again (the
+                    # classifier marks where, readers/blocks.py).
+                    resumed = resumed or block.resumes
+                    paragraph = self._paragraph_tree(
+                        item, "plain" if resumed and block.kind == "PLAIN" else "operative"
+                    )
+                    if not resumed:
                         for p in paragraph.walk():
                             p.introduced = True
-                        part.operative.append(paragraph)
                         introduced.append(paragraph)
+                    part.operative.append(paragraph)
         self.adopting.append((part, head, introduced))
 
     def _displaced_adopted_text(self) -> None:

@@ -117,3 +117,57 @@ def test_published_adopted_texts_give_no_structure_warning(corpus: Path, name: s
     assert found == []
     doc = parse(path.read_text(encoding="utf-8"), None, str(path))
     assert not any(p.displaced for part in doc.parts for p in part.operative)
+
+
+def _numbered_adopts(text: str, ext: str) -> str:
+    """A/RES/75/1 with its adopting paragraph numbered "1."."""
+    if ext == "md":
+        changed = text.replace("\n*Adopts* the following declaration:", "\n1. *Adopts* the following declaration:")
+    else:
+        changed = text.replace("\tAdopts the following declaration:", "\t1.\tAdopts the following declaration:")
+    assert changed != text
+    return changed
+
+
+@pytest.mark.parametrize(("folder", "ext"), _FORMATS)
+def test_a_numbered_adopting_paragraph_introduces_its_text(corpus: Path, folder: str, ext: str) -> None:
+    """ "1. *Adopts* the following declaration:" then the declaration's "1. We …": its numbering restarts."""
+    path = corpus / f"assembly-variety/{folder}/A-RES-75-1.{ext}"
+    text = path.read_text(encoding="utf-8")
+    changed = _numbered_adopts(text, ext)
+    assert _warnings(changed, path) - _warnings(text, path) == Counter()
+    doc = parse(changed, None, str(path))
+    head, *declaration = doc.parts[0].operative
+    assert head.number_value == 1 and not head.introduced
+    assert [p.number_value for p in declaration] == list(range(1, 22))
+    assert all(p.introduced for p in declaration)
+
+
+@pytest.mark.parametrize(("folder", "ext"), _FORMATS)
+def test_the_resolution_goes_on_after_the_text_it_adopts(corpus: Path, folder: str, ext: str) -> None:
+    """ "2. *Requests* …;" after the declaration's paragraph 21 is the resolution's, and judged (P005)."""
+    path = corpus / f"assembly-variety/{folder}/A-RES-75-1.{ext}"
+    text = _numbered_adopts(path.read_text(encoding="utf-8"), ext)
+    units, joiner = _units(text, "markdown" if ext == "md" else "text")
+    at = _find(units, "21. We commit") + 1
+    units.insert(
+        at,
+        "2. *Requests* the Secretary-General to report;"
+        if ext == "md"
+        else "\t2.\tRequests the Secretary-General to report;",
+    )
+    changed = joiner.join(units)
+    new = _warnings(changed, path) - _warnings(text, path)
+    assert [code for code, _ in new] == ["P005"]
+    doc = parse(changed, None, str(path))
+    last = doc.parts[0].operative[-1]
+    assert last.number_value == 2 and not last.introduced
+
+
+def test_a_numbered_adopting_paragraph_in_a_short_text() -> None:
+    text = (
+        "The General Assembly,\n\n*Recalling* its resolution 76/1,\n\n1. *Welcomes* the work;\n\n"
+        "2. *Adopts* the following declaration:\n\n1. We will act.\n\n2. We shall do more.\n\n"
+        "3. We will build trust.\n\n53rd plenary meeting\n1 December 2022\n"
+    )
+    assert [d.code for d in lint_text(text, "draft.md").diagnostics] == []

@@ -249,3 +249,36 @@ def test_a_lost_plenary_line_is_one_s003_where_it_belongs(corpus: Path, name: st
     assert [code for code, _ in after - before] == ["S003"]
     s003 = next(d for d in result.diagnostics if d.code == "S003")
     assert result.document.span(s003.start, s003.end).line + 1 == line
+
+
+_SECTIONS_AROUND_A_COLON_PARAGRAPH = (
+    "The General Assembly,\n\n*Recalling* its resolution 76/1,\n\nI\n\nAchieving sustainable fisheries\n\n"
+    "1. *Welcomes* the work;\n\n*Decides* that the following arrangements shall apply:\n\nStaff costs\n\n"
+    "(a) Salaries shall be paid;\n\nII\n\nOther matters\n\n3. *Requests* the Secretary-General to report.\n\n"
+    "53rd plenary meeting\n1 December 2022\n"
+)
+
+
+def test_a_colon_paragraph_that_adopts_nothing_does_not_hide_the_next_section() -> None:
+    """ "*Decides* that the following arrangements shall apply:" and a heading: section II is still a section."""
+    doc = parse(_SECTIONS_AROUND_A_COLON_PARAGRAPH, "markdown", "draft.md")
+    assert [s.label for s in doc.parts[0].sections] == ["I", "II"]
+    requests = doc.parts[0].operative[-1]
+    assert requests.number_value == 3 and not requests.introduced
+    codes = [d.code for d in lint_text(_SECTIONS_AROUND_A_COLON_PARAGRAPH, "draft.md").diagnostics]
+    assert "P005" not in codes  # "(a) …;" is not the last of the operative part
+    assert "N001" in codes  # 3 after 1: the colon paragraph has lost its number
+
+
+def test_the_resolution_section_after_an_adopted_text_ends_it() -> None:
+    """ "II" after "*Adopts* the following programme:" and its text goes on with the resolution's sections."""
+    text = _SECTIONS_AROUND_A_COLON_PARAGRAPH.replace(
+        "*Decides* that the following arrangements shall apply:\n\nStaff costs\n\n(a) Salaries shall be paid;",
+        "2. *Adopts* the following programme of work:\n\nProgramme of work\n\n1. Salaries shall be paid.\n\n"
+        "2. Posts shall be filled.",
+    )
+    doc = parse(text, "markdown", "draft.md")
+    assert [s.label for s in doc.parts[0].sections] == ["I", "II"]
+    programme = [p for p in doc.parts[0].operative if p.introduced]
+    assert [p.text for p in programme] == ["Salaries shall be paid.", "Posts shall be filled."]
+    assert [d.code for d in lint_text(text, "draft.md").diagnostics] == []

@@ -94,6 +94,11 @@ JUNK = re.compile(
     r"\S+@\S+\.\w|https?://|www\.|\|.*\||-{3,}\s*(?:Original|Forwarded)|[<>=|+#~^]"
 )
 WORD = re.compile(r"[^\W\d_]+")
+# "Adopts the following declaration:", "Decides to approve the following programme …:", as _words gives them.
+ADOPTING = re.compile(
+    r"(?:also |further )?(?:adopts|approves|endorses|proclaims|"
+    r"decides to (?:adopt|approve|endorse|proclaim))\b.*\b(?:the following|as follows)\b"
+)
 ROMAN_NUMERALS = frozenset(
     "i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx "
     "xxi xxii xxiii xxiv xxv xxvi xxvii xxviii xxix xxx".split()
@@ -122,6 +127,7 @@ class Block:
     opener_start: int = -1
     footnote_number: int | None = None
     footnote_number_end: int = -1
+    resumes: bool = False  # the resolution's numbering goes on here, after a text it introduced
 
     @property
     def code(self) -> str:
@@ -166,9 +172,18 @@ class Classifier:
         # salary scale").  After an annex heading the annex grammar reads its
         # own headings: a roman numeral there stays a heading or a part label.
         self.in_annex = False
-        # After "Adopts the following Pact …:" and the instrument's title, the
-        # instrument's own headings ("I.", "A. …") until the plenary line.
+        # After "Adopts the following Pact …:", the instrument's own headings
+        # ("I.", "A. …") until the plenary line, or until the resolution goes
+        # on: its next section numeral, or its next paragraph number.
         self.in_instrument = False
+        # After any colon paragraph of the operative part, the text it
+        # introduces, numbered on its own, until the resolution goes on.
+        self.in_introduced = False
+        self.last_number = 0  # the resolution's last paragraph number in this part
+        self.last_section = 0  # the value of its last section numeral ("II": 2)
+        self.introduced_number = 0  # the introduced text's last paragraph number
+        self.instrument_section = 0  # the value of the instrument's last roman heading
+        self.adopting: Block | None = None  # "2. Adopts the following declaration:", until a paragraph follows
         self.title_words = ""  # the resolution's title, its number left out, as _words gives it
         self.in_operative = False  # an operative paragraph seen since the opener
         self.last_part_label: str | None = None
@@ -191,17 +206,22 @@ class Classifier:
         introducing, self.introducing = self.introducing, False
         self._classify(block, text, pos, header_zone, title_pending, introducing)
         kind = block.kind
+        if kind in ("NUMBERED", "NUMBERED_PREAMBULAR", "UNNUMBERED_OPERATIVE", "INTRODUCING", "PLAIN"):
+            self._paragraph_numbering(block, text)
         if kind == "ANNEX":
             self.in_annex = True
+            self.in_introduced = self.in_instrument = False
         elif kind == "OPENER":
-            self.in_annex = self.in_instrument = self.in_operative = False
+            self.in_annex = self.in_instrument = self.in_introduced = self.in_operative = False
+            self.last_number = self.last_section = 0
         elif kind == "PLENARY":
-            self.in_instrument = False
+            self.in_instrument = self.in_introduced = False
         elif kind == "TITLE":
             m = TITLE.match(text)
             self.title_words = _words(text[m.end() - 1 :]) if m else ""
-        elif kind == "HEADING" and self.previous_kind == "INTRODUCING":
-            self.in_instrument = True
+        elif kind == "HEADING" and self.in_instrument:
+            if ROMAN_HEADING.match(text):
+                self.instrument_section = _roman_value(text)
         elif (
             kind == "HEADING"
             and self.previous_kind in ("OPENER", "PREAMBULAR")
@@ -212,13 +232,26 @@ class Classifier:
             # The resolution's title again after the preamble: the title of
             # the text it adopts ("*Adopts* the following document:" moved
             # below, or lost): the text's own headings are not sections.
-            self.in_instrument = True
+            self._start_introduced(instrument=True)
         elif kind in ("NUMBERED", "UNNUMBERED_OPERATIVE", "INTRODUCING"):
             self.in_operative = True
+            # A colon paragraph of the resolution, not one of the text it introduces.
+            if (
+                kind != "UNNUMBERED_OPERATIVE"
+                and not self.in_annex
+                and text.endswith(":")
+                and not (self.in_introduced if kind == "NUMBERED" else self.in_instrument)
+            ):
+                adopts = ADOPTING.match(_words(plain[block.content_start : block.end])) is not None
+                self._start_introduced(instrument=adopts)
+                self.adopting = block if kind == "NUMBERED" and adopts else None
         elif kind == "PART_LABEL":
             self.last_part_label = text[:1]
+            self.last_number = self.last_section = 0
         elif kind == "SECTION":
             self.section_title_pending = True
+            self.in_instrument = self.in_introduced = False
+            self.last_section = _roman_value(text)
         elif kind == "INTRODUCED" or (kind in ("LETTERED", "ROMAN") and text.endswith(":")):
             self.introducing = True
         if kind != "TABLE_NOTE":
@@ -293,8 +326,9 @@ class Classifier:
                 return
             if (
                 first in "IVXL"
-                and not (self.in_annex or self.in_instrument)
+                and not self.in_annex
                 and ROMAN_HEADING.match(first_line)
+                and (not self.in_instrument or self._resumes_sections(first_line))
                 and not (len(first_line) == 1 and self._continues_parts(first))
             ):
                 # "I", "II.", "**IV**" on a line of its own: a section of the
@@ -397,6 +431,52 @@ class Classifier:
         words = WORD.findall(line)
         kind = "operative" if self.in_operative else "preambular"
         return not words or lexicon.suggest_opener(words[0], kind) is None
+
+    def _start_introduced(self, *, instrument: bool) -> None:
+        """A colon paragraph: the text it introduces follows, numbered on its own."""
+        self.in_introduced = True
+        self.in_instrument = instrument
+        self.introduced_number = self.instrument_section = 0
+
+    def _resumes_sections(self, numeral: str) -> bool:
+        """Is "II" in an adopted text the resolution's next section, not the text's own?"""
+        value = _roman_value(numeral)
+        return self.last_section > 0 and value == self.last_section + 1 and value != self.instrument_section + 1
+
+    def _paragraph_numbering(self, block: Block, text: str) -> None:
+        """Follow the resolution's numbering and that of the text a colon paragraph introduces.
+
+        In introduced text, a paragraph whose number continues the
+        resolution's ("3. *Requests* …" after "2. *Adopts* the following
+        declaration:" and its paragraphs 1 and 2) ends it: the block is
+        marked ``resumes``, and the resolution goes on.  A number that
+        continues both is the text's, unless the paragraph opens with an
+        operative verb of the resolution.  The resolution's numbering counts
+        only paragraphs that open with one of its phrases.
+        """
+        adopting, self.adopting = self.adopting, None
+        if block.number is None:
+            return
+        n = int(block.number.rstrip("."))
+        opener = block.opener
+        if not self.in_introduced:
+            # Only a paragraph that opens as the resolution's do: "12. We will
+            # build trust." moved above "*Adopts* the following declaration:"
+            # is the declaration's paragraph, not the resolution's 12.
+            if opener is not None and not opener.first_person:
+                self.last_number = n
+            return
+        if adopting is not None and n == 1 and self.introduced_number == 0:
+            # "2. *Adopts* the following declaration:" / "1. We will …": the
+            # numbering restarts, the paragraph introduces the text.
+            adopting.kind = "INTRODUCING"
+        verb = opener is not None and opener.kind == "operative" and not opener.first_person
+        if self.last_number and n == self.last_number + 1 and (n != self.introduced_number + 1 or verb):
+            block.resumes = True
+            self.in_introduced = self.in_instrument = False
+            self.last_number = n
+        else:
+            self.introduced_number = n
 
     def _continues_parts(self, letter: str) -> bool:
         """Is a lone "I" (or "V", "X", "L") the letter after the last part label?"""
@@ -513,6 +593,15 @@ class Classifier:
             # "(a) (i) The conversion …": the subparagraph opens with its (i); (ii) follows.
             self.in_roman = inner is not None and inner.group(1) == "i"
         return True
+
+
+def _roman_value(numeral: str) -> int:
+    """ "II." -> 2, "XIV" -> 14 (0 for what is not a numeral up to L)."""
+    values = {"I": 1, "V": 5, "X": 10, "L": 50}
+    digits = [values.get(c, 0) for c in numeral.strip().rstrip(".")]
+    if not digits or 0 in digits:
+        return 0
+    return sum(-d if d < after else d for d, after in zip(digits, digits[1:] + [0], strict=True))
 
 
 def _words(text: str) -> str:
