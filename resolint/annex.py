@@ -91,7 +91,7 @@ TOKENS = {
     "FOOTNOTE": "f",
     "PAGE_BREAK": "-",
 }
-_IGNORED = frozenset("f-")
+_IGNORED = frozenset(("FOOTNOTE", "PAGE_BREAK"))  # annex kinds the grammar ignores
 _PARAGRAPH_KINDS = frozenset(
     (
         "PREAMBULAR",
@@ -282,6 +282,13 @@ def _classify(region: _Region, blocks: list[Block], plain: str, text: str, margi
         if one_line and BARE_LABEL.match(line):
             # "(a)" alone, then "(a) Transport": a lettered subject heading.
             kind, division, bare = "DIVISION", "subheading", True
+        # "Article 1", "Preamble", "Chapter II" under a bare "Chapter I" are labels of their own, not its title.
+        elif one_line and ARTICLE.match(line):
+            kind, division, bare = "ARTICLE", "article", True
+        elif one_line and PREAMBLE.match(line):
+            kind, division, bare = "PREAMBLE_HEADING", "preamble", True
+        elif one_line and len(line) <= 250 and (m := DIVISION.match(line)) and not line.endswith((";", ",")):
+            kind, division, bare = "DIVISION", m.group(1).lower(), not m.group(3)
         elif bare_label and kinds[-1] == "DIVISION" and _heading_like(LABEL.sub("", line, 1).strip(), block):
             kind = "HEADING"
         elif SEPARATOR.match(source_line):
@@ -292,12 +299,6 @@ def _classify(region: _Region, blocks: list[Block], plain: str, text: str, margi
             kind = "OPENER"
         elif main == "PART_LABEL":
             kind, division, bare = "DIVISION", "part", True  # "B": a part of the annex, or of the resolution
-        elif one_line and ARTICLE.match(line):
-            kind, division, bare = "ARTICLE", "article", True
-        elif one_line and PREAMBLE.match(line):
-            kind, division, bare = "PREAMBLE_HEADING", "preamble", True
-        elif one_line and len(line) <= 250 and (m := DIVISION.match(line)) and not line.endswith((";", ",")):
-            kind, division, bare = "DIVISION", m.group(1).lower(), not m.group(3)
         elif one_line and (m := ROMAN_DIVISION.match(line)) and (not m.group(2) or _heading_like(line, block)):
             # "I." after "H." is the next lettered section, not roman one.
             follows_letter = last_section is not None and m.group(1) == chr(ord(last_section) + 1)
@@ -449,21 +450,20 @@ def build(builder: _Builder, tree: Tree) -> Annex:
     tokens = []
     for offset, char in enumerate(code):
         index = start + offset
-        if char in _IGNORED:
+        if region.kinds[offset] in _IGNORED:
             continue
         if char == "?":
             builder.misplaced[index] = "unrecognised"
             continue
         name = region.kinds[offset]
         tokens.append(Token(name, char, index))
-    parser = annex_parser()
     try:
-        tree = parser.parse(tokens)
+        annex_tree = annex_parser().parse(tokens)
     except LarkError:
-        tree = None
+        annex_tree = None
     walker = _Walker(builder, region, annex)
-    if tree is not None:
-        walker.walk(tree.children[0])
+    if annex_tree is not None:
+        walker.walk(annex_tree.children[0])
     else:  # the classifier promised the grammar more than it keeps: read the annex flat
         walker.flat(tokens)
     end = max(
@@ -471,9 +471,21 @@ def build(builder: _Builder, tree: Tree) -> Annex:
     )
     annex.span = builder._span(first.start, end)
     walker.close(end)
-    for child in tree.children[1:]:
-        # Blocks after the annex that the resolution's grammar still gave it
-        # (none in a well-formed text): read as annex paragraphs, as before.
+    _after_annex(builder, annex, tree.children[1:])
+    return annex
+
+
+def _after_annex(builder: _Builder, annex: Annex, children: list[Tree | Token]) -> None:
+    """The blocks after the annex's region that the resolution's grammar still
+    gave it.  A resolution of its own ("77/2. …" and its opener, paragraphs
+    and plenary line) is a body of the document, judged by the resolution's
+    rules like a part; other blocks (none in a well-formed text) are kept as
+    the annex's headings and paragraphs."""
+    if any(isinstance(c, Token) and c.type == "OPENER" for c in children):
+        builder.doc.parts.append(_resolution_after_annex(builder, children))
+        return
+    blocks = builder.blocks
+    for child in children:
         if isinstance(child, Token):
             block = blocks[child.start_pos]
             heading = Heading(
@@ -488,8 +500,46 @@ def build(builder: _Builder, tree: Tree) -> Annex:
                 p.introduced = True
             annex.paragraphs.append(paragraph)
             end = paragraph.span.end
-        annex.span = builder._span(first.start, end)
-    return annex
+        annex.span = builder._span(annex.span.start, end)
+
+
+_PREAMBLE_HEADS = frozenset(("PREAMBULAR", "PLAIN", "NUMBERED_PREAMBULAR"))
+
+
+def _resolution_after_annex(builder: _Builder, children: list[Tree | Token]) -> Part:
+    """A resolution after an annex (its title, opener, preamble, operative
+    part and plenary line), read as the resolution grammar reads a body."""
+    blocks = builder.blocks
+    part = Part()
+    start = end = -1
+    for child in children:
+        if isinstance(child, Token):
+            block = blocks[child.start_pos]
+            if child.type == "OPENER" and part.opener is None:
+                part.opener = builder._paragraph(block, "plain")
+                part.opener_comma = builder.plain[block.content_start : block.end].rstrip().endswith(",")
+            elif child.type == "PLENARY" and part.plenary is None:
+                part.plenary = builder._plenary(block)
+            else:  # its title, a heading
+                builder._heading(child)
+            start = block.start if start < 0 else start
+            end = block.end
+            continue
+        head = child.children[0]
+        if isinstance(head, Tree):  # a subparagraph with no paragraph before it
+            paragraph = builder._paragraph_tree(child, "subparagraph")
+            last = (part.operative or part.preamble)[-1:]
+            (last[0].subparagraphs if last else part.operative).append(paragraph)
+        elif head.type in _PREAMBLE_HEADS and not part.operative:
+            paragraph = builder._paragraph_tree(child, "preambular")
+            part.preamble.append(paragraph)
+        else:
+            paragraph = builder._paragraph_tree(child, "plain" if head.type == "PLAIN" else "operative")
+            part.operative.append(paragraph)
+        start = paragraph.span.start if start < 0 else start
+        end = paragraph.span.end
+    part.span = builder._span(start, end)
+    return part
 
 
 class _Walker:

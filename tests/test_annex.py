@@ -143,3 +143,78 @@ def test_separators_and_decimal_actions_in_adopted_text_are_not_unrecognised(cor
     for path in (folder / "markdown" / f"{name}.md", folder / "plaintext" / f"{name}.txt"):
         result = lint_text(path.read_text(encoding="utf-8"), str(path))
         assert not [d for d in result.diagnostics if d.code in ("S001", "S004")], path.name
+
+
+def _resolution_after_annex() -> str:
+    """An annex, then a resolution of its own with two faults: a preambular
+    paragraph ending with "." and an operative paragraph with no final mark."""
+    return (
+        "# Resolution adopted by the General Assembly on 1 December 2022\n\n"
+        "## 77/1. Test resolution\n\nThe General Assembly,\n\n"
+        "*Recalling* its resolution 76/1 of 22 September 2021,\n\n"
+        "1. *Decides* to do things;\n\n2. *Requests* the Secretary-General to report.\n\n"
+        "53rd plenary meeting  \n1 December 2022\n\nAnnex\n\nDeclaration on things\n\n1. We commit to act.\n\n"
+        "## 77/2. Another resolution\n\nThe General Assembly,\n\n"
+        "*Recalling* its resolution 76/1 of 22 September 2021.\n\n"
+        "1. *Decides* to do things\n\n2. *Requests* the Secretary-General to report.\n\n"
+        "54th plenary meeting  \n1 December 2022\n"
+    )
+
+
+def test_a_resolution_after_an_annex_is_kept_and_judged():
+    text = _resolution_after_annex()
+    doc = parse(text, "markdown")
+    second = text.index("## 77/2.")
+    assert doc.annexes[0].span.end <= second
+    assert [p.opener.phrase for p in doc.parts[-1].operative] == ["Decides", "Requests"]
+    assert doc.parts[-1].plenary is not None and doc.parts[-1].plenary.ordinal == 54
+    found = [(d.code, text.count("\n", 0, d.start) + 1) for d in lint_text(text, "x.md", "markdown").diagnostics]
+    assert ("P004", text[:second].count("\n") + 5) in found  # "Recalling … 2021." ends with a full stop
+    assert ("P005", text[:second].count("\n") + 7) in found  # "1. Decides to do things" has no final mark
+
+
+def test_an_annex_the_annex_grammar_rejects_is_read_flat(monkeypatch):
+    """The fallback runs for real (the grammar made to reject every annex): the
+    annex keeps its paragraphs and the text after it is still read."""
+    import lark
+
+    import resolint.annex as annexes
+
+    class Rejecting:
+        def parse(self, tokens):
+            raise lark.exceptions.UnexpectedInput()
+
+    monkeypatch.setattr(annexes, "annex_parser", lambda: Rejecting())
+    text = _resolution_after_annex()
+    doc = parse(text, "markdown")
+    annex = doc.annexes[0]
+    assert [(p.number, p.text.strip()) for p in annex.paragraphs] == [("1.", "We commit to act.")]
+    assert len(doc.parts[-1].operative) == 2
+    assert "P005" in [d.code for d in lint_text(text, "x.md", "markdown").diagnostics]
+
+
+def test_footnotes_after_an_annex_are_not_inside_it():
+    doc = _doc("annex-declaration-footnote.md")
+    annex = doc.annexes[0]
+    last_paragraph = annex.paragraphs[-1].span.end
+    after = [f for f in doc.footnotes if f.span.start > last_paragraph]
+    assert after, "the fixture ends with footnotes"
+    assert annex.span.end <= after[0].span.start
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "text"])
+def test_article_under_a_bare_chapter_label_is_not_its_title(fmt):
+    lines = ["Chapter I", "Article 1", "Purpose", "1.\tThe x.", "Article 2", "Scope", "1.\tThe y."]
+    if fmt == "markdown":
+        body = "\n\n".join(line.replace("\t", " ") for line in lines)
+        text = f"53rd plenary meeting  \n1 December 2022\n\nAnnex\n\nConvention on things\n\n{body}\n"
+    else:
+        body = "\n".join(("\t" + line) if line[0].isdigit() else line for line in lines)
+        text = f"53rd plenary meeting\n1 December 2022\n\nAnnex\nConvention on things\n{body}\n"
+    annex = parse(text, fmt).annexes[0]
+    [chapter] = annex.divisions
+    assert (chapter.kind, chapter.name) == ("chapter", "Chapter I")
+    assert [(a.kind, a.name) for a in chapter.children] == [
+        ("article", "Article 1. Purpose"),
+        ("article", "Article 2. Scope"),
+    ]
