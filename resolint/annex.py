@@ -19,8 +19,8 @@ The parser (``resolint/parser.py``) hands each annex to this module:
   paragraphs with their items, and the resolution body of an annex built
   like one (its own "The General Assembly,").
 
-Footnotes, their markers, dates and citations are read over the whole text
-as before, so the rules about them judge annex text too.
+Footnotes, their markers, dates and citations are read over the whole text,
+annexes included, so the rules about them judge annex text too.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from lark.exceptions import LarkError
 from lark.lexer import Lexer
 
 from .model import Annex, AnnexDivision, Heading, Paragraph, Part
-from .readers.blocks import ANNEX, KINDS, ROMAN_NUMERALS, Block
+from .readers.blocks import ANNEX, KINDS, ROMAN_NUMERALS, WORD, Block, _prose, _skip_space
 
 if TYPE_CHECKING:  # pragma: no cover
     from .parser import _Builder
@@ -59,10 +59,10 @@ DECIMAL = re.compile(r"\d{1,3}(?:\.\d{1,3})+[ \t\u00a0]*\.?(?=\s)")
 TABLE_NOTE = re.compile(r"[a-z][ \t\u00a0]+[A-Z]")  # "a See A/75/383.": a note of a table the text does not hold
 BULLET = re.compile(r"[•●▪◦‣∙][ \t\u00a0]")
 NUMBER_BEFORE_LABEL = re.compile(r"(\d{1,3})\.(?=[ \t\u00a0]+\()")
+# Any letters up to five ("(aa)", "(xviii)"): wider than blocks.LABEL, as an annex's lists run long.
 LABEL = re.compile(r"\(([a-z]{1,5})\)(?=\s)")
 BARE_LABEL = re.compile(r"\(([a-z]{1,5})\)$")
 PARTIES = re.compile(r"(?:The\s+(?:States\s+)?Parties\b|The\s+(?:High\s+)?Contracting\s+Parties\b|We,\s)")
-_WORD = re.compile(r"[^\W\d_]+")
 _FINAL = ",;.!?"
 
 # Annex kinds: the terminals of grammar/annex.lark.
@@ -231,7 +231,7 @@ def _heading_like(line: str, block: Block, margin: bool = False) -> bool:
     """A short line with no final punctuation: a heading of the annex."""
     if not line or len(line) > 250:
         return False
-    words = _WORD.findall(line)
+    words = WORD.findall(line)
     if not words or len(words) > 40:
         return False
     if not (line[0].isupper() or line[0].isdigit() or line[0] in "“\"‘'"):
@@ -247,148 +247,205 @@ def _heading_like(line: str, block: Block, margin: bool = False) -> bool:
     return end[-1] not in _FINAL
 
 
+@dataclass(slots=True)
+class _Reading:
+    """What the classifier carries from one block of an annex to the next."""
+
+    region: _Region
+    blocks: list[Block]
+    plain: str
+    text: str
+    margin: bool  # paragraphs are indented and headings stand at the margin (the plain-text export)
+    expect_title: bool = True  # the first heading after the label is the annex's title
+    bare_label: bool = False  # "Article 1", "A.": the heading after it is its title
+    last_roman: str | None = None  # the roman item the list is at, None outside a roman list
+    last_letter: str | None = None
+    last_section: str | None = None  # the letter of the last "A.", "B." section
+    previous_paragraph: Block | None = None
+
+
+@dataclass(slots=True)
+class _Line:
+    """One block of an annex as the classifier reads it."""
+
+    index: int
+    block: Block
+    main: str  # the kind the resolution's classifier gave it
+    line: str  # its first line, number or label included, markup blanked
+    source_line: str  # its first line as written
+    one_line: bool
+
+
 def _classify(region: _Region, blocks: list[Block], plain: str, text: str, margin: bool) -> None:
     """The annex kind of each block of the annex.  ``margin``: paragraphs are
     indented and headings stand at the margin (the plain-text export)."""
+    state = _Reading(region, blocks, plain, text, margin)
     kinds = region.kinds
     kinds.append("ANNEX")
-    expect_title = True  # the first heading after the label is the annex's title
-    bare_label = False  # "Article 1", "A.": the heading after it is its title
-    last_roman: str | None = None  # the roman item the list is at, None outside a roman list
-    last_letter: str | None = None
-    previous_paragraph: Block | None = None
-    last_section: str | None = None  # the letter of the last "A.", "B." section
     for index in range(region.start + 1, region.end):
         block = blocks[index]
         main = block.kind
         if main in ("FOOTNOTE", "PAGE_BREAK"):
             kinds.append("SEPARATOR" if SEPARATOR.match(_first_line(text, block) or "-") else main)
             if kinds[-1] == "SEPARATOR":
-                expect_title = bare_label = False
+                state.expect_title = state.bare_label = False
             continue
         line = _first_line(plain, block, _text_start(block))
-        source_line = _first_line(text, block)
         newline = plain.find("\n", block.content_start, block.end)
         one_line = newline < 0 or not plain[newline : block.end].strip()
-        kind = ""
-        division = ""
-        bare = False
-        if line[:1].islower() and previous_paragraph is not None and main in ("PLAIN", "UNRECOGNISED", "HEADING"):
+        if line[:1].islower() and state.previous_paragraph is not None and main in ("PLAIN", "UNRECOGNISED", "HEADING"):
             # "law. States Parties shall not …": the rest of a paragraph a page broke.
-            previous_paragraph.segments.append((block.start, block.end))
-            previous_paragraph.end = block.end
+            state.previous_paragraph.segments.append((block.start, block.end))
+            state.previous_paragraph.end = block.end
             kinds.append("PAGE_BREAK")
             continue
-        if one_line and BARE_LABEL.match(line):
-            # "(a)" alone, then "(a) Transport": a lettered subject heading.
-            kind, division, bare = "DIVISION", "subheading", True
-        # "Article 1", "Preamble", "Chapter II" under a bare "Chapter I" are labels of their own, not its title.
-        elif one_line and ARTICLE.match(line):
-            kind, division, bare = "ARTICLE", "article", True
-        elif one_line and PREAMBLE.match(line):
-            kind, division, bare = "PREAMBLE_HEADING", "preamble", True
-        elif one_line and len(line) <= 250 and (m := DIVISION.match(line)) and not line.endswith((";", ",")):
-            kind, division, bare = "DIVISION", m.group(1).lower(), not m.group(3)
-        elif bare_label and kinds[-1] == "DIVISION" and _heading_like(LABEL.sub("", line, 1).strip(), block):
-            kind = "HEADING"
-        elif SEPARATOR.match(source_line):
-            kind = "SEPARATOR"
-        elif main == "PLENARY":
-            kind = "PLENARY"
-        elif main == "OPENER":
-            kind = "OPENER"
-        elif main == "PART_LABEL":
-            kind, division, bare = "DIVISION", "part", True  # "B": a part of the annex, or of the resolution
-        elif one_line and (m := ROMAN_DIVISION.match(line)) and (not m.group(2) or _heading_like(line, block)):
-            # "I." after "H." is the next lettered section, not roman one.
-            follows_letter = last_section is not None and m.group(1) == chr(ord(last_section) + 1)
-            kind, division, bare = "DIVISION", "letter" if follows_letter else "roman", not m.group(2)
-            if follows_letter:
-                last_section = m.group(1)
-        elif one_line and (m := LETTER_DIVISION.match(line)) and (not m.group(2) or _heading_like(line, block)):
-            kind, division, bare = "DIVISION", "letter", not m.group(2)
-            last_section = m.group(1)
-        elif (m := _decimal(plain, block)) is not None:
-            kind = "DECIMAL"
-            block.number_start, block.number_end = m.start(), m.end()
-            block.content_start = _skip_space(plain, m.end(), block.end)
-            if main == "UNRECOGNISED":
-                block.kind = "PLAIN"
-        elif main not in _PARAGRAPH_KINDS and one_line and TABLE_NOTE.match(line):
-            kind = "NOTE"
-        elif BULLET.match(plain, block.content_start, block.end):
-            kind = "BULLET"
-        elif main in ("NUMBERED", "NUMBERED_PREAMBULAR"):
-            kind = "NUMBERED"
-        elif (m := NUMBER_BEFORE_LABEL.match(plain, block.content_start, block.end)) is not None:
-            # "3. (a) Each State Party …": a paragraph whose first words are an item.
-            block.kind = "NUMBERED"
-            block.number = m.group(1) + "."
-            block.number_start, block.number_end = m.start(1), m.end()
-            block.content_start = m.end()
-            while block.content_start < block.end and plain[block.content_start] in " \t\u00a0":
-                block.content_start += 1
-            region.number_then_label.add(index)
-            kind = "NUMBERED"
-        elif (m := LABEL.match(plain, _text_start(block), block.end)) is not None:
-            label = m.group(1)
-            roman = _roman_here(label, last_letter, last_roman, _next_label(blocks, plain, index, region.end))
-            block.kind = "ROMAN" if roman else "LETTERED"
-            block.label = f"({label})"
-            block.label_start, block.label_end = m.start(), m.end()
-            block.content_start = m.end()
-            while block.content_start < block.end and plain[block.content_start] in " \t\u00a0":
-                block.content_start += 1
-            kind = block.kind
-            if roman:
-                last_roman = label
-            else:
-                last_letter = label
-                inner = LABEL.match(plain, block.content_start, block.end)  # "(a) (i) The conversion …"
-                last_roman = "i" if inner and inner.group(1) == "i" else None
-                if last_roman:
-                    region.number_then_label.add(index)
-        elif main != "HEADING" and PARTIES.match(line) and line.rstrip().endswith(",") and one_line and len(line) < 300:
-            kind = "PARTIES_OPENER"
-        elif one_line and (main == "HEADING" or _heading_like(line, block, margin)):
-            kind = "HEADING"
-        elif main == "PREAMBULAR":
-            kind = "PREAMBULAR"
-        elif main in ("UNNUMBERED_OPERATIVE", "INTRODUCING"):
-            kind = "OPERATIVE"
-        elif main in ("PLAIN", "TITLE", "HEADING", "ORIGIN", "ADOPTED") or _prose(line):
-            kind = "PLAIN"
-        else:
-            kind = "UNRECOGNISED"
+        item = _Line(index, block, main, line, _first_line(text, block), one_line)
+        division = _division(state, item)
+        kind, name, bare = division or (
+            _numbered(state, item) or _labelled(state, item) or _text_kind(state, item),
+            "",
+            False,
+        )
         if kind not in ("LETTERED", "ROMAN"):
-            last_roman = None
-            if kind not in ("BULLET",):
-                last_letter = None
-        if (
-            expect_title
-            and kind in ("PLAIN", "OPERATIVE")
-            and one_line
-            and len(line) <= 300
-            and not line.endswith(",")
-            and not _sentence(line)
-        ):
-            kind = "HEADING"  # "United Nations Convention against Cybercrime; Strengthening …"
-        if kind == "HEADING" and expect_title:
-            kind = "TITLE"
-        elif kind == "HEADING" and bare_label:
-            kind = "LABEL_TITLE"
-        elif kind == "TITLE" and not expect_title:
-            kind = "HEADING"
-        if division:
-            region.division_kinds[index] = division
+            state.last_roman = None
+            if kind != "BULLET":
+                state.last_letter = None
+        kind = _title(state, item, kind)
+        if name:
+            region.division_kinds[index] = name
         # A title that ends with ";" or ":" goes on on the next line.
-        expect_title = kind == "TITLE" and line.rstrip().endswith((";", ":", ",", "–", "—"))
-        bare_label = bare
+        state.expect_title = kind == "TITLE" and line.rstrip().endswith((";", ":", ",", "–", "—"))
+        state.bare_label = bare
         kinds.append(kind)
         if kind in ("NUMBERED", "DECIMAL", "PLAIN", "PREAMBULAR", "OPERATIVE", "LETTERED", "ROMAN", "BULLET"):
-            previous_paragraph = block
-        elif kind not in ("FOOTNOTE", "PAGE_BREAK"):
-            previous_paragraph = None
+            state.previous_paragraph = block
+        else:
+            state.previous_paragraph = None
+
+
+def _division(state: _Reading, item: _Line) -> tuple[str, str, bool] | None:
+    """A label or heading that opens a division, a separator, the annex's own
+    opener or plenary line: (annex kind, division kind, bare label) or None."""
+    line, one_line, main = item.line, item.one_line, item.main
+    if one_line and BARE_LABEL.match(line):
+        return "DIVISION", "subheading", True  # "(a)" alone, then "(a) Transport": a lettered subject heading
+    # "Article 1", "Preamble", "Chapter II" under a bare "Chapter I" are labels of their own, not its title.
+    if one_line and ARTICLE.match(line):
+        return "ARTICLE", "article", True
+    if one_line and PREAMBLE.match(line):
+        return "PREAMBLE_HEADING", "preamble", True
+    if one_line and len(line) <= 250 and (m := DIVISION.match(line)) and not line.endswith((";", ",")):
+        return "DIVISION", m.group(1).lower(), not m.group(3)
+    if (
+        state.bare_label
+        and state.region.kinds[-1] == "DIVISION"
+        and _heading_like(LABEL.sub("", line, 1).strip(), item.block)
+    ):
+        return "HEADING", "", False
+    if SEPARATOR.match(item.source_line):
+        return "SEPARATOR", "", False
+    if main in ("PLENARY", "OPENER"):
+        return main, "", False
+    if main == "PART_LABEL":
+        return "DIVISION", "part", True  # "B": a part of the annex, or of the resolution
+    if one_line and (m := ROMAN_DIVISION.match(line)) and (not m.group(2) or _heading_like(line, item.block)):
+        # "I." after "H." is the next lettered section, not roman one.
+        last = state.last_section
+        follows_letter = last is not None and m.group(1) == chr(ord(last) + 1)
+        if follows_letter:
+            state.last_section = m.group(1)
+        return "DIVISION", "letter" if follows_letter else "roman", not m.group(2)
+    if one_line and (m := LETTER_DIVISION.match(line)) and (not m.group(2) or _heading_like(line, item.block)):
+        state.last_section = m.group(1)
+        return "DIVISION", "letter", not m.group(2)
+    return None
+
+
+def _numbered(state: _Reading, item: _Line) -> str:
+    """A decimal action ("1.1 ."), a table note, a bullet, a numbered
+    paragraph: its annex kind, or ""."""
+    plain, block, main = state.plain, item.block, item.main
+    if (m := _decimal(plain, block)) is not None:
+        block.number_start, block.number_end = m.start(), m.end()
+        block.content_start = _skip_space(plain, m.end(), block.end)
+        if main == "UNRECOGNISED":
+            block.kind = "PLAIN"
+        return "DECIMAL"
+    if main not in _PARAGRAPH_KINDS and item.one_line and TABLE_NOTE.match(item.line):
+        return "NOTE"
+    if BULLET.match(plain, block.content_start, block.end):
+        return "BULLET"
+    if main in ("NUMBERED", "NUMBERED_PREAMBULAR"):
+        return "NUMBERED"
+    return ""
+
+
+def _labelled(state: _Reading, item: _Line) -> str:
+    """A paragraph whose first words are an item ("3. (a) Each State Party …")
+    or a lettered or roman item ("(a) …", "(iv) …"): its annex kind, or ""."""
+    plain, block = state.plain, item.block
+    if (m := NUMBER_BEFORE_LABEL.match(plain, block.content_start, block.end)) is not None:
+        block.kind = "NUMBERED"
+        block.number = m.group(1) + "."
+        block.number_start, block.number_end = m.start(1), m.end()
+        block.content_start = _skip_space(plain, m.end(), block.end)
+        state.region.number_then_label.add(item.index)
+        return "NUMBERED"
+    if (m := LABEL.match(plain, _text_start(block), block.end)) is None:
+        return ""
+    label = m.group(1)
+    following = _next_label(state.blocks, plain, item.index, state.region.end)
+    roman = _roman_here(label, state.last_letter, state.last_roman, following)
+    block.kind = "ROMAN" if roman else "LETTERED"
+    block.label = f"({label})"
+    block.label_start, block.label_end = m.start(), m.end()
+    block.content_start = _skip_space(plain, m.end(), block.end)
+    if roman:
+        state.last_roman = label
+    else:
+        state.last_letter = label
+        inner = LABEL.match(plain, block.content_start, block.end)  # "(a) (i) The conversion …"
+        state.last_roman = "i" if inner and inner.group(1) == "i" else None
+        if state.last_roman:
+            state.region.number_then_label.add(item.index)
+    return block.kind
+
+
+def _text_kind(state: _Reading, item: _Line) -> str:
+    """An unnumbered block: the parties' opener, a heading, a paragraph, or
+    text that belongs to no document."""
+    line, main = item.line, item.main
+    if main != "HEADING" and PARTIES.match(line) and line.rstrip().endswith(",") and item.one_line and len(line) < 300:
+        return "PARTIES_OPENER"
+    if item.one_line and (main == "HEADING" or _heading_like(line, item.block, state.margin)):
+        return "HEADING"
+    if main == "PREAMBULAR":
+        return "PREAMBULAR"
+    if main in ("UNNUMBERED_OPERATIVE", "INTRODUCING"):
+        return "OPERATIVE"
+    if main in ("PLAIN", "TITLE", "HEADING", "ORIGIN", "ADOPTED") or _prose(line):
+        return "PLAIN"
+    return "UNRECOGNISED"
+
+
+def _title(state: _Reading, item: _Line, kind: str) -> str:
+    """A heading right after the label (or after a title that runs on) is the
+    annex's title; one under a bare label ("Article 1") is that label's title."""
+    line = item.line
+    if (
+        state.expect_title
+        and kind in ("PLAIN", "OPERATIVE")
+        and item.one_line
+        and len(line) <= 300
+        and not line.endswith(",")
+        and not _sentence(line)
+    ):
+        kind = "HEADING"  # "United Nations Convention against Cybercrime; Strengthening …"
+    if kind == "HEADING" and state.expect_title:
+        return "TITLE"
+    if kind == "HEADING" and state.bare_label:
+        return "LABEL_TITLE"
+    return kind
 
 
 _ROMAN_ORDER = "i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx".split()
@@ -422,17 +479,6 @@ def _roman_here(label: str, last_letter: str | None, last_roman: str | None, fol
 def _sentence(line: str) -> bool:
     """Does the line read as a sentence (a full stop inside or at its end)?"""
     return line.rstrip("”’\"') ").endswith(".") or ". " in line
-
-
-def _skip_space(plain: str, pos: int, end: int) -> int:
-    while pos < end and plain[pos] in " \t\u00a0":
-        pos += 1
-    return pos
-
-
-def _prose(text: str) -> bool:
-    first = text[:1]
-    return bool(first) and (first.isupper() or first in "“\"‘'") and len(_WORD.findall(text[:400])) >= 3
 
 
 # ---------------------------------------------------------------- build
