@@ -473,6 +473,19 @@ def _names_resolution(plain: str, start: int, end: int) -> bool:
     return False
 
 
+def _adopts_annex(plain: str, start: int, end: int) -> bool:
+    """Is ``_OWN_ANNEX`` ("annexed to the present resolution") found in
+    ``plain[start:end]``?  Like :func:`_names_resolution`: ``str.find``
+    goes straight to the rare "annex" that the pattern's word boundary
+    would otherwise have it try at every position."""
+    at = plain.find("annex", start, end)
+    while at >= 0:
+        if _OWN_ANNEX.match(plain, at, end):
+            return True
+        at = plain.find("annex", at + 1, end)
+    return False
+
+
 def _quoted(plain: str, paragraph_start: int, offset: int) -> bool:
     before = plain[paragraph_start:offset]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
@@ -539,7 +552,7 @@ def uncited_instrument(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     paragraphs = list(_paragraph_mentions(doc, marker_starts))
     # Instruments the resolution itself adopts, "contained in the annex to the present resolution".
     for paragraph, mentions in paragraphs:
-        if any(_OWN_ANNEX.search(plain, s, e) for s, e in paragraph.segments):
+        if any(_adopts_annex(plain, s, e) for s, e in paragraph.segments):
             mentioned.extend(" ".join(plain[s:e].split()).lower() for kind, s, e in mentions if kind == "instrument")
     for paragraph, mentions in paragraphs:
         para_start, para_end = paragraph.segments[0][0], paragraph.segments[-1][1]
@@ -579,7 +592,7 @@ def uncited_instrument(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
             i = bisect_right(breaks, start)
             sentence_start = breaks[i - 1] if i else para_start
             sentence_end = breaks[i] if i < len(breaks) else para_end
-            if _names_resolution(plain, sentence_start, sentence_end) or _OWN_ANNEX.search(
+            if _names_resolution(plain, sentence_start, sentence_end) or _adopts_annex(
                 plain, sentence_start, sentence_end
             ):
                 continue
