@@ -128,8 +128,7 @@ def find_citations(
         # The list ends at the paragraph's end or at the next keyword, which starts its own.
         k = bisect_right(keyword_starts, keyword_start)
         limit = min(keyword_starts[k] if k < len(keyword_starts) else end, end)
-        stop = _PARAGRAPH_END.search(plain, pos, limit)
-        limit = stop.start() if stop else limit
+        limit = _paragraph_end(plain, pos, limit)
         item_body = body
         while sm:
             segment: list[Citation] = []
@@ -164,6 +163,23 @@ def find_citations(
 # between two items is at most _LIST_REACH characters long.
 _PARAGRAPH_END = re.compile(r"\n[ \u00a0]*\n|\n\t|;")
 _LIST_REACH = 800
+
+
+def _paragraph_end(plain: str, start: int, limit: int) -> int:
+    """Where ``_PARAGRAPH_END`` first matches in ``plain[start:limit]``, else
+    ``limit``.  ``str.find`` goes to its ";" and to the line breaks; a search
+    of a pattern that opens with two characters tries it at every position."""
+    semicolon = plain.find(";", start, limit)
+    if semicolon >= 0:
+        limit = semicolon
+    line_break = plain.find("\n", start, limit)
+    while line_break >= 0:
+        if _PARAGRAPH_END.match(plain, line_break, limit):
+            return line_break
+        line_break = plain.find("\n", line_break + 1, limit)
+    return limit
+
+
 _JOINED = re.compile(r"[\s\u00a0,]*(?:and|as well as)?[\s\u00a0]*")
 # A symbol written just before " of <date>", as _SYMBOL reads it, not part of
 # a document symbol ("A/75/123") or a number ("1.5/2").
