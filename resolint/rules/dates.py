@@ -25,6 +25,7 @@ from ..dates import (
 )
 from ..diagnostics import Edit, Severity
 from ..model import Citation, Document
+from ..record import entry_for, is_strong  # the record itself loads when a citation needs it
 from .base import Diagnostic, Fix, RuleContext, finding, rule
 
 # Schemes whose symbol carries a regular Assembly session.
@@ -168,8 +169,6 @@ def _in_year(c: Citation, value: dt.date) -> bool:
 
 def _judged_elsewhere(c: Citation) -> bool:
     """Does D002 or D004 (as a warning) judge this citation's date?"""
-    from ..record import entry_for, is_strong
-
     if _is_assembly(c) and not in_session(c.session, c.date.value):
         return True
     if c.body != _ASSEMBLY:
@@ -180,8 +179,6 @@ def _judged_elsewhere(c: Citation) -> bool:
 
 def _date_reported(c: Citation) -> bool:
     """Is this citation's date reported as wrong by D002 or D004 (as a warning)?"""
-    from ..record import entry_for, is_strong
-
     if c.date is None or c.date.value is None:
         return False
     if _is_assembly(c) and not in_session(c.session, c.date.value):
@@ -195,8 +192,6 @@ def _date_reported(c: Citation) -> bool:
 def _record_hint(c: Citation) -> str:
     """ "; the record gives 25 September 2015" where the record knows the resolution, else
     "; 16 April 2020 falls in the seventy-fourth session"."""
-    from ..record import entry_for  # lazy: the record loads only when a citation needs it
-
     entry = entry_for(c)
     if entry:
         return f"; the record gives {format_date(entry.adopted)}"
@@ -300,8 +295,6 @@ def date_differs_from_record(doc: Document, ctx: RuleContext) -> Iterator[Diagno
     ## Fix
     Use the adoption date of the record, after checking the resolution.
     """
-    from ..record import entry_for, is_strong  # lazy: only documents that cite a dated resolution load the record
-
     for c, value in _dated(doc):
         if c.body != _ASSEMBLY:
             continue
@@ -364,10 +357,13 @@ def citation_list_order(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]
     """
     lists: dict[int, list[Citation]] = {}
     for c in doc.citations:
-        # A date that D002 or D004 reports does not break the order too: one typo, one finding.
-        if _is_assembly(c) and not _date_reported(c):
+        if _is_assembly(c):
             lists.setdefault(c.list_id, []).append(c)
     for items in lists.values():
+        if len(items) < 2:
+            continue  # most citations stand alone: no order to judge
+        # A date that D002 or D004 reports does not break the order too: one typo, one finding.
+        items = [c for c in items if not _date_reported(c)]
         steps = [_step(a, b) for a, b in zip(items, items[1:], strict=False)]
         if all(step >= 0 for step in steps) or all(step <= 0 for step in steps):
             continue
