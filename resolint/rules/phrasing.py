@@ -690,11 +690,10 @@ def misplaced_paragraph_kind(doc: Document, ctx: RuleContext) -> Iterator[Diagno
                 )
         # Numbered or not is judged in each section (Part.operative_groups):
         # a section of one unnumbered paragraph among numbered ones is right.
-        numbered_in = {
-            id(p): any(q.number is not None for q in group if not q.introduced)
-            for group in part.operative_groups()
-            for p in group
-        }
+        numbered_in: dict[int, bool] = {}
+        for group in part.operative_groups():
+            numbered = any(q.number is not None for q in group if not q.introduced)
+            numbered_in.update((id(p), numbered) for p in group)
         for p in _operative(part):
             if not _misplaced_preambular(p, numbered_in.get(id(p), False)):
                 continue
