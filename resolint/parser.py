@@ -224,6 +224,12 @@ class _Builder:
         parser, which accepts each of them: no exception per misplaced block,
         and no reduction done for a block that is then refused.
         """
+        try:
+            # Most documents parse as they stand: the recovery search is for
+            # the ones that do not.
+            return parser.parse(_block_tokens(code))
+        except UnexpectedInput:
+            pass
         interactive = parser.parse_interactive()
         tokens = list(_block_tokens(code))
         skips = _fewest_skips(interactive.parser_state.parse_conf, [t.type for t in tokens])
