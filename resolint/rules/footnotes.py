@@ -459,31 +459,29 @@ def _after_lower_word(before: str) -> bool:
     return _LOWER_BEFORE.search(before, max(0, word_end - _LONGEST_LOWER_WORD)) is not None
 
 
-def _names_resolution(plain: str, start: int, end: int) -> bool:
-    """Is a resolution named (``_RESOLUTION``) in ``plain[start:end]``?
+def _matches_at_literal(plain: str, start: int, end: int, literal: str, back: int, pattern: re.Pattern) -> bool:
+    """Does ``pattern`` match in ``plain[start:end]`` at an occurrence of
+    ``literal`` (the pattern starting ``back`` characters before it)?
 
-    The pattern opens with a word boundary, which a search tries at every
-    position; ``str.find`` goes straight to the rare "esolution".
+    The patterns open with a word boundary, which a search tries at every
+    position; ``str.find`` goes straight to their rare literal instead.
     """
-    at = plain.find("esolution", start + 1, end)
+    at = plain.find(literal, start + back, end)
     while at >= 0:
-        if _RESOLUTION.match(plain, at - 1, end):
+        if pattern.match(plain, at - back, end):
             return True
-        at = plain.find("esolution", at + 1, end)
+        at = plain.find(literal, at + 1, end)
     return False
+
+
+def _names_resolution(plain: str, start: int, end: int) -> bool:
+    """Is a resolution named (``_RESOLUTION``) in ``plain[start:end]``?  ("esolution": either case of its R.)"""
+    return _matches_at_literal(plain, start, end, "esolution", 1, _RESOLUTION)
 
 
 def _adopts_annex(plain: str, start: int, end: int) -> bool:
-    """Is ``_OWN_ANNEX`` ("annexed to the present resolution") found in
-    ``plain[start:end]``?  Like :func:`_names_resolution`: ``str.find``
-    goes straight to the rare "annex" that the pattern's word boundary
-    would otherwise have it try at every position."""
-    at = plain.find("annex", start, end)
-    while at >= 0:
-        if _OWN_ANNEX.match(plain, at, end):
-            return True
-        at = plain.find("annex", at + 1, end)
-    return False
+    """Is ``_OWN_ANNEX`` ("annexed to the present resolution") found in ``plain[start:end]``?"""
+    return _matches_at_literal(plain, start, end, "annex", 0, _OWN_ANNEX)
 
 
 def _quoted(plain: str, paragraph_start: int, offset: int) -> bool:
