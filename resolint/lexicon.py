@@ -613,6 +613,9 @@ def opener_heads(kind: str) -> tuple[str, ...]:
 _NOUN_ENDINGS = ("tion", "tions", "sion", "sions", "ment", "ments")
 
 
+# Cached: difflib costs about a millisecond per unknown word, and the plain-text
+# classifier asks again for every subject heading at every keystroke.
+@lru_cache(maxsize=4096)
 def suggest_opener(word_or_phrase: str, kind: str | None = None) -> str | None:
     """'Did you mean …' for a near miss: "Recallling" -> "Recalling".
 
