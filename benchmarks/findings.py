@@ -42,7 +42,17 @@ def findings() -> list[str]:
                 fix = [d.fix.message, d.fix.safe, [[e.start, e.end, e.new_text] for e in d.fix.edits]]
             end = list(source.position(d.end))
             related = [[a, b, note] for a, b, note in d.related]
-            record = [str(path.relative_to(ROOT.parent)), d.code, line, column, end, str(d.severity), d.message, fix, related]
+            record = [
+                str(path.relative_to(ROOT.parent)),
+                d.code,
+                line,
+                column,
+                end,
+                str(d.severity),
+                d.message,
+                fix,
+                related,
+            ]
             lines.append(json.dumps(record, ensure_ascii=False))
     return lines
 

@@ -26,6 +26,7 @@ annexes included, so the rules about them judge annex text too.
 from __future__ import annotations
 
 import copy
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -105,6 +106,12 @@ _PARAGRAPH_KINDS = frozenset(
     )
 )
 _MASK = KINDS["PAGE_BREAK"]  # what the resolution's grammar sees of an annex's inner blocks
+# The blocks :func:`prepare` looks at: an "Annex" line or an unrecognised block,
+# and after the plenary line a heading, paragraph or part label that reads "Annex".
+_BEFORE_PLENARY = re.compile(f"[{re.escape(KINDS['ANNEX'] + KINDS['UNRECOGNISED'])}]")
+_AFTER_PLENARY = re.compile(
+    f"[{re.escape(''.join(KINDS[k] for k in ('ANNEX', 'UNRECOGNISED', 'HEADING', 'PLAIN', 'PART_LABEL')))}]"
+)
 
 
 class _TokenLexer(Lexer):
@@ -147,17 +154,18 @@ def prepare(builder: _Builder, code: str) -> str:
         code = _markdown_separators(builder, code)
     chars = list(code)
     regions: dict[int, _Region] = {}
-    seen_plenary = False
     starts: list[int] = []
-    for index, block in enumerate(blocks):
+    # Only a few kinds can start an annex or need a second look: find them in
+    # the block code (one character a block) rather than test every block.
+    plenary = code.find(KINDS["PLENARY"])
+    candidates = _BEFORE_PLENARY.finditer(code, 0, len(code) if plenary < 0 else plenary)
+    if plenary >= 0:
+        candidates = itertools.chain(candidates, _AFTER_PLENARY.finditer(code, plenary + 1))
+    for m in candidates:
+        index = m.start()
+        block = blocks[index]
         kind = block.kind
-        if kind == "PLENARY":
-            seen_plenary = True
-        elif kind == "ANNEX" or (
-            seen_plenary
-            and kind in ("UNRECOGNISED", "HEADING", "PLAIN", "PART_LABEL")
-            and ANNEX.match(_first_line(plain, block))
-        ):
+        if kind == "ANNEX" or (index > plenary >= 0 and ANNEX.match(_first_line(plain, block))):
             starts.append(index)
         elif kind == "UNRECOGNISED":
             first = _first_line(text, block)

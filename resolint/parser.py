@@ -322,9 +322,14 @@ class _Builder:
     def _block_text(self, block: Block) -> str:
         """The block's words: markup blanked, number or label left out, segments joined."""
         plain, content_start = self.plain, block.content_start
-        joined = _single_spaced(
-            " ".join(plain[content_start if s <= content_start < e else s : e] for s, e in block.segments)
-        )
+        segments = block.segments
+        if len(segments) == 1:  # most blocks: no join to build
+            s, e = segments[0]
+            joined = _single_spaced(plain[content_start if s <= content_start < e else s : e])
+        else:
+            joined = _single_spaced(
+                " ".join(plain[content_start if s <= content_start < e else s : e] for s, e in segments)
+            )
         # Blanked markup leaves "70/1 ," behind a link; most paragraphs have none.
         if " ," in joined or " ." in joined or " ;" in joined or " :" in joined or " )" in joined:
             joined = _SPACE_BEFORE_PUNCT.sub(r"\1", joined)
@@ -676,8 +681,15 @@ class _Builder:
                     p.opener = Opener(phrase=phrase, span=self._span(ostart, phrase_end), kind="unknown", italic=italic)
         # The final mark: the last character of the last segment, markers blanked.
         last_start, mark_end = block.segments[-1]
-        while mark_end > last_start and plain[mark_end - 1].isspace():
-            mark_end -= 1
+        # The trailing space (blanked markers, line breaks) cut with rstrip on a
+        # short window, not stepped through a character at a time.
+        window = max(last_start, mark_end - 64)
+        kept = len(plain[window:mark_end].rstrip())
+        if kept or window == last_start:
+            mark_end = window + kept
+        else:
+            while mark_end > last_start and plain[mark_end - 1].isspace():
+                mark_end -= 1
         if mark_end > last_start:
             mark = plain[mark_end - 1]
             p.final_mark = mark if mark in _FINAL_MARKS else ""

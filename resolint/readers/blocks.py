@@ -94,6 +94,7 @@ JUNK = re.compile(
     r"\S+@\S+\.\w|https?://|www\.|\|.*\||-{3,}\s*(?:Original|Forwarded)|[<>=|+#~^]"
 )
 WORD = re.compile(r"[^\W\d_]+")
+_SPACES = re.compile("[ \t\u00a0]*")
 # "Adopts the following declaration:", "Decides to approve the following programme …:", as _words gives them.
 ADOPTING = re.compile(
     r"(?:also |further )?(?:adopts|approves|endorses|proclaims|"
@@ -145,8 +146,10 @@ class ReadResult:
 
 
 def _skip_space(plain: str, pos: int, end: int) -> int:
-    while pos < end and plain[pos] in " \t\u00a0":
-        pos += 1
+    """The first position from ``pos`` (up to ``end``) that is not a space, tab or no-break space."""
+    # Most blocks start at their text: one test, and the pattern only for a run of spaces.
+    if pos < end and plain[pos] in " \t\u00a0":
+        return _SPACES.match(plain, pos, end).end()
     return pos
 
 
@@ -167,7 +170,10 @@ class Classifier:
         self.extra_operative = tuple(extra_operative)
         self.last_letter: str | None = None  # the last letter label in the current paragraph
         self.in_roman = False
-        self.next_label: str | None = None  # the label of the next block, "(ii)", when it has one
+        # The blocks, and the index of the one being classified: a letter list
+        # and a roman list are told apart by how they go on ("(ii)" after "(i)").
+        self.blocks: list[Block] = []
+        self.index = 0
         # Sections of the operative part ("I" / its title; "A. Base/floor
         # salary scale").  After an annex heading the annex grammar reads its
         # own headings: a roman numeral there stays a heading or a part label.
@@ -206,25 +212,38 @@ class Classifier:
         introducing, self.introducing = self.introducing, False
         self._classify(block, text, pos, header_zone, title_pending, introducing)
         kind = block.kind
-        if kind in ("NUMBERED", "NUMBERED_PREAMBULAR", "UNNUMBERED_OPERATIVE", "INTRODUCING", "PLAIN"):
+        if kind in _NUMBERING_KINDS:
             self._paragraph_numbering(block, text)
-        if kind == "ANNEX":
-            self.in_annex = True
-            self.in_introduced = self.in_instrument = False
-        elif kind == "OPENER":
-            self.in_annex = self.in_instrument = self.in_introduced = self.in_operative = False
-            self.last_number = self.last_section = 0
-        elif kind == "PLENARY":
-            self.in_instrument = self.in_introduced = False
-        elif kind == "TITLE":
-            m = TITLE.match(text)
-            self.title_words = _words(text[m.end() - 1 :]) if m else ""
-        elif kind == "HEADING" and self.in_instrument:
+        # What a block of this kind changes in the state (most kinds: nothing).
+        after = _AFTER_KIND.get(kind)
+        if after is not None:
+            after(self, block, text)
+        if kind != "TABLE_NOTE":
+            self.next_note = "a"
+        self.previous_kind = kind
+        self.previous_end = text[-1]
+
+    def _after_annex(self, block: Block, text: str) -> None:
+        self.in_annex = True
+        self.in_introduced = self.in_instrument = False
+
+    def _after_opener(self, block: Block, text: str) -> None:
+        self.in_annex = self.in_instrument = self.in_introduced = self.in_operative = False
+        self.last_number = self.last_section = 0
+
+    def _after_plenary(self, block: Block, text: str) -> None:
+        self.in_instrument = self.in_introduced = False
+
+    def _after_title(self, block: Block, text: str) -> None:
+        m = TITLE.match(text)
+        self.title_words = _words(text[m.end() - 1 :]) if m else ""
+
+    def _after_heading(self, block: Block, text: str) -> None:
+        if self.in_instrument:
             if ROMAN_HEADING.match(text):
                 self.instrument_section = _roman_value(text)
         elif (
-            kind == "HEADING"
-            and self.previous_kind in ("OPENER", "PREAMBULAR")
+            self.previous_kind in ("OPENER", "PREAMBULAR")
             and not self.in_operative
             and self.title_words
             and _words(text) == self.title_words
@@ -233,31 +252,36 @@ class Classifier:
             # the text it adopts ("*Adopts* the following document:" moved
             # below, or lost): the text's own headings are not sections.
             self._start_introduced(instrument=True)
-        elif kind in ("NUMBERED", "UNNUMBERED_OPERATIVE", "INTRODUCING"):
-            self.in_operative = True
-            # A colon paragraph of the resolution, not one of the text it introduces.
-            if (
-                kind != "UNNUMBERED_OPERATIVE"
-                and not self.in_annex
-                and text.endswith(":")
-                and not (self.in_introduced if kind == "NUMBERED" else self.in_instrument)
-            ):
-                adopts = ADOPTING.match(_words(plain[block.content_start : block.end])) is not None
-                self._start_introduced(instrument=adopts)
-                self.adopting = block if kind == "NUMBERED" and adopts else None
-        elif kind == "PART_LABEL":
-            self.last_part_label = text[:1]
-            self.last_number = self.last_section = 0
-        elif kind == "SECTION":
-            self.section_title_pending = True
-            self.in_instrument = self.in_introduced = False
-            self.last_section = _roman_value(text)
-        elif kind == "INTRODUCED" or (kind in ("LETTERED", "ROMAN") and text.endswith(":")):
+
+    def _after_operative(self, block: Block, text: str) -> None:
+        self.in_operative = True
+        kind = block.kind
+        # A colon paragraph of the resolution, not one of the text it introduces.
+        if (
+            kind != "UNNUMBERED_OPERATIVE"
+            and not self.in_annex
+            and text.endswith(":")
+            and not (self.in_introduced if kind == "NUMBERED" else self.in_instrument)
+        ):
+            adopts = ADOPTING.match(_words(self.plain[block.content_start : block.end])) is not None
+            self._start_introduced(instrument=adopts)
+            self.adopting = block if kind == "NUMBERED" and adopts else None
+
+    def _after_part_label(self, block: Block, text: str) -> None:
+        self.last_part_label = text[:1]
+        self.last_number = self.last_section = 0
+
+    def _after_section(self, block: Block, text: str) -> None:
+        self.section_title_pending = True
+        self.in_instrument = self.in_introduced = False
+        self.last_section = _roman_value(text)
+
+    def _after_introduced(self, block: Block, text: str) -> None:
+        self.introducing = True
+
+    def _after_subparagraph(self, block: Block, text: str) -> None:
+        if text.endswith(":"):
             self.introducing = True
-        if kind != "TABLE_NOTE":
-            self.next_note = "a"
-        self.previous_kind = kind
-        self.previous_end = text[-1]
 
     def _classify(
         self, block: Block, text: str, pos: int, header_zone: bool, title_pending: bool, introducing: bool
@@ -432,6 +456,18 @@ class Classifier:
         kind = "operative" if self.in_operative else "preambular"
         return not words or lexicon.suggest_opener(words[0], kind) is None
 
+    def _next_label(self) -> str | None:
+        """The label of the next block ("ii" for "(ii) …"), footnotes and page breaks passed over."""
+        plain, blocks = self.plain, self.blocks
+        for index in range(self.index + 1, len(blocks)):
+            block = blocks[index]
+            if block.kind in ("FOOTNOTE", "PAGE_BREAK"):
+                continue
+            pos = _skip_space(plain, block.content_start, block.end)
+            m = LABEL.match(plain, pos, block.end) if plain.startswith("(", pos) else None
+            return m.group(1) if m else None
+        return None
+
     def _start_introduced(self, *, instrument: bool) -> None:
         """A colon paragraph: the text it introduces follows, numbered on its own."""
         self.in_introduced = True
@@ -574,7 +610,7 @@ class Classifier:
             # (i) after (h), (v) after (u), (x) after (w): the next letter,
             # unless the list goes on (ii), (vi), (xi): roman items under (h).
             if len(label) == 1 and ord(label) == ord(self.last_letter[-1]) + 1 and len(self.last_letter) == 1:
-                roman = self.next_label == _ROMAN_SUCCESSOR.get(label)
+                roman = self._next_label() == _ROMAN_SUCCESSOR.get(label)
             elif label != "i":
                 roman = False
         if roman and self.last_letter is None and label != "i" and not self.in_roman:
@@ -593,6 +629,26 @@ class Classifier:
             # "(a) (i) The conversion …": the subparagraph opens with its (i); (ii) follows.
             self.in_roman = inner is not None and inner.group(1) == "i"
         return True
+
+
+# The kinds whose paragraphs follow the resolution's numbering.
+_NUMBERING_KINDS = frozenset(("NUMBERED", "NUMBERED_PREAMBULAR", "UNNUMBERED_OPERATIVE", "INTRODUCING", "PLAIN"))
+# What a block of each kind changes in the classifier's state (the other kinds: nothing).
+_AFTER_KIND = {
+    "ANNEX": Classifier._after_annex,
+    "OPENER": Classifier._after_opener,
+    "PLENARY": Classifier._after_plenary,
+    "TITLE": Classifier._after_title,
+    "HEADING": Classifier._after_heading,
+    "NUMBERED": Classifier._after_operative,
+    "UNNUMBERED_OPERATIVE": Classifier._after_operative,
+    "INTRODUCING": Classifier._after_operative,
+    "PART_LABEL": Classifier._after_part_label,
+    "SECTION": Classifier._after_section,
+    "INTRODUCED": Classifier._after_introduced,
+    "LETTERED": Classifier._after_subparagraph,
+    "ROMAN": Classifier._after_subparagraph,
+}
 
 
 def _roman_value(numeral: str) -> int:
@@ -643,25 +699,14 @@ def classify_blocks(
     join the continuations.  The masthead patterns apply until the opener or
     the first paragraph ends the header zone."""
     classifier = Classifier(plain, extra_preambular, extra_operative, indented_paragraphs=indented_paragraphs)
+    classifier.blocks = blocks
     header_zone = True
-    # The label of the block after each one ("(ii)" after "(i)"): a letter
-    # list and a roman list are told apart by how they go on.
-    next_labels: list[str | None] = [None] * len(blocks)
-    upcoming: str | None = None
-    for index in range(len(blocks) - 1, -1, -1):
-        next_labels[index] = upcoming
-        block = blocks[index]
-        if block.kind in ("FOOTNOTE", "PAGE_BREAK"):
-            continue
-        pos = _skip_space(plain, block.content_start, block.end)
-        m = LABEL.match(plain, pos, block.end) if plain.startswith("(", pos) else None
-        upcoming = m.group(1) if m else None
     for index, block in enumerate(blocks):
         if block.kind:
             if block.kind not in ("FOOTNOTE", "PAGE_BREAK"):  # a plenary line the reader read
                 classifier.previous_kind = block.kind
             continue
-        classifier.next_label = next_labels[index]
+        classifier.index = index
         classifier.classify(block, header_zone=header_zone)
         if header_zone and (block.kind in ("OPENER", "OTHER_ORGAN_OPENER") or block.code in PARAGRAPH_KINDS):
             header_zone = False
