@@ -26,7 +26,6 @@ annexes included, so the rules about them judge annex text too.
 from __future__ import annotations
 
 import copy
-import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -37,8 +36,9 @@ from lark import Lark, Token, Tree
 from lark.exceptions import LarkError
 from lark.lexer import Lexer
 
-from .model import Annex, AnnexDivision, Heading, Paragraph, Part
-from .readers.blocks import ANNEX, KINDS, ROMAN_NUMERALS, WORD, Block, _prose, _skip_space
+from .kinds import PARAGRAPH_KINDS, TERMINAL_NAMES, AnnexKind, BlockKind
+from .model import Annex, AnnexDivision, Heading, Paragraph, Part, Problem
+from .readers.blocks import ANNEX, ROMAN_NUMERALS, WORD, Block, _prose, _skip_space
 
 if TYPE_CHECKING:  # pragma: no cover
     from .parser import _Builder
@@ -66,52 +66,13 @@ BARE_LABEL = re.compile(r"\(([a-z]{1,5})\)$")
 PARTIES = re.compile(r"(?:The\s+(?:States\s+)?Parties\b|The\s+(?:High\s+)?Contracting\s+Parties\b|We,\s)")
 _FINAL = ",;.!?"
 
-# Annex kinds: the terminals of grammar/annex.lark.
-TOKENS = {
-    "ANNEX": "X",
-    "TITLE": "T",
-    "DIVISION": "d",
-    "PREAMBLE_HEADING": "e",
-    "ARTICLE": "k",
-    "LABEL_TITLE": "l",
-    "HEADING": "h",
-    "SEPARATOR": "s",
-    "PARTIES_OPENER": "w",
-    "OPENER": "g",
-    "NUMBERED": "n",
-    "DECIMAL": "m",
-    "PLAIN": "t",
-    "PREAMBULAR": "p",
-    "OPERATIVE": "o",
-    "LETTERED": "a",
-    "ROMAN": "r",
-    "BULLET": "b",
-    "NOTE": "z",
-    "PLENARY": "L",
-    "UNRECOGNISED": "?",
-    "FOOTNOTE": "f",
-    "PAGE_BREAK": "-",
-}
-_IGNORED = frozenset(("FOOTNOTE", "PAGE_BREAK"))  # annex kinds the grammar ignores
-_PARAGRAPH_KINDS = frozenset(
-    (
-        "PREAMBULAR",
-        "PLAIN",
-        "UNNUMBERED_OPERATIVE",
-        "INTRODUCING",
-        "NUMBERED",
-        "NUMBERED_PREAMBULAR",
-        "LETTERED",
-        "ROMAN",
-    )
-)
-_MASK = KINDS["PAGE_BREAK"]  # what the resolution's grammar sees of an annex's inner blocks
+# What the resolution's grammar sees of an annex's inner blocks: nothing, as of a page break.
+_MASK = BlockKind.PAGE_BREAK
+_IGNORED = frozenset((AnnexKind.FOOTNOTE, AnnexKind.PAGE_BREAK))  # annex kinds the grammar never sees
 # The blocks :func:`prepare` looks at: an "Annex" line or an unrecognised block,
 # and after the plenary line a heading, paragraph or part label that reads "Annex".
-_BEFORE_PLENARY = re.compile(f"[{re.escape(KINDS['ANNEX'] + KINDS['UNRECOGNISED'])}]")
-_AFTER_PLENARY = re.compile(
-    f"[{re.escape(''.join(KINDS[k] for k in ('ANNEX', 'UNRECOGNISED', 'HEADING', 'PLAIN', 'PART_LABEL')))}]"
-)
+_BEFORE_PLENARY = frozenset((BlockKind.ANNEX, BlockKind.UNRECOGNISED))
+_AFTER_PLENARY = _BEFORE_PLENARY | {BlockKind.HEADING, BlockKind.PLAIN, BlockKind.PART_LABEL}
 
 
 class _TokenLexer(Lexer):
@@ -135,14 +96,14 @@ def annex_parser() -> Lark:
 class _Region:
     start: int  # index of the "Annex" block
     end: int  # one past the last block
-    kinds: list[str] = field(default_factory=list)  # annex kind of each block start..end
+    kinds: list[AnnexKind] = field(default_factory=list)  # annex kind of each block start..end
     division_kinds: dict[int, str] = field(default_factory=dict)  # block index -> part, chapter, article …
     number_then_label: set[int] = field(default_factory=set)  # "3. (a) Each State Party …"
 
 
 # ---------------------------------------------------------------- prepare
-def prepare(builder: _Builder, code: str) -> str:
-    """Find the annexes, classify their blocks, and return the block code the
+def prepare(builder: _Builder, kinds: list[BlockKind]) -> list[BlockKind]:
+    """Find the annexes, classify their blocks, and return the block kinds the
     resolution's grammar reads: an annex is its "Annex" line alone there.
 
     Outside annexes it also reads two blocks the resolution's classifier does
@@ -151,62 +112,59 @@ def prepare(builder: _Builder, code: str) -> str:
     """
     blocks, plain, text = builder.blocks, builder.plain, builder.source.text
     if builder.doc.format == "markdown":
-        code = _markdown_separators(builder, code)
-    chars = list(code)
+        kinds = _markdown_separators(builder, kinds)
+    kinds = list(kinds)
     regions: dict[int, _Region] = {}
     starts: list[int] = []
-    # Only a few kinds can start an annex or need a second look: find them in
-    # the block code (one character a block) rather than test every block.
-    plenary = code.find(KINDS["PLENARY"])
-    candidates = _BEFORE_PLENARY.finditer(code, 0, len(code) if plenary < 0 else plenary)
-    if plenary >= 0:
-        candidates = itertools.chain(candidates, _AFTER_PLENARY.finditer(code, plenary + 1))
-    for m in candidates:
-        index = m.start()
+    seen_plenary = False
+    for index, kind in enumerate(kinds):
+        if kind is BlockKind.PLENARY:
+            seen_plenary = True
+        # Only a few kinds can start an annex or need a second look.
+        if kind not in (_AFTER_PLENARY if seen_plenary else _BEFORE_PLENARY):
+            continue
         block = blocks[index]
-        kind = block.kind
-        if kind == "ANNEX" or (index > plenary >= 0 and ANNEX.match(_first_line(plain, block))):
+        if kind is BlockKind.ANNEX or (seen_plenary and ANNEX.match(_first_line(plain, block))):
             starts.append(index)
-        elif kind == "UNRECOGNISED":
+        elif kind is BlockKind.UNRECOGNISED:
             first = _first_line(text, block)
             if SEPARATOR.match(first):
-                chars[index] = _MASK
+                kinds[index] = _MASK
             elif _decimal(plain, block):
-                block.kind = "PLAIN"
-                chars[index] = KINDS["PLAIN"]
+                block.kind = kinds[index] = BlockKind.PLAIN
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(blocks)
         for index in range(start + 1, end):
-            if blocks[index].kind == "TITLE" and index > start + 1:
+            if blocks[index].kind is BlockKind.TITLE and index > start + 1:
                 end = index  # a resolution of its own follows
                 break
         region = _Region(start, end)
         _classify(region, blocks, plain, text, builder.doc.format == "text")
         regions[start] = region
-        chars[start] = KINDS["ANNEX"]
+        kinds[start] = BlockKind.ANNEX
         for index in range(start + 1, end):
-            chars[index] = _MASK
+            kinds[index] = _MASK
     builder.annex_regions = regions
-    return "".join(chars)
+    return kinds
 
 
-def _markdown_separators(builder: _Builder, code: str) -> str:
+def _markdown_separators(builder: _Builder, kinds: list[BlockKind]) -> list[BlockKind]:
     """Markdown blanks "* * *" as emphasis markup, so no block holds it: give
     each separator line a block of its own, a page break to the resolution's
     grammar (as the plain-text one is) and a separator inside an annex."""
     text = builder.source.text
     if "* * *" not in text and "\\* \\* \\*" not in text:
-        return code
+        return kinds
     blocks = builder.blocks
     added = []
     for m in re.finditer(r"^[ \t]*((?:\\?\*[ \t]*){3,})$", text, re.M):
-        added.append(Block("PAGE_BREAK", m.start(1), m.end(1), m.start(1)))
+        added.append(Block(BlockKind.PAGE_BREAK, m.start(1), m.end(1), m.start(1)))
         added[-1].segments = [(m.start(1), m.end(1))]
     if not added:
-        return code
+        return kinds
     merged = sorted(blocks + added, key=lambda b: b.start)
     blocks[:] = merged
-    return "".join(KINDS[b.kind] for b in blocks)
+    return [b.kind for b in blocks]
 
 
 def _decimal(plain: str, block: Block) -> re.Match | None:
@@ -289,23 +247,27 @@ def _classify(region: _Region, blocks: list[Block], plain: str, text: str, margi
     indented and headings stand at the margin (the plain-text export)."""
     state = _Reading(region, blocks, plain, text, margin)
     kinds = region.kinds
-    kinds.append("ANNEX")
+    kinds.append(AnnexKind.ANNEX)
     for index in range(region.start + 1, region.end):
         block = blocks[index]
         main = block.kind
-        if main in ("FOOTNOTE", "PAGE_BREAK"):
-            kinds.append("SEPARATOR" if SEPARATOR.match(_first_line(text, block) or "-") else main)
-            if kinds[-1] == "SEPARATOR":
+        if main in (BlockKind.FOOTNOTE, BlockKind.PAGE_BREAK):
+            kinds.append(AnnexKind.SEPARATOR if SEPARATOR.match(_first_line(text, block) or "-") else AnnexKind(main))
+            if kinds[-1] == AnnexKind.SEPARATOR:
                 state.expect_title = state.bare_label = False
             continue
         line = _first_line(plain, block, _text_start(block))
         newline = plain.find("\n", block.content_start, block.end)
         one_line = newline < 0 or not plain[newline : block.end].strip()
-        if line[:1].islower() and state.previous_paragraph is not None and main in ("PLAIN", "UNRECOGNISED", "HEADING"):
+        if (
+            line[:1].islower()
+            and state.previous_paragraph is not None
+            and main in (BlockKind.PLAIN, BlockKind.UNRECOGNISED, BlockKind.HEADING)
+        ):
             # "law. States Parties shall not …": the rest of a paragraph a page broke.
             state.previous_paragraph.segments.append((block.start, block.end))
             state.previous_paragraph.end = block.end
-            kinds.append("PAGE_BREAK")
+            kinds.append(AnnexKind.PAGE_BREAK)
             continue
         item = _Line(index, block, main, line, _first_line(text, block), one_line)
         division = _division(state, item)
@@ -314,18 +276,27 @@ def _classify(region: _Region, blocks: list[Block], plain: str, text: str, margi
             "",
             False,
         )
-        if kind not in ("LETTERED", "ROMAN"):
+        if kind not in (AnnexKind.LETTERED, AnnexKind.ROMAN):
             state.last_roman = None
-            if kind != "BULLET":
+            if kind != AnnexKind.BULLET:
                 state.last_letter = None
         kind = _title(state, item, kind)
         if name:
             region.division_kinds[index] = name
         # A title that ends with ";" or ":" goes on on the next line.
-        state.expect_title = kind == "TITLE" and line.rstrip().endswith((";", ":", ",", "–", "—"))
+        state.expect_title = kind == AnnexKind.TITLE and line.rstrip().endswith((";", ":", ",", "–", "—"))
         state.bare_label = bare
         kinds.append(kind)
-        if kind in ("NUMBERED", "DECIMAL", "PLAIN", "PREAMBULAR", "OPERATIVE", "LETTERED", "ROMAN", "BULLET"):
+        if kind in (
+            AnnexKind.NUMBERED,
+            AnnexKind.DECIMAL,
+            AnnexKind.PLAIN,
+            AnnexKind.PREAMBULAR,
+            AnnexKind.OPERATIVE,
+            AnnexKind.LETTERED,
+            AnnexKind.ROMAN,
+            AnnexKind.BULLET,
+        ):
             state.previous_paragraph = block
         else:
             state.previous_paragraph = None
@@ -336,36 +307,36 @@ def _division(state: _Reading, item: _Line) -> tuple[str, str, bool] | None:
     opener or plenary line: (annex kind, division kind, bare label) or None."""
     line, one_line, main = item.line, item.one_line, item.main
     if one_line and BARE_LABEL.match(line):
-        return "DIVISION", "subheading", True  # "(a)" alone, then "(a) Transport": a lettered subject heading
+        return AnnexKind.DIVISION, "subheading", True  # "(a)" alone, then "(a) Transport": a lettered subject heading
     # "Article 1", "Preamble", "Chapter II" under a bare "Chapter I" are labels of their own, not its title.
     if one_line and ARTICLE.match(line):
-        return "ARTICLE", "article", True
+        return AnnexKind.ARTICLE, "article", True
     if one_line and PREAMBLE.match(line):
-        return "PREAMBLE_HEADING", "preamble", True
+        return AnnexKind.PREAMBLE_HEADING, "preamble", True
     if one_line and len(line) <= 250 and (m := DIVISION.match(line)) and not line.endswith((";", ",")):
-        return "DIVISION", m.group(1).lower(), not m.group(3)
+        return AnnexKind.DIVISION, m.group(1).lower(), not m.group(3)
     if (
         state.bare_label
-        and state.region.kinds[-1] == "DIVISION"
+        and state.region.kinds[-1] == AnnexKind.DIVISION
         and _heading_like(LABEL.sub("", line, 1).strip(), item.block)
     ):
-        return "HEADING", "", False
+        return AnnexKind.HEADING, "", False
     if SEPARATOR.match(item.source_line):
-        return "SEPARATOR", "", False
-    if main in ("PLENARY", "OPENER"):
-        return main, "", False
-    if main == "PART_LABEL":
-        return "DIVISION", "part", True  # "B": a part of the annex, or of the resolution
+        return AnnexKind.SEPARATOR, "", False
+    if main in (BlockKind.PLENARY, BlockKind.OPENER):
+        return AnnexKind(main), "", False
+    if main == BlockKind.PART_LABEL:
+        return AnnexKind.DIVISION, "part", True  # "B": a part of the annex, or of the resolution
     if one_line and (m := ROMAN_DIVISION.match(line)) and (not m.group(2) or _heading_like(line, item.block)):
         # "I." after "H." is the next lettered section, not roman one.
         last = state.last_section
         follows_letter = last is not None and m.group(1) == chr(ord(last) + 1)
         if follows_letter:
             state.last_section = m.group(1)
-        return "DIVISION", "letter" if follows_letter else "roman", not m.group(2)
+        return AnnexKind.DIVISION, "letter" if follows_letter else "roman", not m.group(2)
     if one_line and (m := LETTER_DIVISION.match(line)) and (not m.group(2) or _heading_like(line, item.block)):
         state.last_section = m.group(1)
-        return "DIVISION", "letter", not m.group(2)
+        return AnnexKind.DIVISION, "letter", not m.group(2)
     return None
 
 
@@ -376,15 +347,15 @@ def _numbered(state: _Reading, item: _Line) -> str:
     if (m := _decimal(plain, block)) is not None:
         block.number_start, block.number_end = m.start(), m.end()
         block.content_start = _skip_space(plain, m.end(), block.end)
-        if main == "UNRECOGNISED":
-            block.kind = "PLAIN"
-        return "DECIMAL"
-    if main not in _PARAGRAPH_KINDS and item.one_line and TABLE_NOTE.match(item.line):
-        return "NOTE"
+        if main == BlockKind.UNRECOGNISED:
+            block.kind = BlockKind.PLAIN
+        return AnnexKind.DECIMAL
+    if main not in PARAGRAPH_KINDS and item.one_line and TABLE_NOTE.match(item.line):
+        return AnnexKind.NOTE
     if BULLET.match(plain, block.content_start, block.end):
-        return "BULLET"
-    if main in ("NUMBERED", "NUMBERED_PREAMBULAR"):
-        return "NUMBERED"
+        return AnnexKind.BULLET
+    if main in (BlockKind.NUMBERED, BlockKind.NUMBERED_PREAMBULAR):
+        return AnnexKind.NUMBERED
     return ""
 
 
@@ -393,18 +364,18 @@ def _labelled(state: _Reading, item: _Line) -> str:
     or a lettered or roman item ("(a) …", "(iv) …"): its annex kind, or ""."""
     plain, block = state.plain, item.block
     if (m := NUMBER_BEFORE_LABEL.match(plain, block.content_start, block.end)) is not None:
-        block.kind = "NUMBERED"
+        block.kind = BlockKind.NUMBERED
         block.number = m.group(1) + "."
         block.number_start, block.number_end = m.start(1), m.end()
         block.content_start = _skip_space(plain, m.end(), block.end)
         state.region.number_then_label.add(item.index)
-        return "NUMBERED"
+        return AnnexKind.NUMBERED
     if (m := LABEL.match(plain, _text_start(block), block.end)) is None:
         return ""
     label = m.group(1)
     following = _next_label(state.blocks, plain, item.index, state.region.end)
     roman = _roman_here(label, state.last_letter, state.last_roman, following)
-    block.kind = "ROMAN" if roman else "LETTERED"
+    block.kind = BlockKind.ROMAN if roman else BlockKind.LETTERED
     block.label = f"({label})"
     block.label_start, block.label_end = m.start(), m.end()
     block.content_start = _skip_space(plain, m.end(), block.end)
@@ -423,17 +394,25 @@ def _text_kind(state: _Reading, item: _Line) -> str:
     """An unnumbered block: the parties' opener, a heading, a paragraph, or
     text that belongs to no document."""
     line, main = item.line, item.main
-    if main != "HEADING" and PARTIES.match(line) and line.rstrip().endswith(",") and item.one_line and len(line) < 300:
-        return "PARTIES_OPENER"
-    if item.one_line and (main == "HEADING" or _heading_like(line, item.block, state.margin)):
-        return "HEADING"
-    if main == "PREAMBULAR":
-        return "PREAMBULAR"
-    if main in ("UNNUMBERED_OPERATIVE", "INTRODUCING"):
-        return "OPERATIVE"
-    if main in ("PLAIN", "TITLE", "HEADING", "ORIGIN", "ADOPTED") or _prose(line):
-        return "PLAIN"
-    return "UNRECOGNISED"
+    if (
+        main != BlockKind.HEADING
+        and PARTIES.match(line)
+        and line.rstrip().endswith(",")
+        and item.one_line
+        and len(line) < 300
+    ):
+        return AnnexKind.PARTIES_OPENER
+    if item.one_line and (main == BlockKind.HEADING or _heading_like(line, item.block, state.margin)):
+        return AnnexKind.HEADING
+    if main == BlockKind.PREAMBULAR:
+        return AnnexKind.PREAMBULAR
+    if main in (BlockKind.UNNUMBERED_OPERATIVE, BlockKind.INTRODUCING):
+        return AnnexKind.OPERATIVE
+    if main in (BlockKind.PLAIN, BlockKind.TITLE, BlockKind.HEADING, BlockKind.ORIGIN, BlockKind.ADOPTED) or _prose(
+        line
+    ):
+        return AnnexKind.PLAIN
+    return AnnexKind.UNRECOGNISED
 
 
 def _title(state: _Reading, item: _Line, kind: str) -> str:
@@ -442,17 +421,17 @@ def _title(state: _Reading, item: _Line, kind: str) -> str:
     line = item.line
     if (
         state.expect_title
-        and kind in ("PLAIN", "OPERATIVE")
+        and kind in (AnnexKind.PLAIN, AnnexKind.OPERATIVE)
         and item.one_line
         and len(line) <= 300
         and not line.endswith(",")
         and not _sentence(line)
     ):
-        kind = "HEADING"  # "United Nations Convention against Cybercrime; Strengthening …"
-    if kind == "HEADING" and state.expect_title:
-        return "TITLE"
-    if kind == "HEADING" and state.bare_label:
-        return "LABEL_TITLE"
+        kind = AnnexKind.HEADING  # "United Nations Convention against Cybercrime; Strengthening …"
+    if kind == AnnexKind.HEADING and state.expect_title:
+        return AnnexKind.TITLE
+    if kind == AnnexKind.HEADING and state.bare_label:
+        return AnnexKind.LABEL_TITLE
     return kind
 
 
@@ -462,7 +441,7 @@ _ROMAN_ORDER = "i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii
 def _next_label(blocks: list[Block], plain: str, index: int, end: int) -> str | None:
     """The label of the next labelled item, if the next paragraph-level block is one."""
     for following in blocks[index + 1 : min(end, index + 4)]:
-        if following.kind in ("FOOTNOTE", "PAGE_BREAK"):
+        if following.kind in (BlockKind.FOOTNOTE, BlockKind.PAGE_BREAK):
             continue
         m = LABEL.match(plain, following.label_start if following.label_start >= 0 else following.content_start)
         return m.group(1) if m else None
@@ -500,17 +479,16 @@ def build(builder: _Builder, tree: Tree) -> Annex:
     label = builder.plain[first.content_start : first.end].strip()
     annex = Annex(label=label, span=builder._span(first.start, first.end))
     builder.doc.headings.append(Heading(text=label, span=annex.span, kind="annex"))
-    code = "".join(TOKENS[k] for k in region.kinds)
     tokens = []
-    for offset, char in enumerate(code):
+    for offset, kind in enumerate(region.kinds):
         index = start + offset
-        if region.kinds[offset] in _IGNORED:
+        if kind in _IGNORED:
             continue
-        if char == "?":
-            builder.misplaced[index] = "unrecognised"
+        if kind is AnnexKind.UNRECOGNISED:
+            builder._set_aside(index, Problem.UNRECOGNISED)
             continue
-        name = region.kinds[offset]
-        tokens.append(Token(name, char, index))
+        name = TERMINAL_NAMES[kind]
+        tokens.append(Token(name, name, index))
     try:
         annex_tree = annex_parser().parse(tokens)
     except LarkError:
@@ -535,7 +513,7 @@ def _after_annex(builder: _Builder, annex: Annex, children: list[Tree | Token]) 
     and plenary line) is a body of the document, judged by the resolution's
     rules like a part; other blocks (none in a well-formed text) are kept as
     the annex's headings and paragraphs."""
-    if any(isinstance(c, Token) and c.type == "OPENER" for c in children):
+    if any(isinstance(c, Token) and c.type == BlockKind.OPENER for c in children):
         builder.doc.parts.append(_resolution_after_annex(builder, children))
         return
     blocks = builder.blocks
@@ -557,7 +535,7 @@ def _after_annex(builder: _Builder, annex: Annex, children: list[Tree | Token]) 
         annex.span = builder._span(annex.span.start, end)
 
 
-_PREAMBLE_HEADS = frozenset(("PREAMBULAR", "PLAIN", "NUMBERED_PREAMBULAR"))
+_PREAMBLE_HEADS = frozenset((BlockKind.PREAMBULAR, BlockKind.PLAIN, BlockKind.NUMBERED_PREAMBULAR))
 
 
 def _resolution_after_annex(builder: _Builder, children: list[Tree | Token]) -> Part:
@@ -569,10 +547,10 @@ def _resolution_after_annex(builder: _Builder, children: list[Tree | Token]) -> 
     for child in children:
         if isinstance(child, Token):
             block = blocks[child.start_pos]
-            if child.type == "OPENER" and part.opener is None:
+            if child.type == BlockKind.OPENER and part.opener is None:
                 part.opener = builder._paragraph(block, "plain")
                 part.opener_comma = builder.plain[block.content_start : block.end].rstrip().endswith(",")
-            elif child.type == "PLENARY" and part.plenary is None:
+            elif child.type == BlockKind.PLENARY and part.plenary is None:
                 part.plenary = builder._plenary(block)
             else:  # its title, a heading
                 builder._heading(child)
@@ -588,7 +566,7 @@ def _resolution_after_annex(builder: _Builder, children: list[Tree | Token]) -> 
             paragraph = builder._paragraph_tree(child, "preambular")
             part.preamble.append(paragraph)
         else:
-            paragraph = builder._paragraph_tree(child, "plain" if head.type == "PLAIN" else "operative")
+            paragraph = builder._paragraph_tree(child, "plain" if head.type == BlockKind.PLAIN else "operative")
             part.operative.append(paragraph)
         start = paragraph.span.start if start < 0 else start
         end = paragraph.span.end
@@ -680,9 +658,9 @@ class _Walker:
     def walk(self, tree: Tree) -> None:
         for child in tree.children:
             if isinstance(child, Token):
-                if child.type == "ANNEX":
+                if child.type == AnnexKind.ANNEX:
                     continue
-                if child.type == "PLENARY":
+                if child.type == AnnexKind.PLENARY:
                     self._plenary(child)
                 continue
             self._item(child)
@@ -703,7 +681,7 @@ class _Walker:
             label = tree.children[0]
             title = tree.children[1] if len(tree.children) > 1 else None
             kind = self.region.division_kinds.get(label.start_pos, "heading")
-            if label.type == "HEADING":
+            if label.type == AnnexKind.HEADING:
                 kind = "heading"
             self._open(kind, label, title)
         elif data == "separator":
@@ -732,11 +710,11 @@ class _Walker:
         for child in tree.children:
             if isinstance(child, Token):
                 block = b.blocks[child.start_pos]
-                if child.type == "OPENER":
+                if child.type == AnnexKind.OPENER:
                     part.opener = b._paragraph(block, "plain")
                     part.opener_comma = b.plain[block.content_start : block.end].rstrip().endswith(",")
                     part.span = b._span(block.start, block.end)
-                elif child.type == "PLENARY":
+                elif child.type == AnnexKind.PLENARY:
                     part.plenary = b._plenary(block)
                 continue
             paragraph = self._paragraph_tree(child, judged=True)
@@ -756,7 +734,7 @@ class _Walker:
         b = self.builder
         block = b.blocks[token.start_pos]
         p = b._paragraph(block, kind)
-        if token.type == "DECIMAL":
+        if token.type == AnnexKind.DECIMAL:
             m = DECIMAL.match(b.plain, block.number_start, block.end)
             p.number = m.group(0).replace(" ", "").replace("\t", "").rstrip(".")
             p.number_span = b._span(m.start(), m.end())
@@ -765,7 +743,7 @@ class _Walker:
 
     def _paragraph_tree(self, tree: Tree, judged: bool = False) -> Paragraph:
         head = tree.children[0]
-        kind = "preambular" if head.type == "PREAMBULAR" else "operative"
+        kind = "preambular" if head.type == AnnexKind.PREAMBULAR else "operative"
         p = self._paragraph(head, kind, judged)
         self._inline_item(head, p, judged)
         for sub in tree.children[1:]:
@@ -781,7 +759,7 @@ class _Walker:
         block = copy.copy(self.builder.blocks[head.start_pos])
         m = LABEL.match(plain, block.content_start, block.end)
         label = m.group(1)
-        block.kind = "ROMAN" if label == "i" and head.type == "LETTERED" else "LETTERED"
+        block.kind = BlockKind.ROMAN if label == "i" and head.type == AnnexKind.LETTERED else BlockKind.LETTERED
         block.number, block.label = None, f"({label})"
         block.label_start, block.label_end = m.start(), m.end()
         block.content_start = _skip_space(plain, m.end(), block.end)
@@ -805,18 +783,26 @@ class _Walker:
     def flat(self, tokens: list[Token]) -> None:
         last: Paragraph | None = None
         for token in tokens:
-            if token.type in ("ANNEX", "PLENARY"):
+            if token.type in (AnnexKind.ANNEX, AnnexKind.PLENARY):
                 continue
-            if token.type in ("NUMBERED", "DECIMAL", "PLAIN", "PREAMBULAR", "OPERATIVE", "OPENER", "PARTIES_OPENER"):
+            if token.type in (
+                AnnexKind.NUMBERED,
+                AnnexKind.DECIMAL,
+                AnnexKind.PLAIN,
+                AnnexKind.PREAMBULAR,
+                AnnexKind.OPERATIVE,
+                AnnexKind.OPENER,
+                AnnexKind.PARTIES_OPENER,
+            ):
                 last = self._paragraph(token, "operative")
                 self._add(last)
-            elif token.type in ("LETTERED", "ROMAN", "BULLET"):
+            elif token.type in (AnnexKind.LETTERED, AnnexKind.ROMAN, AnnexKind.BULLET):
                 sub = self._paragraph(token, "subparagraph")
                 if last is not None:
                     last.subparagraphs.append(sub)
                 else:
                     self._add(sub)
-            elif token.type == "SEPARATOR":
+            elif token.type == AnnexKind.SEPARATOR:
                 self._open("separator", token, None)
             else:
                 kind = self.region.division_kinds.get(token.start_pos, "heading")

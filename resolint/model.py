@@ -11,8 +11,10 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Literal
 
+from .kinds import BlockKind
 from .source import Source
 
 DocumentKind = Literal["adopted", "draft", "fragment", "other-organ"]
@@ -231,12 +233,106 @@ class Header:
     lines: list[tuple[str, Span]] = field(default_factory=list)  # (field name, span) in order
 
 
+class Problem(Enum):
+    """Why the parser set a block aside."""
+
+    UNRECOGNISED = "unrecognised"  # not part of a resolution at all
+    AFTER_OPERATIVE = "after the operative part"  # a preambular paragraph among operative ones
+    BEFORE_OPENER = "before the opener"  # a paragraph above "The General Assembly,"
+    NO_PARAGRAPH = "no paragraph to belong to"  # a subparagraph with no paragraph before it
+    SECOND_OPENER = "second opener"  # "The General Assembly," twice in one part
+    ADOPTING_AFTER_TEXT = "adopting after its text"  # "Adopts the following …:" below the text it adopts
+    OUT_OF_PLACE = "out of place"  # any other block the grammar does not expect where it stands
+
+
+# How a message names a block of each kind.
+_KIND_WORDS = {
+    BlockKind.PREAMBULAR: "a preambular paragraph",
+    BlockKind.PLAIN: "a paragraph",
+    BlockKind.NUMBERED: "an operative paragraph",
+    BlockKind.NUMBERED_PREAMBULAR: "a numbered paragraph",
+    BlockKind.UNNUMBERED_OPERATIVE: "an operative paragraph",
+    BlockKind.INTRODUCING: "an operative paragraph",
+    BlockKind.LETTERED: "a subparagraph",
+    BlockKind.ROMAN: "a subparagraph",
+    BlockKind.OPENER: '"The General Assembly,"',
+    BlockKind.TITLE: "the title",
+    BlockKind.PLENARY: "the plenary line",
+    BlockKind.ADOPTED: "the adoption line",
+    BlockKind.HEADING: "a heading",
+    BlockKind.ANNEX: "an annex heading",
+    BlockKind.PART_LABEL: "a part label",
+    BlockKind.SECTION: "a section number",
+    BlockKind.SUBSECTION: "a section heading",
+    BlockKind.INTRODUCED: "an item of an introduced list",
+    BlockKind.OTHER_ORGAN_OPENER: "another organ's opener",
+}
+
+
+def kind_words(kind: BlockKind) -> str:
+    """ "an operative paragraph", "the plenary line": a block kind as a message names it."""
+    return _KIND_WORDS.get(kind) or kind.lower().replace("_", " ")
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where a set-aside block stands and what was wrong with it, as the parser saw it.
+
+    ``previous`` is the kind of the block before it (footnotes and page
+    breaks passed over; None at the start), ``expected`` the kinds the
+    grammar could have taken there, and ``detail`` what a problem needs
+    besides (the number of the paragraph an adopting paragraph follows).
+    """
+
+    problem: Problem
+    kind: BlockKind
+    previous: BlockKind | None = None
+    expected: frozenset[BlockKind] = frozenset()
+    detail: str = ""
+
+    @property
+    def reason(self) -> str:
+        """The placement in words: "unrecognised", "out of order: a heading after the title" …"""
+        if self.problem is Problem.UNRECOGNISED:
+            return "unrecognised"
+        return f"out of order: {self.description}"
+
+    @property
+    def description(self) -> str:
+        """What stands where: "a preambular paragraph after the operative part"."""
+        what = kind_words(self.kind)
+        problem = self.problem
+        if problem is Problem.UNRECOGNISED:
+            return f"{what} not part of a resolution"
+        if problem is Problem.AFTER_OPERATIVE:
+            return f"{what} after the operative part"
+        if problem is Problem.BEFORE_OPENER:
+            return f'{what} before "The General Assembly,"'
+        if problem is Problem.NO_PARAGRAPH:
+            return f"{what} with no paragraph to belong to"
+        if problem is Problem.SECOND_OPENER:
+            return 'a second "The General Assembly," in the same part'
+        if problem is Problem.ADOPTING_AFTER_TEXT:
+            return f"the paragraph adopting a text after paragraph {self.detail} of that text"
+        return f"{what} after {kind_words(self.previous)}" if self.previous else f"{what} at the start"
+
+
 @dataclass(slots=True)
 class UnrecognisedBlock:
+    """A block the parser set aside: unrecognised, or where the grammar does not expect it."""
+
     text: str
     span: Span
-    reason: str  # "unrecognised", or "out of order: …"
-    kind: str = ""  # the block's kind as the readers classified it ("PLENARY", "OPENER" …)
+    placement: Placement
+
+    @property
+    def kind(self) -> BlockKind:
+        """The block's kind as the readers classified it."""
+        return self.placement.kind
+
+    @property
+    def reason(self) -> str:
+        return self.placement.reason
 
 
 @dataclass(slots=True)

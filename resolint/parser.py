@@ -1,10 +1,12 @@
 """Block tokens -> the Lark grammar -> the document model.
 
-The grammar (``grammar/resolution.lark``) reads one character per block, so
-the parser is built once per process and its tables are cached across
-processes (``cache=True``).  A block the grammar does not accept where it
-stands is recorded as unrecognised or misplaced, and parsing resumes after
-it: a draft always yields a model, never an exception.
+The grammar (``grammar/resolution.lark``) reads one token per block, named
+by the block's :class:`~resolint.kinds.BlockKind`, so the parser is built
+once per process and its tables are cached across processes (``cache=True``).
+A block the grammar does not accept where it stands is set aside with its
+:class:`~resolint.model.Placement` (what it is, what stands before it, what
+the grammar expected there), and parsing resumes as if it were absent: a
+draft always yields a model, never an exception.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 
 from lark import Lark, Token, Tree
-from lark.exceptions import LarkError, UnexpectedInput, UnexpectedToken
+from lark.exceptions import UnexpectedInput
 from lark.lexer import Lexer
 from lark.parsers.lalr_analysis import Shift
 
@@ -23,6 +25,7 @@ from . import annex as annexes
 from . import readers
 from .citations import find_citations
 from .dates import find_dates
+from .kinds import TERMINAL_NAMES
 from .model import (
     Annex,
     DateMention,
@@ -33,14 +36,16 @@ from .model import (
     Opener,
     Paragraph,
     Part,
+    Placement,
     PlenaryLine,
+    Problem,
     Section,
     Span,
     TableNote,
     Title,
     UnrecognisedBlock,
 )
-from .readers.blocks import KINDS, NAMES, PLENARY, TITLE, Block
+from .readers.blocks import PLENARY, SET_ASIDE_KINDS, TITLE, Block, BlockKind
 from .source import Source
 
 _FINAL_MARKS = ",;.:"
@@ -48,32 +53,34 @@ _SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:)\]])")
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 
 
-# Blocks the grammar ignores wherever they stand (its %ignore terminals).
-_IGNORED_KINDS = frozenset(KINDS[name] for name in ("FOOTNOTE", "PAGE_BREAK", "TABLE_NOTE"))
+# Blocks the grammar never sees, wherever they stand: footnotes, page breaks
+# and the notes of a table the text does not carry.
+_IGNORED_KINDS = SET_ASIDE_KINDS | {BlockKind.TABLE_NOTE}
 
 
-def _block_tokens(code: str) -> Iterator[Token]:
-    """One token per block kind: the terminal named by the character."""
-    for index, char in enumerate(code):
-        if char not in _IGNORED_KINDS:
-            yield Token(NAMES[char], char, index)
+def _block_tokens(kinds: list[BlockKind]) -> Iterator[Token]:
+    """One token per block the grammar reads: its kind is the terminal, its
+    index among the document's blocks the position."""
+    terminal = TERMINAL_NAMES
+    for index, kind in enumerate(kinds):
+        if kind not in _IGNORED_KINDS:
+            name = terminal[kind]
+            yield Token(name, name, index)
 
 
 class _BlockKindLexer(Lexer):
-    """Lark's lexer for a string of block kinds, one character a token.
+    """Lark's lexer for a list of block kinds, one token a block.
 
-    Lark's own lexer matched a regular expression and counted lines for each
-    character; this one only looks the character up.  It takes the string,
-    or an iterator of its tokens: after a syntax error the parser asks for
-    the tokens again and must get the rest of the same iterator, so that it
-    resumes after the misplaced block instead of starting over.
+    The readers have already cut and classified the blocks, so there is
+    nothing to scan: the lexer makes a token of each kind.  It takes the list,
+    or an iterator of its tokens, which it hands on as it is.
     """
 
     def __init__(self, lexer_conf):
         pass
 
-    def lex(self, data: str | Iterator[Token]) -> Iterator[Token]:
-        return _block_tokens(data) if isinstance(data, str) else data
+    def lex(self, data: list[BlockKind] | Iterator[Token]) -> Iterator[Token]:
+        return _block_tokens(data) if isinstance(data, list) else data
 
 
 @lru_cache(maxsize=1)
@@ -82,27 +89,11 @@ def grammar_parser() -> Lark:
     return Lark(text, parser="lalr", lexer=_BlockKindLexer, cache=True, maybe_placeholders=False)
 
 
-_DESCRIPTIONS = {
-    "PREAMBULAR": "a preambular paragraph",
-    "PLAIN": "a paragraph",
-    "NUMBERED": "an operative paragraph",
-    "NUMBERED_PREAMBULAR": "a numbered paragraph",
-    "UNNUMBERED_OPERATIVE": "an operative paragraph",
-    "INTRODUCING": "an operative paragraph",
-    "LETTERED": "a subparagraph",
-    "ROMAN": "a subparagraph",
-    "OPENER": '"The General Assembly,"',
-    "TITLE": "the title",
-    "PLENARY": "the plenary line",
-    "ADOPTED": "the adoption line",
-    "HEADING": "a heading",
-    "ANNEX": "an annex heading",
-    "PART_LABEL": "a part label",
-    "SECTION": "a section number",
-    "SUBSECTION": "a section heading",
-    "INTRODUCED": "an item of an introduced list",
-    "OTHER_ORGAN_OPENER": "another organ's opener",
-}
+# The kinds of paragraph that are out of order above the opener when the opener comes later.
+_PARAGRAPHS_BEFORE_OPENER = frozenset(
+    (BlockKind.NUMBERED, BlockKind.PREAMBULAR, BlockKind.UNNUMBERED_OPERATIVE, BlockKind.LETTERED, BlockKind.ROMAN)
+)
+_TERMINALS = frozenset(BlockKind)
 
 
 _LONE_CR = re.compile(r"\r(?!\n)")
@@ -134,7 +125,7 @@ class _Builder:
         self.blocks = result.blocks
         self.plain = result.plain
         self.doc = Document(source=source, format=fmt, plain=result.plain)
-        self.misplaced: dict[int, str] = {}
+        self.misplaced: dict[int, Placement] = {}  # block index -> why the parser set it aside
         self._first_last: tuple[dict[str, int], dict[str, int]] | None = None
         self.annex_regions: dict = {}  # block index of each "Annex" line -> its region (resolint/annex.py)
         # Each "Adopts the following declaration:" with its part and the paragraphs it introduces.
@@ -146,27 +137,24 @@ class _Builder:
         self._footnotes_and_markers()
         self._table_notes()
         self._operative_verbs_in_preamble()
-        code = "".join(KINDS[b.kind] for b in self.blocks)
-        code = annexes.prepare(self, code)  # annexes: read by resolint/annex.py, one "Annex" block here
-        tree = self._parse(code)
+        # Annexes are read by resolint/annex.py: the grammar sees one "Annex" block of each.
+        kinds = annexes.prepare(self, [b.kind for b in self.blocks])
+        tree = self._parse(kinds)
         if tree is not None:
             self._walk(tree)
             self._displaced_adopted_text()
-        for index, reason in sorted(self.misplaced.items()):
+        for index, placement in sorted(self.misplaced.items()):
             block = self.blocks[index]
             doc.unrecognised.append(
                 UnrecognisedBlock(
-                    text=self.source.text[block.start : block.end],
-                    span=self._span(block.start, block.end),
-                    reason=reason,
-                    kind=block.kind,
+                    self.source.text[block.start : block.end], self._span(block.start, block.end), placement
                 )
             )
         self._inline()
         self._kind()
         if doc.header.symbol is None and self.result.metadata.get("symbol"):
             doc.header.symbol = self.result.metadata["symbol"]
-        body = [b for b in self.blocks if b.kind not in ("FOOTNOTE", "PAGE_BREAK")]
+        body = [b for b in self.blocks if b.kind not in SET_ASIDE_KINDS]
         if body:
             doc.body_span = self._span(body[0].start, body[-1].end)
         return doc
@@ -179,59 +167,56 @@ class _Builder:
         every preambular paragraph after it out of order: one slip, a cascade
         of findings.  Kept preambular, it gets one finding (P006).
         """
-        significant = [b for b in self.blocks if b.kind not in ("FOOTNOTE", "PAGE_BREAK")]
+        significant = [b for b in self.blocks if b.kind not in SET_ASIDE_KINDS]
         for before, block, after in zip(significant, significant[1:], significant[2:], strict=False):
             if (
-                block.kind == "UNNUMBERED_OPERATIVE"
-                and before.kind in ("OPENER", "PREAMBULAR")
-                and after.kind == "PREAMBULAR"
+                block.kind == BlockKind.UNNUMBERED_OPERATIVE
+                and before.kind in (BlockKind.OPENER, BlockKind.PREAMBULAR)
+                and after.kind == BlockKind.PREAMBULAR
             ):
-                block.kind = "PREAMBULAR"
+                block.kind = BlockKind.PREAMBULAR
 
-    def _parse(self, code: str) -> Tree | None:
+    def _parse(self, kinds: list[BlockKind]) -> Tree | None:
         parser = grammar_parser()
-        # Outside another organ's text an unrecognised block ("?") is an
-        # error wherever it stands, and error recovery skips it.  Taking the
-        # "?" blocks out beforehand gives the same tree without Lark's costly
-        # error path for each one (a pasted table of thousands of lines).
+        # Outside another organ's text an unrecognised block is an error
+        # wherever it stands, and error recovery skips it.  Taking those
+        # blocks out beforehand gives the same tree without the recovery
+        # search for each one (a pasted table of thousands of lines).
         positions: list[int] | None = None
-        full_code = code
-        if "?" in code and "x" not in code:
-            positions = [i for i, c in enumerate(code) if c != "?"]
-            code = "".join(code[i] for i in positions)
-
-        tree = self._parse_recovering(parser, code, positions)
-        if tree is None:
-            # An unexpected end of input: nothing left to resume.  Fall back to
-            # a parse of the blocks the grammar did accept, one by one.
-            self.misplaced.clear()
-            return self._parse_prefix(full_code)
-        if positions is not None:
-            for i, c in enumerate(full_code):
-                if c == "?":
-                    self.misplaced[i] = "unrecognised"
+        if BlockKind.UNRECOGNISED in kinds and BlockKind.OTHER_ORGAN_OPENER not in kinds:
+            positions = [i for i, kind in enumerate(kinds) if kind is not BlockKind.UNRECOGNISED]
+            for i, kind in enumerate(kinds):
+                if kind is BlockKind.UNRECOGNISED:
+                    self._set_aside(i, Problem.UNRECOGNISED)
+            kinds = [kinds[i] for i in positions]
+        tree = self._parse_recovering(parser, kinds, positions)
+        if tree is not None and positions is not None:
             for token in tree.scan_values(lambda v: isinstance(v, Token)):
                 token.start_pos = positions[token.start_pos]
         return tree
 
-    def _parse_recovering(self, parser: Lark, code: str, positions: list[int] | None) -> Tree | None:
+    def _parse_recovering(self, parser: Lark, kinds: list[BlockKind], positions: list[int] | None) -> Tree | None:
         """Parse the block kinds, recording each block the grammar does not
-        expect where it stands and reading the rest as if it were absent
-        (None when no reading reaches the end of the input).
+        expect where it stands and reading the rest as if it were absent.
 
         The blocks to set aside are chosen first on the parser's state
         stack alone (:func:`_fewest_skips`), then the others are fed to the
         parser, which accepts each of them: no exception per misplaced block,
-        and no reduction done for a block that is then refused.
+        and no reduction done for a block that is then refused.  Setting
+        every block aside is always a reading (every part of the grammar is
+        optional), so a search that finds none, or a parse that still fails,
+        is a bug: the document then has no structure (None) rather than a
+        wrong one.
         """
         try:
             # Most documents parse as they stand: the recovery search is for
             # the ones that do not.
-            return parser.parse(_block_tokens(code))
+            return parser.parse(_block_tokens(kinds))
         except UnexpectedInput:
             pass
         interactive = parser.parse_interactive()
-        tokens = list(_block_tokens(code))
+        states = interactive.parser_state.parse_conf.states
+        tokens = list(_block_tokens(kinds))
         skips = _fewest_skips(interactive.parser_state.parse_conf, [t.type for t in tokens])
         if skips is None:
             return None
@@ -239,7 +224,10 @@ class _Builder:
         for number, token in enumerate(tokens):
             if number in skips:
                 index = token.start_pos if positions is None else positions[token.start_pos]
-                self.misplaced[index] = self._reason(index)
+                expected = frozenset(
+                    BlockKind(k) for k in states[interactive.parser_state.state_stack[-1]] if k in _TERMINALS
+                )
+                self._set_aside(index, self._problem(index), expected)
             else:
                 interactive.feed_token(token)
         try:
@@ -247,28 +235,8 @@ class _Builder:
         except UnexpectedInput:
             return None
 
-    def _parse_prefix(self, code: str) -> Tree | None:
-        parser = grammar_parser()
-        for cut in range(len(code), -1, -1):
-            try:
-                tree = parser.parse(
-                    _block_tokens(code[:cut]),
-                    on_error=lambda e: (
-                        isinstance(e, UnexpectedToken)
-                        and e.token.type != "$END"
-                        and self.misplaced.setdefault(e.token.start_pos, self._reason(e.token.start_pos)) is not None
-                    ),
-                )
-            except LarkError:
-                continue
-            for index in range(cut, len(code)):
-                if code[index] not in "f-":
-                    self.misplaced.setdefault(index, "out of order: the document ends before it is complete")
-            return tree
-        return None
-
     def _kind_positions(self) -> tuple[dict[str, int], dict[str, int]]:
-        """First and last block index of each kind, built once: ``_reason``
+        """First and last block index of each kind, built once: ``_problem``
         runs for every misplaced block, and a set of the kinds before each
         one made a document of many misplaced blocks quadratic."""
         if self._first_last is None:
@@ -280,40 +248,37 @@ class _Builder:
             self._first_last = (first, last)
         return self._first_last
 
-    def _reason(self, index: int) -> str:
-        block = self.blocks[index]
-        if block.kind == "UNRECOGNISED":
-            return "unrecognised"
-        what = _DESCRIPTIONS.get(block.kind, block.kind.lower().replace("_", " "))
+    def _problem(self, index: int) -> Problem:
+        """What is wrong with a block the grammar refused where it stands."""
+        kind = self.blocks[index].kind
+        if kind is BlockKind.UNRECOGNISED:
+            return Problem.UNRECOGNISED
         first, last = self._kind_positions()
 
-        def seen(kind: str) -> bool:
+        def seen(kind: BlockKind) -> bool:
             return first.get(kind, index) < index
 
-        if block.kind in ("PREAMBULAR", "NUMBERED_PREAMBULAR") and (
-            seen("NUMBERED") or seen("UNNUMBERED_OPERATIVE") or seen("INTRODUCING")
+        if kind in (BlockKind.PREAMBULAR, BlockKind.NUMBERED_PREAMBULAR) and (
+            seen(BlockKind.NUMBERED) or seen(BlockKind.UNNUMBERED_OPERATIVE) or seen(BlockKind.INTRODUCING)
         ):
-            return f"out of order: {what} after the operative part"
-        if (
-            not seen("OPENER")
-            and block.kind in ("NUMBERED", "PREAMBULAR", "UNNUMBERED_OPERATIVE", "LETTERED", "ROMAN")
-            and last.get("OPENER", -1) >= index
-        ):
-            return f'out of order: {what} before "The General Assembly,"'
-        if block.kind in ("LETTERED", "ROMAN"):
-            return f"out of order: {what} with no paragraph to belong to"
-        if block.kind == "OPENER" and seen("OPENER"):
-            return 'out of order: a second "The General Assembly," in the same part'
+            return Problem.AFTER_OPERATIVE
+        if not seen(BlockKind.OPENER) and kind in _PARAGRAPHS_BEFORE_OPENER and last.get(BlockKind.OPENER, -1) >= index:
+            return Problem.BEFORE_OPENER
+        if kind in (BlockKind.LETTERED, BlockKind.ROMAN):
+            return Problem.NO_PARAGRAPH
+        if kind is BlockKind.OPENER and seen(BlockKind.OPENER):
+            return Problem.SECOND_OPENER
+        return Problem.OUT_OF_PLACE
+
+    def _set_aside(self, index: int, problem: Problem, expected: frozenset[BlockKind] = frozenset(), detail="") -> None:
+        """Record block ``index`` as set aside (the first reason given for it stands)."""
+        if index in self.misplaced:
+            return
         previous = next(
-            (self.blocks[i] for i in range(index - 1, -1, -1) if self.blocks[i].kind not in ("FOOTNOTE", "PAGE_BREAK")),
+            (self.blocks[i].kind for i in range(index - 1, -1, -1) if self.blocks[i].kind not in SET_ASIDE_KINDS),
             None,
         )
-        after = (
-            f" after {_DESCRIPTIONS.get(previous.kind, previous.kind.lower().replace('_', ' '))}"
-            if previous
-            else " at the start"
-        )
-        return f"out of order: {what}{after}"
+        self.misplaced[index] = Placement(problem, self.blocks[index].kind, previous, expected, detail)
 
     # ------------------------------------------------------------ helpers
     def _span(self, start: int, end: int) -> Span:
@@ -344,7 +309,7 @@ class _Builder:
             for child in root.children:
                 if isinstance(child, Tree) and child.data == "front_matter":
                     self._front_matter(child)
-                elif isinstance(child, Token) and child.type == "OTHER_ORGAN_OPENER":
+                elif isinstance(child, Token) and child.type == BlockKind.OTHER_ORGAN_OPENER:
                     block = self.blocks[child.start_pos]
                     text = self.plain[block.content_start : block.end].strip()
                     name = text.split(",")[0].removeprefix("The ").strip()
@@ -372,27 +337,27 @@ class _Builder:
                 span = self._span(block.start, block.end)
                 kind = token.type
                 header.lines.append((kind.lower(), span))
-                if kind == "ORGAN":
+                if kind == BlockKind.ORGAN:
                     header.organ = text
-                elif kind == "DISTRIBUTION":
+                elif kind == BlockKind.DISTRIBUTION:
                     header.distribution = " ".join(text.split())
-                elif kind == "SESSION":
+                elif kind == BlockKind.SESSION:
                     header.session = text
-                elif kind == "AGENDA_ITEM":
+                elif kind == BlockKind.AGENDA_ITEM:
                     header.agenda_item = text
-                elif kind == "HEADING" and isinstance(item, Tree) and item.data == "agenda_title":
+                elif kind == BlockKind.HEADING and isinstance(item, Tree) and item.data == "agenda_title":
                     header.agenda_title = text
-                elif kind == "ADOPTED":
+                elif kind == BlockKind.ADOPTED:
                     header.adopted_span = span
                     dates = find_dates(self.source, self.plain, block.content_start, block.end)
                     header.adopted = dates[0] if dates else None
-                elif kind == "ORIGIN":
+                elif kind == BlockKind.ORIGIN:
                     header.origin = text.strip("[] ")
-                elif kind == "DRAFT_LABEL":
+                elif kind == BlockKind.DRAFT_LABEL:
                     header.draft_label = (header.draft_label + " / " + text) if header.draft_label else text
-                elif kind == "SYMBOL":
+                elif kind == BlockKind.SYMBOL:
                     header.symbol = text
-                elif kind == "TITLE":
+                elif kind == BlockKind.TITLE:
                     m = TITLE.match(text)
                     number = m.group(1)
                     session = number.split("/")[0]
@@ -403,7 +368,7 @@ class _Builder:
                         session=int(session) if session.isdigit() else None,
                         part=m.group(2),
                     )
-                elif kind == "HEADING":
+                elif kind == BlockKind.HEADING:
                     heading = Heading(text=text, span=span)
                     self.doc.headings.append(heading)
                     if self.doc.title is None and (header.draft_label or not header.adopted_span):
@@ -419,9 +384,9 @@ class _Builder:
                 heading = Heading(
                     text=text,
                     span=self._span(block.start, block.end),
-                    kind="part" if child.type == "PART_LABEL" else "heading",
+                    kind="part" if child.type == BlockKind.PART_LABEL else "heading",
                 )
-                if child.type == "PART_LABEL":
+                if child.type == BlockKind.PART_LABEL:
                     part.label = text
                     part.span = heading.span
                 part.headings.append(heading)
@@ -432,12 +397,12 @@ class _Builder:
 
     def _body(self, tree: Tree, part: Part) -> Part:
         for child in tree.children:
-            if isinstance(child, Token) and child.type == "OPENER":
+            if isinstance(child, Token) and child.type == BlockKind.OPENER:
                 block = self.blocks[child.start_pos]
                 part.opener = self._paragraph(block, "plain")
                 text = self.plain[block.content_start : block.end].strip()
                 part.opener_comma = text.rstrip().endswith(",")
-            elif isinstance(child, Token) and child.type == "HEADING":
+            elif isinstance(child, Token) and child.type == BlockKind.HEADING:
                 self._heading(child)
             elif isinstance(child, Tree):
                 if child.data == "preamble":
@@ -496,7 +461,12 @@ class _Builder:
         section = Section(label=label, title=title, span=self._span(block.start, end), level=level)
         self.doc.headings.append(Heading(text=text, span=section.span, kind="section"))
         for child in tree.children[1:]:
-            if isinstance(child, Token) and child.type == "HEADING" and not section.operative and not section.preamble:
+            if (
+                isinstance(child, Token)
+                and child.type == BlockKind.HEADING
+                and not section.operative
+                and not section.preamble
+            ):
                 heading_block = self.blocks[child.start_pos]
                 heading_text = self.plain[heading_block.content_start : heading_block.end].strip()
                 if not section.title:
@@ -534,7 +504,7 @@ class _Builder:
                     # classifier marks where, readers/blocks.py).
                     resumed = resumed or block.resumes
                     paragraph = self._paragraph_tree(
-                        item, "plain" if resumed and block.kind == "PLAIN" else "operative"
+                        item, "plain" if resumed and block.kind == BlockKind.PLAIN else "operative"
                     )
                     if not resumed:
                         for p in paragraph.walk():
@@ -590,9 +560,7 @@ class _Builder:
             if starts_it:
                 block = next(b for b in self.blocks if b.start == head.span.start)
                 index = self.blocks.index(block)
-                self.misplaced.setdefault(
-                    index, f"out of order: the paragraph adopting a text after paragraph {last} of that text"
-                )
+                self._set_aside(index, Problem.ADOPTING_AFTER_TEXT, detail=str(last))
 
     def _annex(self, tree: Tree) -> Annex:
         return annexes.build(self, tree)
@@ -652,9 +620,9 @@ class _Builder:
             p.number_problem = block.number_problem
         if block.label is not None:
             p.label = block.label
-            p.label_kind = "roman" if block.kind == "ROMAN" else "letter"
+            p.label_kind = "roman" if block.kind == BlockKind.ROMAN else "letter"
         # The opening phrase.
-        if block.kind != "OPENER":
+        if block.kind != BlockKind.OPENER:
             opener = block.opener
             ostart = block.content_start
             italic = block.italic_end > ostart
@@ -712,7 +680,7 @@ class _Builder:
     def _footnotes_and_markers(self) -> None:
         doc, plain = self.doc, self.plain
         for block in self.blocks:
-            if block.kind == "FOOTNOTE" and block.footnote_number is not None:
+            if block.kind == BlockKind.FOOTNOTE and block.footnote_number is not None:
                 text = plain[block.footnote_number_end : block.end].strip()
                 doc.footnotes.append(
                     Footnote(
@@ -728,7 +696,7 @@ class _Builder:
 
     def _table_notes(self) -> None:
         for block in self.blocks:
-            if block.kind == "TABLE_NOTE":
+            if block.kind == BlockKind.TABLE_NOTE:
                 text = _SPACE_BEFORE_PUNCT.sub(r"\1", _single_spaced(self.plain[block.content_start : block.end]))
                 self.doc.table_notes.append(TableNote(text=text, span=self._span(block.start, block.end)))
 
@@ -828,7 +796,9 @@ def _fewest_skips(conf, kinds: list[str]) -> set[int] | None:
                 if known is None or (cost, _last(skipped)) < (known[0], _last(known[1])):
                     following_readings[following] = (cost, skipped)
             known = following_readings.get(stack)
-            skip_cost = cost + (_SKIP_COST_NUMBERED if kind in ("NUMBERED", "NUMBERED_PREAMBULAR") else _SKIP_COST)
+            skip_cost = cost + (
+                _SKIP_COST_NUMBERED if kind in (BlockKind.NUMBERED, BlockKind.NUMBERED_PREAMBULAR) else _SKIP_COST
+            )
             if known is None or (skip_cost, number) < (known[0], _last(known[1])):
                 following_readings[stack] = (skip_cost, (number, skipped))
         best = min(cost for cost, _ in following_readings.values())
@@ -850,7 +820,8 @@ def _fewest_skips(conf, kinds: list[str]) -> set[int] | None:
     cost = min(item[0] for item in finished)
     best = min(_skip_list(skipped) for c, skipped in finished if c == cost)
     greedy_cost = sum(
-        _SKIP_COST_NUMBERED if kinds[i] in ("NUMBERED", "NUMBERED_PREAMBULAR") else _SKIP_COST for i in greedy
+        _SKIP_COST_NUMBERED if kinds[i] in (BlockKind.NUMBERED, BlockKind.NUMBERED_PREAMBULAR) else _SKIP_COST
+        for i in greedy
     )
     if greedy_complete and (greedy_cost, greedy) <= (cost, best):
         return set(greedy)

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from lark.exceptions import UnexpectedInput
 
+from resolint.annex import annex_parser
+from resolint.kinds import AnnexKind, BlockKind
+from resolint.model import Problem
 from resolint.parser import grammar_parser, parse
-from resolint.readers.blocks import KINDS
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
-def codes(*names: str) -> str:
-    return "".join(KINDS[n] for n in names)
+def codes(*names: str) -> list[BlockKind]:
+    return [BlockKind[n] for n in names]
 
 
 @pytest.mark.parametrize(
@@ -141,3 +147,36 @@ def test_plaintext_stray_line_is_unrecognised():
     )
     doc = parse(text, "text")
     assert [u.reason for u in doc.unrecognised] == ["unrecognised"]
+
+
+def _declared_terminals(grammar: str) -> list[str]:
+    """The terminals a .lark file declares (``%declare A B …``), in order."""
+    text = (ROOT / "grammar" / grammar).read_text(encoding="utf-8")
+    return [name for line in text.splitlines() if line.startswith("%declare ") for name in line.split()[1:]]
+
+
+@pytest.mark.parametrize("grammar, kinds", [("resolution.lark", BlockKind), ("annex.lark", AnnexKind)])
+def test_the_grammar_declares_exactly_the_block_kinds(grammar, kinds):
+    declared = _declared_terminals(grammar)
+    assert len(declared) == len(set(declared)), "a terminal declared twice"
+    assert set(declared) == {kind.name for kind in kinds}
+
+
+@pytest.mark.parametrize("parser, kinds", [(grammar_parser, BlockKind), (annex_parser, AnnexKind)])
+def test_every_terminal_the_rules_use_is_a_block_kind(parser, kinds):
+    used = {symbol.name for rule in parser().rules for symbol in rule.expansion if symbol.is_term}
+    assert used and used <= {kind.name for kind in kinds}
+
+
+def test_a_misplaced_block_carries_its_placement():
+    doc = parse(
+        "The General Assembly,\n\n1. *Decides* to act;\n\n*Recalling* its resolution 70/1,\n\n2. *Requests* a report.\n",
+        "markdown",
+    )
+    [block] = doc.unrecognised
+    placement = block.placement
+    assert placement.problem is Problem.AFTER_OPERATIVE
+    assert placement.kind is BlockKind.PREAMBULAR and placement.previous is BlockKind.NUMBERED
+    # What the grammar would have taken there: more operative paragraphs, not a preambular one.
+    assert BlockKind.NUMBERED in placement.expected and BlockKind.PREAMBULAR not in placement.expected
+    assert block.reason == "out of order: a preambular paragraph after the operative part"

@@ -2,8 +2,8 @@
 
 A block is one paragraph-level unit of the document: a header line, the
 title, the opener, a paragraph, a subparagraph, a heading, a footnote body, a
-page break, the plenary line.  Its ``kind`` is the terminal the grammar in
-``grammar/resolution.lark`` expects; the names below are the terminals'.
+page break, the plenary line.  Its ``kind`` is a :class:`~resolint.kinds.BlockKind`,
+the terminal of ``grammar/resolution.lark`` the parser feeds it as.
 """
 
 from __future__ import annotations
@@ -12,43 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import lexicon
-
-# Terminal name -> the one-character code the grammar reads (see resolution.lark).
-KINDS = {
-    "ORGAN": "G",
-    "DISTRIBUTION": "D",
-    "SESSION": "S",
-    "AGENDA_ITEM": "A",
-    "ADOPTED": "R",
-    "ORIGIN": "O",
-    "DRAFT_LABEL": "K",
-    "SYMBOL": "Y",
-    "TITLE": "T",
-    "PART_LABEL": "P",
-    "HEADING": "h",
-    "OPENER": "g",
-    "OTHER_ORGAN_OPENER": "x",
-    "PREAMBULAR": "p",
-    "PLAIN": "t",
-    "UNNUMBERED_OPERATIVE": "u",
-    "INTRODUCING": "c",
-    "NUMBERED": "n",
-    "NUMBERED_PREAMBULAR": "q",
-    "LETTERED": "a",
-    "ROMAN": "r",
-    "PLENARY": "L",
-    "ANNEX": "X",
-    "SECTION": "V",
-    "SUBSECTION": "W",
-    "INTRODUCED": "i",
-    "TABLE_NOTE": "z",
-    "FOOTNOTE": "f",
-    "PAGE_BREAK": "-",
-    "UNRECOGNISED": "?",
-}
-NAMES = {code: name for name, code in KINDS.items()}
-PARAGRAPH_KINDS = frozenset("ptucnqar")
-_PARAGRAPH_NAMES = frozenset(name for name, code in KINDS.items() if code in PARAGRAPH_KINDS)
+from ..kinds import PARAGRAPH_KINDS, SET_ASIDE_KINDS, BlockKind
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DATE_LINE = re.compile(rf"\d{{1,2}} (?:{MONTHS}) \d{{4}}\s*$")
@@ -109,7 +73,7 @@ _ROMAN_SUCCESSOR = {"i": "ii", "v": "vi", "x": "xi"}
 
 @dataclass(slots=True)
 class Block:
-    kind: str
+    kind: BlockKind | None  # None until the classifier has read the block
     start: int
     end: int
     content_start: int
@@ -129,10 +93,6 @@ class Block:
     footnote_number: int | None = None
     footnote_number_end: int = -1
     resumes: bool = False  # the resolution's numbering goes on here, after a text it introduced
-
-    @property
-    def code(self) -> str:
-        return KINDS[self.kind]
 
 
 @dataclass(slots=True)
@@ -196,7 +156,7 @@ class Classifier:
         self.section_title_pending = False
         self.introducing = False  # a subparagraph ending with ":" introduces a list ("Panel 1: …")
         self.next_note = "a"  # the letter the next table note would carry
-        self.previous_kind = ""
+        self.previous_kind: BlockKind | None = None
         self.previous_end = ""  # the last character of the previous block
 
     def classify(self, block: Block, *, header_zone: bool) -> None:
@@ -206,7 +166,7 @@ class Classifier:
         block.content_start = pos
         text = plain[pos : block.end].strip()
         if not text:
-            block.kind = "PAGE_BREAK"
+            block.kind = BlockKind.PAGE_BREAK
             return
         title_pending, self.section_title_pending = self.section_title_pending, False
         introducing, self.introducing = self.introducing, False
@@ -218,7 +178,7 @@ class Classifier:
         after = _AFTER_KIND.get(kind)
         if after is not None:
             after(self, block, text)
-        if kind != "TABLE_NOTE":
+        if kind != BlockKind.TABLE_NOTE:
             self.next_note = "a"
         self.previous_kind = kind
         self.previous_end = text[-1]
@@ -243,7 +203,7 @@ class Classifier:
             if ROMAN_HEADING.match(text):
                 self.instrument_section = _roman_value(text)
         elif (
-            self.previous_kind in ("OPENER", "PREAMBULAR")
+            self.previous_kind in (BlockKind.OPENER, BlockKind.PREAMBULAR)
             and not self.in_operative
             and self.title_words
             and _words(text) == self.title_words
@@ -258,14 +218,14 @@ class Classifier:
         kind = block.kind
         # A colon paragraph of the resolution, not one of the text it introduces.
         if (
-            kind != "UNNUMBERED_OPERATIVE"
+            kind != BlockKind.UNNUMBERED_OPERATIVE
             and not self.in_annex
             and text.endswith(":")
-            and not (self.in_introduced if kind == "NUMBERED" else self.in_instrument)
+            and not (self.in_introduced if kind == BlockKind.NUMBERED else self.in_instrument)
         ):
             adopts = ADOPTING.match(_words(self.plain[block.content_start : block.end])) is not None
             self._start_introduced(instrument=adopts)
-            self.adopting = block if kind == "NUMBERED" and adopts else None
+            self.adopting = block if kind == BlockKind.NUMBERED and adopts else None
 
     def _after_part_label(self, block: Block, text: str) -> None:
         self.last_part_label = text[:1]
@@ -295,39 +255,39 @@ class Classifier:
         upper = "A" <= first <= "Z"  # their [A-Z]
 
         if digit and PLENARY.match(text):
-            block.kind = "PLENARY"
+            block.kind = BlockKind.PLENARY
             return
         if first == "R" and ADOPTED.match(text):
-            block.kind = "ADOPTED"
+            block.kind = BlockKind.ADOPTED
             return
         if first in "[ow" and ORIGIN.match(text):
-            block.kind = "ORIGIN"
+            block.kind = BlockKind.ORIGIN
             return
         if first == "D" and DISTRIBUTION.match(text):
-            block.kind = "DISTRIBUTION"
+            block.kind = BlockKind.DISTRIBUTION
             return
         if first in "PAa" and AGENDA.match(text):
-            block.kind = "AGENDA_ITEM"
+            block.kind = BlockKind.AGENDA_ITEM
             return
         if first == "T":
             if len(text) < 40 and OPENER.match(text):
-                block.kind = "OPENER"
+                block.kind = BlockKind.OPENER
                 return
             if OTHER_ORGAN.match(text) and len(first_line) < 120:
-                block.kind = "OTHER_ORGAN_OPENER"
+                block.kind = BlockKind.OTHER_ORGAN_OPENER
                 return
         if (digit or first in "ES") and TITLE.match(text) and (block.heading or header_zone or not block.indented):
-            block.kind = "TITLE"
+            block.kind = BlockKind.TITLE
             return
         if len(first_line) < 80 and upper:
             if header_zone and first in "GU" and ORGAN.match(first_line):
-                block.kind = "ORGAN"
+                block.kind = BlockKind.ORGAN
                 return
             if header_zone and SESSION.match(first_line):
-                block.kind = "SESSION"
+                block.kind = BlockKind.SESSION
                 return
             if first == "A" and SYMBOL.match(first_line):
-                block.kind = "SYMBOL"
+                block.kind = BlockKind.SYMBOL
                 return
             if (
                 first == "A"
@@ -335,18 +295,19 @@ class Classifier:
                 and (
                     block.heading
                     or not block.indented
-                    or self.previous_kind == "PLENARY"
+                    or self.previous_kind == BlockKind.PLENARY
                     or (
                         # The plenary line lost: "Annex" after the last operative
                         # paragraph's full stop is still the resolution's annex
                         # (an "Annex I" inside the annex, indented, is not).
                         not self.in_annex
                         and self.previous_end == "."
-                        and self.previous_kind in ("NUMBERED", "UNNUMBERED_OPERATIVE", "LETTERED", "ROMAN")
+                        and self.previous_kind
+                        in (BlockKind.NUMBERED, BlockKind.UNNUMBERED_OPERATIVE, BlockKind.LETTERED, BlockKind.ROMAN)
                     )
                 )
             ):
-                block.kind = "ANNEX"
+                block.kind = BlockKind.ANNEX
                 return
             if (
                 first in "IVXL"
@@ -358,10 +319,10 @@ class Classifier:
                 # "I", "II.", "**IV**" on a line of its own: a section of the
                 # operative part (a part label only where it is the letter
                 # after the last part's: "I" after "H").
-                block.kind = "SECTION"
+                block.kind = BlockKind.SECTION
                 return
             if len(first_line) == 1 and (block.heading or not block.indented):  # "A", "B": a part's label
-                block.kind = "PART_LABEL"
+                block.kind = BlockKind.PART_LABEL
                 return
         if (
             upper
@@ -372,17 +333,17 @@ class Classifier:
             and _heading_like(first_line)
         ):
             # "A. Base/floor salary scale": a lettered section of a section.
-            block.kind = "SUBSECTION"
+            block.kind = BlockKind.SUBSECTION
             return
         if (first.islower() or first == "A") and len(text) < 300 and "\n" not in text and self._table_note(block, text):
-            block.kind = "TABLE_NOTE"
+            block.kind = BlockKind.TABLE_NOTE
             return
         if header_zone and len(first_line) < 200 and DRAFT_LABEL.match(first_line):
-            block.kind = "DRAFT_LABEL"
+            block.kind = BlockKind.DRAFT_LABEL
             return
 
         if first == "*" and SEPARATOR.match(text):
-            block.kind = "PAGE_BREAK"
+            block.kind = BlockKind.PAGE_BREAK
             return
         at = plain[pos]  # the first character the number and label patterns see
         if at.isdecimal() and self._numbered(block, pos):
@@ -390,7 +351,7 @@ class Classifier:
         if digit and DECIMAL_ITEM.match(text):
             # Not a paragraph number of the resolution: the numbering rules
             # leave it alone, the grammar reads it as a paragraph.
-            block.kind = "PLAIN"
+            block.kind = BlockKind.PLAIN
             return
         if at == "(" and self._lettered(block, pos):
             return
@@ -401,41 +362,41 @@ class Classifier:
             self.in_roman = False
 
         if (first in "AO" and ACTION.match(text)) or (first in "IVXL" and ROMAN_HEADING.match(first_line)):
-            block.kind = "HEADING"
+            block.kind = BlockKind.HEADING
             return
         if title_pending and "\n" not in text and _heading_like(first_line):
             # The line after a section's numeral is its title, indented or not.
-            block.kind = "HEADING"
+            block.kind = BlockKind.HEADING
             return
         if block.heading or (self.indented_paragraphs and not block.indented and _heading_like(first_line)):
-            block.kind = "HEADING"
+            block.kind = BlockKind.HEADING
             return
 
         opener = self._opener(block, pos)
         if opener is not None:
             if opener.kind == "preambular":
-                block.kind = "PREAMBULAR"
+                block.kind = BlockKind.PREAMBULAR
             elif text.endswith(":") and not opener.first_person:
-                block.kind = "INTRODUCING"
+                block.kind = BlockKind.INTRODUCING
             else:
-                block.kind = "UNNUMBERED_OPERATIVE"
+                block.kind = BlockKind.UNNUMBERED_OPERATIVE
             return
         if JUNK.match(text) or JUNK.search(first_line[:200]) and not _prose(text):
-            block.kind = "UNRECOGNISED"
+            block.kind = BlockKind.UNRECOGNISED
             return
         if block.heading is False and "\n" not in text and _heading_like(first_line):
             if not block.indented or self._indented_heading(first_line):
                 # The plain-text export indents a subject heading inside the
                 # body ("Multimodal transportation") like a paragraph: a line
                 # with no opener and no final mark is a heading there too.
-                block.kind = "HEADING"
+                block.kind = BlockKind.HEADING
                 return
         if _prose(text):
             # "Panel 1: …" after "(b) … the following themes:": the list a
             # subparagraph introduces, not a paragraph of the resolution.
-            block.kind = "INTRODUCED" if introducing and not self.in_annex else "PLAIN"
+            block.kind = BlockKind.INTRODUCED if introducing and not self.in_annex else BlockKind.PLAIN
             return
-        block.kind = "UNRECOGNISED"
+        block.kind = BlockKind.UNRECOGNISED
 
     def _indented_heading(self, line: str) -> bool:
         """Is an indented line with no opener and no final mark a subject heading?
@@ -461,7 +422,7 @@ class Classifier:
         plain, blocks = self.plain, self.blocks
         for index in range(self.index + 1, len(blocks)):
             block = blocks[index]
-            if block.kind in ("FOOTNOTE", "PAGE_BREAK"):
+            if block.kind in SET_ASIDE_KINDS:
                 continue
             pos = _skip_space(plain, block.content_start, block.end)
             m = LABEL.match(plain, pos, block.end) if plain.startswith("(", pos) else None
@@ -505,7 +466,7 @@ class Classifier:
         if adopting is not None and n == 1 and self.introduced_number == 0:
             # "2. *Adopts* the following declaration:" / "1. We will …": the
             # numbering restarts, the paragraph introduces the text.
-            adopting.kind = "INTRODUCING"
+            adopting.kind = BlockKind.INTRODUCING
         verb = opener is not None and opener.kind == "operative" and not opener.first_person
         if self.last_number and n == self.last_number + 1 and (n != self.introduced_number + 1 or verb):
             block.resumes = True
@@ -535,7 +496,7 @@ class Classifier:
             return True
         if letter != self.next_note:
             return False
-        if self.previous_kind in _PARAGRAPH_NAMES and self.previous_end not in ".:":
+        if self.previous_kind in PARAGRAPH_KINDS and self.previous_end not in ".:":
             return False
         self.next_note = chr(ord(letter) + 1)
         return True
@@ -585,7 +546,7 @@ class Classifier:
         block.number_problem = problem
         block.content_start = after
         opener = self._opener(block, after)
-        block.kind = "NUMBERED_PREAMBULAR" if opener and opener.kind == "preambular" else "NUMBERED"
+        block.kind = BlockKind.NUMBERED_PREAMBULAR if opener and opener.kind == "preambular" else BlockKind.NUMBERED
         self.last_letter = None
         self.in_roman = False
         inner = LABEL.match(self.plain, after, block.end) if self.plain.startswith("(", after) else None
@@ -616,10 +577,10 @@ class Classifier:
         if roman and self.last_letter is None and label != "i" and not self.in_roman:
             roman = False
         if roman:
-            block.kind = "ROMAN"
+            block.kind = BlockKind.ROMAN
             self.in_roman = True
         else:
-            block.kind = "LETTERED"
+            block.kind = BlockKind.LETTERED
             self.last_letter = label
             inner = (
                 LABEL.match(plain, block.content_start, block.end)
@@ -632,22 +593,30 @@ class Classifier:
 
 
 # The kinds whose paragraphs follow the resolution's numbering.
-_NUMBERING_KINDS = frozenset(("NUMBERED", "NUMBERED_PREAMBULAR", "UNNUMBERED_OPERATIVE", "INTRODUCING", "PLAIN"))
+_NUMBERING_KINDS = frozenset(
+    (
+        BlockKind.NUMBERED,
+        BlockKind.NUMBERED_PREAMBULAR,
+        BlockKind.UNNUMBERED_OPERATIVE,
+        BlockKind.INTRODUCING,
+        BlockKind.PLAIN,
+    )
+)
 # What a block of each kind changes in the classifier's state (the other kinds: nothing).
 _AFTER_KIND = {
-    "ANNEX": Classifier._after_annex,
-    "OPENER": Classifier._after_opener,
-    "PLENARY": Classifier._after_plenary,
-    "TITLE": Classifier._after_title,
-    "HEADING": Classifier._after_heading,
-    "NUMBERED": Classifier._after_operative,
-    "UNNUMBERED_OPERATIVE": Classifier._after_operative,
-    "INTRODUCING": Classifier._after_operative,
-    "PART_LABEL": Classifier._after_part_label,
-    "SECTION": Classifier._after_section,
-    "INTRODUCED": Classifier._after_introduced,
-    "LETTERED": Classifier._after_subparagraph,
-    "ROMAN": Classifier._after_subparagraph,
+    BlockKind.ANNEX: Classifier._after_annex,
+    BlockKind.OPENER: Classifier._after_opener,
+    BlockKind.PLENARY: Classifier._after_plenary,
+    BlockKind.TITLE: Classifier._after_title,
+    BlockKind.HEADING: Classifier._after_heading,
+    BlockKind.NUMBERED: Classifier._after_operative,
+    BlockKind.UNNUMBERED_OPERATIVE: Classifier._after_operative,
+    BlockKind.INTRODUCING: Classifier._after_operative,
+    BlockKind.PART_LABEL: Classifier._after_part_label,
+    BlockKind.SECTION: Classifier._after_section,
+    BlockKind.INTRODUCED: Classifier._after_introduced,
+    BlockKind.LETTERED: Classifier._after_subparagraph,
+    BlockKind.ROMAN: Classifier._after_subparagraph,
 }
 
 
@@ -703,12 +672,14 @@ def classify_blocks(
     header_zone = True
     for index, block in enumerate(blocks):
         if block.kind:
-            if block.kind not in ("FOOTNOTE", "PAGE_BREAK"):  # a plenary line the reader read
+            if block.kind not in SET_ASIDE_KINDS:  # a plenary line the reader read
                 classifier.previous_kind = block.kind
             continue
         classifier.index = index
         classifier.classify(block, header_zone=header_zone)
-        if header_zone and (block.kind in ("OPENER", "OTHER_ORGAN_OPENER") or block.code in PARAGRAPH_KINDS):
+        if header_zone and (
+            block.kind in (BlockKind.OPENER, BlockKind.OTHER_ORGAN_OPENER) or block.kind in PARAGRAPH_KINDS
+        ):
             header_zone = False
     return merge_continuations(blocks, plain)
 
@@ -723,10 +694,10 @@ def merge_continuations(blocks: list[Block], plain: str) -> list[Block]:
     merged: list[Block] = []
     last_paragraph: Block | None = None
     for block in blocks:
-        if block.kind in ("FOOTNOTE", "PAGE_BREAK"):
+        if block.kind in SET_ASIDE_KINDS:
             merged.append(block)
             continue
-        if block.kind in ("PLAIN", "UNRECOGNISED", "HEADING") and last_paragraph is not None:
+        if block.kind in (BlockKind.PLAIN, BlockKind.UNRECOGNISED, BlockKind.HEADING) and last_paragraph is not None:
             first = plain[block.content_start : block.content_start + 1]
             if first.islower() and not JUNK.search(
                 plain[block.content_start : min(block.end, block.content_start + 200)]
@@ -734,7 +705,7 @@ def merge_continuations(blocks: list[Block], plain: str) -> list[Block]:
                 last_paragraph.segments.append((block.start, block.end))
                 last_paragraph.end = block.end
                 continue
-        if block.kind in _PARAGRAPH_NAMES:  # block.code in PARAGRAPH_KINDS, without the property
+        if block.kind in PARAGRAPH_KINDS:
             last_paragraph = block
         else:
             last_paragraph = None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .blocks import Block, ReadResult, classify_blocks
+from .blocks import Block, BlockKind, ReadResult, classify_blocks
 
 # Markup that carries no words.  Blanked to spaces of the same length so that
 # every offset in the plain text is an offset in the source.
@@ -154,18 +154,18 @@ def _opens_block(line: str, body: str) -> bool:
 
 def _new_block(line: str, start: int, end: int, body: str) -> Block:
     # Positional: with keywords, the 18-field constructor takes twice the time.
-    block = Block("", start, end, start)
+    block = Block(None, start, end, start)
     if body.startswith("#"):
         block.heading = _HEADING.match(line) is not None
     elif body.startswith("**"):
         block.heading = _BOLD_LINE.match(line) is not None
     footnote = _FOOTNOTE.match(line) if body.startswith("<sup>") else None
     if footnote:
-        block.kind = "FOOTNOTE"
+        block.kind = BlockKind.FOOTNOTE
         block.footnote_number = int(footnote.group(1))
         block.footnote_number_end = start + footnote.end()
     elif line.strip() == "---":
-        block.kind = "PAGE_BREAK"
+        block.kind = BlockKind.PAGE_BREAK
     return block
 
 
@@ -197,7 +197,7 @@ def _markers(text: str, blocks: list[Block]) -> list[tuple[int, int, int, str]]:
     """The footnote markers in the blocks other than footnote bodies."""
     markers = []
     for block in blocks:
-        if block.kind == "FOOTNOTE" or text.find("<sup>", block.start, block.end) < 0:
+        if block.kind == BlockKind.FOOTNOTE or text.find("<sup>", block.start, block.end) < 0:
             continue
         for m in _MARKER.finditer(text, block.start, block.end):
             written = m.group()
@@ -230,7 +230,7 @@ def read_markdown(text: str, extra_preambular=(), extra_operative=()) -> ReadRes
     markers = _markers(text, blocks)
     for block in blocks:
         block.segments = [(block.start, block.end)]
-        if block.kind != "FOOTNOTE":
+        if block.kind != BlockKind.FOOTNOTE:
             block.italic_end = _italic_end(text, block)
 
     blocks = classify_blocks(blocks, plain, extra_preambular, extra_operative)

@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Iterator
 from itertools import accumulate
 
-from .blocks import DATE_LINE, PLENARY, Block, ReadResult, classify_blocks
+from .blocks import DATE_LINE, PLENARY, Block, BlockKind, ReadResult, classify_blocks
 
 # The export trailer: from the first line that opens with "<<ODS " (or "[Start1]<<ODS ").
 _TRAILER_OPENS = "<<ODS "
@@ -162,7 +162,7 @@ def _body_blocks(lines: list[tuple[int, str]]) -> list[Block]:
         if stripped == _START_LINE:
             continue  # the first line of an export: system metadata, not text
         content_start = end - len(line.lstrip(" \t"))
-        block = _new_block("", content_start, end)
+        block = _new_block(None, content_start, end)
         block.indented = line.startswith("\t")
         blocks.append(block)
         if stripped[0].isdecimal() and PLENARY.match(stripped):  # PLENARY opens with \d: skip the call otherwise
@@ -180,7 +180,7 @@ def _footnote_blocks(lines: list[tuple[int, str]], first: int, numbers: dict[int
             continue
         end = start + len(line)
         if index in numbers:
-            block = _new_block("FOOTNOTE", start, end)
+            block = _new_block(BlockKind.FOOTNOTE, start, end)
             block.footnote_number = numbers[index]
             block.footnote_number_end = start + len(_FOOTNOTE_BODY.match(line).group(1))
             blocks.append(block)
@@ -191,7 +191,7 @@ def _footnote_blocks(lines: list[tuple[int, str]], first: int, numbers: dict[int
     return blocks
 
 
-def _new_block(kind: str, start: int, end: int) -> Block:
+def _new_block(kind: BlockKind | None, start: int, end: int) -> Block:
     """A one-segment block whose content starts where it does.  Positional
     arguments: keywords cost the dataclass's __init__ a dict each (a third of
     a block's creation)."""
@@ -222,7 +222,7 @@ def _find_markers(text: str, blocks: list[Block], numbers: set[int]) -> list[tup
     looked for again by ``_fill_gaps`` in the forms too ambiguous to take
     unasked (``Agenda 216``, ``2015–2030.7``, ``a8nd``).
     """
-    spans = [(block.start, block.end) for block in blocks if block.kind != "FOOTNOTE" and block.indented]
+    spans = [(block.start, block.end) for block in blocks if block.kind != BlockKind.FOOTNOTE and block.indented]
     markers = _sequence_markers(text, spans, numbers)
     if len(numbers) > len({number for number, *_ in markers} & numbers):
         markers = _fill_gaps(text, spans, numbers, markers)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Document
+from ..kinds import BlockKind
+from ..model import Document, Problem
 from .base import Diagnostic, RuleContext, finding, rule
 
 
@@ -32,7 +33,7 @@ def unrecognised_block(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     Delete the block, or turn it into a paragraph of the resolution.
     """
     for block in doc.unrecognised:
-        if block.reason == "unrecognised":
+        if block.placement.problem is Problem.UNRECOGNISED:
             first_line = block.text.strip().splitlines()[0][:60] if block.text.strip() else ""
             yield finding(
                 block.span.start, block.span.end, f"unrecognised block: “{first_line}” is not part of a resolution"
@@ -64,7 +65,7 @@ def missing_opener(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     """
     if doc.kind == "other-organ":
         return
-    if any(block.kind == "OPENER" for block in doc.unrecognised):
+    if any(block.kind is BlockKind.OPENER for block in doc.unrecognised):
         return  # the opener is there, out of place: S004 says so, once
     for part in doc.parts:
         if part.opener is None and (part.preamble or part.operative):
@@ -104,7 +105,7 @@ def missing_plenary_line(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic
     """
     if doc.kind != "adopted":
         return
-    misplaced_plenary = any(block.kind == "PLENARY" for block in doc.unrecognised)
+    misplaced_plenary = any(block.kind is BlockKind.PLENARY for block in doc.unrecognised)
     for part in doc.parts:
         if not (part.preamble or part.operative):
             continue
@@ -152,12 +153,9 @@ def misplaced_block(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     Move the block to its section, or change its opening phrase.
     """
     for block in doc.unrecognised:
-        if block.reason.startswith("out of order: "):
-            yield finding(
-                block.span.start,
-                block.span.end,
-                block.reason.removeprefix("out of order: ").capitalize().rstrip(".") + " is out of order",
-            )
+        if block.placement.problem is not Problem.UNRECOGNISED:
+            where = block.placement.description.capitalize().rstrip(".")
+            yield finding(block.span.start, block.span.end, f"{where} is out of order")
 
 
 @rule("S005", "not-general-assembly")
