@@ -86,7 +86,7 @@ def test_progress_bar_appears_only_after_the_delay_and_is_cleared():
 
 
 def test_progress_bar_only_on_a_terminal(tmp_path, capsys, monkeypatch):
-    import resolint.cli as cli
+    import resolint.cli.check as cli
 
     shown = []
 

@@ -87,7 +87,7 @@ def test_file_deleted_mid_run(tmp_path, monkeypatch, capsys):
     first = _with_defect(tmp_path, "a.md")
     doomed = _with_defect(tmp_path, "b.md")
     last = _with_defect(tmp_path, "c.md")
-    import resolint.cli as cli
+    import resolint.cli.workers as cli
 
     real_check = cli.check_file
 

@@ -68,6 +68,6 @@ SYNTHETIC = {
 def install_synthetic_rules(monkeypatch) -> None:
     for code, rule in SYNTHETIC.items():
         monkeypatch.setitem(REGISTRY, code, rule)
-    import resolint.cli as cli
+    import resolint.cli.checking as cli
 
     monkeypatch.setattr(cli, "_NAMES", {})
