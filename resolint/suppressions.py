@@ -52,10 +52,6 @@ class Suppression:
                 return c
         return None
 
-    @property
-    def is_used(self) -> bool:
-        return bool(self.used)
-
 
 def find_suppressions(doc: Document) -> list[Suppression]:
     """The suppression comments of ``doc``, with the lines and ranges they cover."""

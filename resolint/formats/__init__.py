@@ -25,7 +25,6 @@ FORMATS = {
 @dataclass(slots=True)
 class OutputOptions:
     color: bool = False
-    rules: dict | None = None  # code -> Rule, for formats that describe rules (SARIF)
     version: str = ""
     # One line per input that could not be checked (unreadable, undecodable …):
     # formats read by machines carry them too, so a dashboard is not green

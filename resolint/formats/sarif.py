@@ -47,77 +47,68 @@ def _rule_descriptor(rule) -> dict:
     }
 
 
+def _location(uri: str, f) -> dict:
+    return {
+        "physicalLocation": {
+            "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
+            "region": _region(f.line, f.column, f.end_line, f.end_column),
+        }
+    }
+
+
+def _fix(uri: str, fix: dict) -> dict:
+    """A resolint fix as a SARIF ``fix``: its edits become replacements."""
+    replacements = [
+        {
+            "deletedRegion": _region(e["line"], e["column"], e["end_line"], e["end_column"]),
+            "insertedContent": {"text": e["text"]},
+        }
+        for e in fix["edits"]
+    ]
+    return {
+        "description": {"text": f"{fix['message']} ({fix['applicability']})"},
+        "artifactChanges": [{"artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"}, "replacements": replacements}],
+    }
+
+
+def _result(uri: str, f, index: dict[str, int]) -> dict:
+    item = {
+        "ruleId": f.code,
+        "level": _LEVEL[f.severity],
+        "message": {"text": f.message},
+        "locations": [_location(uri, f)],
+    }
+    if f.code in index:
+        item["ruleIndex"] = index[f.code]
+    if f.fix is not None:
+        item["fixes"] = [_fix(uri, f.fix)]
+    return item
+
+
 def write(results, out: TextIO, options) -> None:
     from ..rules import all_rules
 
-    rules = options.rules or all_rules()
+    rules = all_rules()
     index = {code: i for i, code in enumerate(rules)}
-    sarif_results = []
-    for r in results:
-        uri = artifact_uri(r.path)
-        for f in r.findings:
-            item = {
-                "ruleId": f.code,
-                "level": _LEVEL[f.severity],
-                "message": {"text": f.message},
-                "locations": [
-                    {
-                        "physicalLocation": {
-                            "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
-                            "region": _region(f.line, f.column, f.end_line, f.end_column),
-                        }
-                    }
-                ],
-            }
-            if f.code in index:
-                item["ruleIndex"] = index[f.code]
-            if f.fix is not None:
-                item["fixes"] = [
-                    {
-                        "description": {"text": f"{f.fix['message']} ({f.fix['applicability']})"},
-                        "artifactChanges": [
-                            {
-                                "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
-                                "replacements": [
-                                    {
-                                        "deletedRegion": _region(
-                                            e["line"], e["column"], e["end_line"], e["end_column"]
-                                        ),
-                                        "insertedContent": {"text": e["text"]},
-                                    }
-                                    for e in f.fix["edits"]
-                                ],
-                            }
-                        ],
-                    }
-                ]
-            sarif_results.append(item)
-    log = {
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [
+    driver = {
+        "name": "resolint",
+        "version": options.version,
+        "semanticVersion": options.version,
+        "rules": [_rule_descriptor(rule) for rule in rules.values()],
+    }
+    run = {
+        "tool": {"driver": driver},
+        "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
+        "columnKind": "unicodeCodePoints",
+        "results": [_result(artifact_uri(r.path), f, index) for r in results for f in r.findings],
+        "invocations": [
             {
-                "tool": {
-                    "driver": {
-                        "name": "resolint",
-                        "version": options.version,
-                        "semanticVersion": options.version,
-                        "rules": [_rule_descriptor(rule) for rule in rules.values()],
-                    }
-                },
-                "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
-                "columnKind": "unicodeCodePoints",
-                "results": sarif_results,
-                "invocations": [
-                    {
-                        "executionSuccessful": not options.errors,
-                        "toolExecutionNotifications": [
-                            {"level": "error", "message": {"text": message}} for message in options.errors
-                        ],
-                    }
+                "executionSuccessful": not options.errors,
+                "toolExecutionNotifications": [
+                    {"level": "error", "message": {"text": message}} for message in options.errors
                 ],
             }
         ],
     }
-    json.dump(log, out, ensure_ascii=False, indent=2)
+    json.dump({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, out, ensure_ascii=False, indent=2)
     out.write("\n")
