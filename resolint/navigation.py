@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 from .dates import format_date
 from .diagnostics import Diagnostic
-from .model import Annex, AnnexDivision, Citation, Document, Footnote, FootnoteMarker, Paragraph
-from .outline import Node, body_tree
+from .model import Annex, Citation, Document, Footnote, FootnoteMarker, Paragraph
+from .outline import Node, annex_tree, body_tree
 from .suppressions import codes_in_comments
 
 
@@ -382,28 +382,27 @@ def _body_symbols(nodes: list[Node]) -> list[Symbol]:
 
 
 def _annex_symbol(annex: Annex) -> Symbol:
-    """An annex: its paragraphs before any division, then its divisions
-    (parts, chapters, articles, sections, headings) nested as the text nests them."""
-    in_divisions = set()
-    stack = list(annex.divisions)
-    while stack:
-        d = stack.pop()
-        in_divisions.update(id(p) for p in d.paragraphs)
-        stack.extend(d.children)
-    children = [_paragraph_symbol(p) for p in annex.paragraphs if id(p) not in in_divisions]
-    children.extend(_division_symbol(d) for d in annex.divisions)
-    children.sort(key=lambda c: c.start)
+    """An annex: the tree ``resolint outline`` prints (``outline.annex_tree``), its
+    paragraphs and divisions in the order of the text."""
     s = annex.span
     name = f"{annex.label}: {annex.title}" if annex.title else (annex.label or "Annex")
-    return Symbol(name, "annex", s.start, s.end, s.start, s.end, children=children)
+    return Symbol(name, "annex", s.start, s.end, s.start, s.end, children=_annex_symbols(annex_tree(annex)))
 
 
-def _division_symbol(d: AnnexDivision) -> Symbol:
-    children = [_paragraph_symbol(p) for p in d.paragraphs] + [_division_symbol(c) for c in d.children]
-    children.sort(key=lambda c: c.start)
-    kind = "article" if d.kind == "article" else "division"
-    end = max(d.end, d.span.end)
-    return Symbol(d.name, kind, d.span.start, end, d.span.start, d.span.end, children=children)
+def _annex_symbols(nodes: list[Node]) -> list[Symbol]:
+    symbols = []
+    for node in nodes:
+        if node.kind == "paragraph":
+            assert node.paragraph is not None
+            symbols.append(_paragraph_symbol(node.paragraph))
+        elif node.kind == "division":
+            d = node.division
+            assert d is not None
+            kind = "article" if d.kind == "article" else "division"
+            children = _annex_symbols(node.children)
+            symbols.append(Symbol(d.name, kind, node.start, node.end, d.span.start, d.span.end, children=children))
+    symbols.sort(key=lambda c: c.start)
+    return symbols
 
 
 def folding_ranges(doc: Document) -> list[Fold]:

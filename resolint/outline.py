@@ -2,9 +2,10 @@
 
 :func:`body_tree` is the one tree of a resolution body (its opener,
 preamble, operative part with its sections and lettered sections, plenary
-line): ``resolint outline`` prints it (:func:`outline`) and the editor's
-outline converts it (``navigation.document_symbols``), so both show the
-same structure.
+line) and :func:`annex_tree` the one tree of an annex (its divisions and
+paragraphs): ``resolint outline`` prints them (:func:`outline`) and the
+editor's outline converts them (``navigation.document_symbols``), so both
+show the same structure.
 """
 
 from __future__ import annotations
@@ -21,16 +22,18 @@ class Node:
 
     ``kind`` is "opener", "preamble" (a part's or a section's own),
     "operative" (the operative part), "paragraph", "section" (``section``
-    is set; its level says a roman or a lettered section) or "plenary".
+    is set; its level says a roman or a lettered section), "plenary" or, in
+    an annex, "division" (``division`` is set: a part, chapter, article …).
     ``start``/``end`` cover the entry and everything under it.
     """
 
-    kind: Literal["opener", "preamble", "operative", "paragraph", "section", "plenary"]
+    kind: Literal["opener", "preamble", "operative", "paragraph", "section", "plenary", "division"]
     start: int
     end: int
     paragraph: Paragraph | None = None
     section: Section | None = None
     plenary: PlenaryLine | None = None
+    division: AnnexDivision | None = None
     children: list[Node] = field(default_factory=list)
 
 
@@ -74,6 +77,27 @@ def body_tree(part: Part) -> list[Node]:
         s = part.plenary.span
         nodes.append(Node("plenary", s.start, s.end, plenary=part.plenary))
     return nodes
+
+
+def annex_tree(annex: Annex) -> list[Node]:
+    """An annex's paragraphs outside any division, then its divisions (parts,
+    chapters, articles, sections, headings), each with its paragraphs and then
+    the divisions it holds."""
+    in_divisions = {id(p) for d in _divisions(annex.divisions) for p in d.paragraphs}
+    nodes = [_paragraph_node(p) for p in annex.paragraphs if id(p) not in in_divisions]
+    nodes.extend(_division_node(d) for d in annex.divisions)
+    return nodes
+
+
+def _division_node(d: AnnexDivision) -> Node:
+    children = [_paragraph_node(p) for p in d.paragraphs] + [_division_node(c) for c in d.children]
+    return Node("division", d.span.start, max(d.end, d.span.end), division=d, children=children)
+
+
+def _divisions(divisions: list[AnnexDivision]):
+    for d in divisions:
+        yield d
+        yield from _divisions(d.children)
 
 
 def _where(p) -> str:
@@ -158,27 +182,8 @@ def _annex(out: list[str], annex: Annex) -> None:
     out.append(f"annex: {annex.label}{built}  @{_where(annex)}\n")
     if annex.title:
         out.append(f"  title: {annex.title}\n")
-    in_divisions = {id(p) for d in _divisions(annex.divisions) for p in d.paragraphs}
-    for p in annex.paragraphs:
-        if id(p) not in in_divisions:
-            _tree(out, p, "  ")
-    for division in annex.divisions:
-        _division(out, division, "  ")
-
-
-def _divisions(divisions: list[AnnexDivision]):
-    for d in divisions:
-        yield d
-        yield from _divisions(d.children)
-
-
-def _division(out: list[str], d: AnnexDivision, indent: str) -> None:
-    count = f" ({len(d.paragraphs)} paragraphs)" if d.paragraphs else ""
-    out.append(f"{indent}{d.kind}: {d.name}{count}  @{_where(d)}\n")
-    for p in d.paragraphs:
-        _tree(out, p, indent + "  ")
-    for child in d.children:
-        _division(out, child, indent + "  ")
+    for node in annex_tree(annex):
+        _print_node(out, node, None, "  ")
 
 
 def _tree(out: list[str], p: Paragraph, indent: str) -> None:
@@ -187,7 +192,7 @@ def _tree(out: list[str], p: Paragraph, indent: str) -> None:
         _tree(out, sub, indent + "  ")
 
 
-def _print_node(out: list[str], node: Node, part: Part, indent: str) -> None:
+def _print_node(out: list[str], node: Node, part: Part | None, indent: str) -> None:
     if node.kind == "opener":
         assert node.paragraph is not None
         out.append(f"{indent}opener: {node.paragraph.text}  @{_where(node.paragraph)}\n")
@@ -199,6 +204,7 @@ def _print_node(out: list[str], node: Node, part: Part, indent: str) -> None:
         for child in node.children:
             _print_node(out, child, part, indent + "  ")
     elif node.kind == "operative":
+        assert part is not None
         out.append(f"{indent}operative part ({len(part.operative)} paragraphs)\n")
         for child in node.children:
             _print_node(out, child, part, indent + "  ")
@@ -213,3 +219,10 @@ def _print_node(out: list[str], node: Node, part: Part, indent: str) -> None:
     elif node.kind == "plenary":
         assert node.plenary is not None
         out.append(f"{indent}plenary: {node.plenary.text}  @{_where(node.plenary)}\n")
+    elif node.kind == "division":
+        d = node.division
+        assert d is not None
+        count = f" ({len(d.paragraphs)} paragraphs)" if d.paragraphs else ""
+        out.append(f"{indent}{d.kind}: {d.name}{count}  @{_where(d)}\n")
+        for child in node.children:
+            _print_node(out, child, part, indent + "  ")

@@ -41,7 +41,7 @@ from pygls.uris import to_fs_path
 
 from .. import __version__, navigation
 from ..config import ConfigError, Settings, check_overrides, effective_settings
-from ..diagnostics import Edit
+from ..diagnostics import Diagnostic, Edit
 from ..fixes import fix_text, select_fixes
 from ..linter import LintResult, lint_text
 from ..scope import excluded_reason, structure_reason
@@ -157,18 +157,18 @@ class OpenDocument:
         return self.source
 
     @property
-    def fmt(self) -> str:
-        from ..readers import format_for_path, sniff_format
+    def fmt(self) -> str | None:
+        """The editor's language, for a buffer whose name does not give the format (an
+        untitled buffer); else None, and the parser decides as it does for the command
+        line: by the file name, or by sniffing the text (:mod:`resolint.readers`)."""
+        from ..readers import format_for_path
 
-        by_path = format_for_path(self.path) if self.path else None
-        if by_path:
-            return by_path
-        if self.language_id == "markdown":
-            return "markdown"
-        if self.language_id == "plaintext":
-            return "text"
-        return sniff_format(self.text)
+        if self.path and format_for_path(self.path):
+            return None
+        return _LANGUAGE_FORMATS.get(self.language_id)
 
+
+_LANGUAGE_FORMATS = {"markdown": "markdown", "plaintext": "text"}
 
 _CAMEL = re.compile(r"(?<=[a-z])([A-Z])")
 
@@ -330,7 +330,7 @@ class ResolintServer(LanguageServer):
             self.workspace_diagnostic_refresh(None)
 
 
-def _lint(text: str, path: str | None, fmt: str, settings: Settings) -> LintResult:
+def _lint(text: str, path: str | None, fmt: str | None, settings: Settings) -> LintResult:
     return lint_text(text, path or "-", fmt, settings)
 
 
@@ -456,73 +456,77 @@ async def code_action(ls: ResolintServer, params: lsp.CodeActionParams):
     if doc.skipped:  # not a resolution (or excluded): nothing to fix, "fix all" must not touch it
         return []
     start, end = convert.offsets(source, params.range)
-    uri = doc.uri
-    actions: list[lsp.CodeAction] = []
-
-    def edit_of(edits) -> lsp.WorkspaceEdit:
-        return lsp.WorkspaceEdit(changes={uri: [convert.text_edit(source, e) for e in edits]})
-
+    actions = _Actions(source, doc.uri)
     at_cursor = navigation.diagnostics_at(result.diagnostics, start, end)
-    for d in at_cursor:
-        if d.fix is not None and d.fix.edits:
-            actions.append(
-                lsp.CodeAction(
-                    title=f"{d.fix.message} ({d.code})" + ("" if d.fix.safe else " — check the result"),
-                    kind=lsp.CodeActionKind.QuickFix,
-                    diagnostics=[convert.to_lsp(source, d, uri)],
-                    is_preferred=d.fix.safe,
-                    edit=edit_of(d.fix.edits),
-                )
-            )
-    seen_codes: set[tuple[str, int]] = set()
-    for d in at_cursor:
-        line = source.line_of(d.start)
-        if (d.code, line) in seen_codes:
-            continue
-        seen_codes.add((d.code, line))
-        actions.append(
-            lsp.CodeAction(
-                title=f"Disable {d.code} for this line",
-                kind=lsp.CodeActionKind.QuickFix,
-                diagnostics=[convert.to_lsp(source, d, uri)],
-                edit=edit_of([disable_next_line_edit(source, d.start, d.code)]),
-            )
-        )
-
-    renumber = [d for d in result.diagnostics if d.code == RENUMBER_CODE and d.fix is not None and d.fix.edits]
-    if renumber:
-        chosen = select_fixes(renumber, unsafe=True)
-        actions.append(
-            lsp.CodeAction(
-                title="Renumber operative paragraphs",
-                kind=lsp.CodeActionKind.RefactorRewrite,
-                diagnostics=[convert.to_lsp(source, d, uri) for d in chosen],
-                edit=edit_of([e for d in chosen for e in d.fix.edits]),
-            )
-        )
-
+    actions.quick_fixes(at_cursor)
+    actions.disable_comments(at_cursor)
+    actions.renumber(result.diagnostics)
     if any(d.fix is not None and d.fix.safe and d.fix.edits for d in result.diagnostics):
-        text, path, fmt, settings, version = source.text, doc.path, doc.fmt, doc.settings, doc.version
-        if doc.fix_all is not None and doc.fix_all[:2] == (version, settings):
-            fixed = doc.fix_all[2]
-        else:
-            loop = asyncio.get_running_loop()
-            fixed, _ = await loop.run_in_executor(
-                ls.lint_pool, lambda: fix_text(text, lambda t: _lint(t, path, fmt, settings).diagnostics)
-            )
-            if doc.version == version:
-                doc.fix_all = (version, settings, fixed)
-        if fixed != text and doc.version == version:
-            actions.append(
-                lsp.CodeAction(
-                    title="Fix all resolint findings", kind=FIX_ALL_KIND, edit=edit_of([minimal_edit(text, fixed)])
-                )
-            )
-
+        version = doc.version
+        fixed = await _fix_all_text(ls, doc, source)
+        if fixed != source.text and doc.version == version:  # not for a text that has changed since
+            actions.add("Fix all resolint findings", FIX_ALL_KIND, [minimal_edit(source.text, fixed)])
     only = params.context.only
     if only:
-        actions = [a for a in actions if any(a.kind == k or a.kind.startswith(f"{k}.") for k in only)]
-    return actions
+        return [a for a in actions.found if any(a.kind == k or a.kind.startswith(f"{k}.") for k in only)]
+    return actions.found
+
+
+class _Actions:
+    """The code actions of one request, in the order an editor lists them."""
+
+    def __init__(self, source: Source, uri: str):
+        self.source, self.uri = source, uri
+        self.found: list[lsp.CodeAction] = []
+
+    def add(self, title: str, kind: str, edits, diagnostics=(), preferred: bool | None = None) -> None:
+        self.found.append(
+            lsp.CodeAction(
+                title=title,
+                kind=kind,
+                diagnostics=[convert.to_lsp(self.source, d, self.uri) for d in diagnostics] or None,
+                is_preferred=preferred,
+                edit=lsp.WorkspaceEdit(changes={self.uri: [convert.text_edit(self.source, e) for e in edits]}),
+            )
+        )
+
+    def quick_fixes(self, at_cursor: list[Diagnostic]) -> None:
+        for d in at_cursor:
+            if d.fix is not None and d.fix.edits:
+                title = f"{d.fix.message} ({d.code})" + ("" if d.fix.safe else " — check the result")
+                self.add(title, lsp.CodeActionKind.QuickFix, d.fix.edits, [d], preferred=d.fix.safe)
+
+    def disable_comments(self, at_cursor: list[Diagnostic]) -> None:
+        """ "Disable CODE for this line": once per code and line."""
+        seen: set[tuple[str, int]] = set()
+        for d in at_cursor:
+            line = self.source.line_of(d.start)
+            if (d.code, line) not in seen:
+                seen.add((d.code, line))
+                edit = disable_next_line_edit(self.source, d.start, d.code)
+                self.add(f"Disable {d.code} for this line", lsp.CodeActionKind.QuickFix, [edit], [d])
+
+    def renumber(self, diagnostics: list[Diagnostic]) -> None:
+        renumber = [d for d in diagnostics if d.code == RENUMBER_CODE and d.fix is not None and d.fix.edits]
+        if renumber:
+            chosen = select_fixes(renumber, unsafe=True)
+            edits = [e for d in chosen for e in d.fix.edits]
+            self.add("Renumber operative paragraphs", lsp.CodeActionKind.RefactorRewrite, edits, chosen)
+
+
+async def _fix_all_text(ls: ResolintServer, doc: OpenDocument, source: Source) -> str:
+    """The text with every safe fix applied, as ``resolint check --fix`` makes it (remembered
+    per version and settings in ``doc.fix_all``: editors ask at every cursor move)."""
+    text, path, fmt, settings, version = source.text, doc.path, doc.fmt, doc.settings, doc.version
+    if doc.fix_all is not None and doc.fix_all[:2] == (version, settings):
+        return doc.fix_all[2]
+    loop = asyncio.get_running_loop()
+    fixed, _ = await loop.run_in_executor(
+        ls.lint_pool, lambda: fix_text(text, lambda t: _lint(t, path, fmt, settings).diagnostics)
+    )
+    if doc.version == version:
+        doc.fix_all = (version, settings, fixed)
+    return fixed
 
 
 def minimal_edit(old: str, new: str) -> Edit:
