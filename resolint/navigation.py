@@ -501,59 +501,65 @@ def completions(doc: Document, offset: int) -> list[Completion]:
     text = doc.text
     line_start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
     prefix = text[line_start:offset]
-
     sup = _SUP_OPEN.search(prefix)
     if sup is not None:
-        before = [m.number for m in doc.markers if m.span.start < line_start + sup.start()]
-        number = (max(before) if before else 0) + 1
-        close = "" if text.startswith("</sup>", offset) else "</sup>"
-        return [
-            Completion(
-                str(number),
-                "footnote",
-                f"{number}{close}",
-                line_start + sup.start("digits"),
-                detail="next footnote number",
-                sort_text="0",
-            )
-        ]
-
-    # Only at the start of a paragraph: the line before is blank (or this is the first line).
-    if line_start > 0:
-        prev_end = line_start - 1
-        if text[prev_end] == "\n" and prev_end > 0 and text[prev_end - 1] == "\r":
-            prev_end -= 1
-        prev_start = max(text.rfind("\n", 0, prev_end), text.rfind("\r", 0, prev_end)) + 1
-        if text[prev_start:prev_end].strip():
-            return []
-
+        return [_footnote_number(doc, offset, line_start, sup)]
+    if not _starts_paragraph(text, line_start):
+        return []
     kind = _region(doc, offset)
     out: list[Completion] = []
     number_match = _TYPED_NUMBER.match(prefix)
     if kind == "operative" and number_match is not None:
-        previous = _previous(doc, offset, "operative")
-        n = (previous.number_value or 0) + 1 if previous is not None else 1
-        start = line_start + number_match.start("digits")
-        if str(n).startswith(number_match.group("digits")):
-            out.append(
-                Completion(f"{n}.", "number", f"{n}. ", start, detail="next operative paragraph number", sort_text="0")
-            )
-
+        out.extend(_next_number(doc, offset, line_start, number_match))
     m = _TYPED_OPENER.match(prefix)
-    if m is None:
-        return out
-    typed = m.group("typed") or ""
-    start = line_start + (m.start("typed") if m.group("typed") else len(prefix))
-    stars = typed.startswith("*") or doc.format == "markdown"
-    word = typed.lstrip("*_").lower()
+    if m is not None:
+        start = line_start + (m.start("typed") if m.group("typed") else len(prefix))
+        out.extend(_openers(doc, offset, kind, m.group("typed") or "", start))
+    return out
+
+
+def _footnote_number(doc: Document, offset: int, line_start: int, sup: re.Match) -> Completion:
+    """After ``<sup>``: one more than the last marker before it."""
+    before = [m.number for m in doc.markers if m.span.start < line_start + sup.start()]
+    number = (max(before) if before else 0) + 1
+    close = "" if doc.text.startswith("</sup>", offset) else "</sup>"
+    start = line_start + sup.start("digits")
+    return Completion(str(number), "footnote", f"{number}{close}", start, detail="next footnote number", sort_text="0")
+
+
+def _starts_paragraph(text: str, line_start: int) -> bool:
+    """The line before is blank (or this is the first line)."""
+    if line_start == 0:
+        return True
+    prev_end = line_start - 1
+    if text[prev_end] == "\n" and prev_end > 0 and text[prev_end - 1] == "\r":
+        prev_end -= 1
+    prev_start = max(text.rfind("\n", 0, prev_end), text.rfind("\r", 0, prev_end)) + 1
+    return not text[prev_start:prev_end].strip()
+
+
+def _next_number(doc: Document, offset: int, line_start: int, typed: re.Match) -> list[Completion]:
+    previous = _previous(doc, offset, "operative")
+    n = (previous.number_value or 0) + 1 if previous is not None else 1
+    if not str(n).startswith(typed.group("digits")):
+        return []
+    start = line_start + typed.start("digits")
+    return [Completion(f"{n}.", "number", f"{n}. ", start, detail="next operative paragraph number", sort_text="0")]
+
+
+def _openers(doc: Document, offset: int, kind: str, typed: str, start: int) -> list[Completion]:
+    """The openers of ``kind`` that start with what is typed: the next variant of the
+    previous paragraph's opener first, then every opener of the lexicon."""
     from .lexicon import opener_heads
 
-    previous = _previous(doc, offset, kind)
+    stars = typed.startswith("*") or doc.format == "markdown"
+    word = typed.lstrip("*_").lower()
     phrases: list[tuple[str, str, str]] = []  # (phrase, detail, sort)
-    for variant in _variants(previous, kind):
+    for variant in _variants(_previous(doc, offset, kind), kind):
         phrases.append((variant, f"next {kind} variant", "0"))
     for head in opener_heads(kind):
         phrases.append((_capitalised(head), f"{kind} opener", "1"))
+    out = []
     seen = set()
     for phrase, detail, sort in phrases:
         if phrase.lower() in seen or not phrase.lower().startswith(word):
