@@ -7,7 +7,6 @@ import re
 import socket
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -110,8 +109,12 @@ def test_two_clients_one_after_another_and_a_dropped_one_leave_no_traceback(tcp_
     assert third.read() is None
     third.sock.close()
 
-    time.sleep(0.2)
-    assert process.poll() is None  # still listening
+    fourth = TcpClient(host, port)  # still listening after a client that ended properly
+    assert "result" in fourth.request("initialize", {"processId": None, "rootUri": None, "capabilities": {}})
+    fourth.request("shutdown", None)
+    fourth.notify("exit", None)
+    assert fourth.read() is None
+    fourth.sock.close()
     process.terminate()
     log = process.stderr.read()
     assert "Traceback" not in log and "Error" not in log, log

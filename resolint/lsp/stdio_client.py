@@ -16,6 +16,10 @@ import threading
 import time
 from typing import Any
 
+# How long to wait for an answer before giving up: it only bounds a failure (each wait ends
+# at the message it waits for), so it is generous for a loaded machine.
+TIMEOUT = 60.0
+
 
 class StdioClient:
     def __init__(self, command: list[str] | None = None, cwd: str | None = None):
@@ -70,12 +74,12 @@ class StdioClient:
         self.send({"jsonrpc": "2.0", "id": self._next_id, "method": method, "params": params})
         return self._next_id
 
-    def request(self, method: str, params: Any = None, timeout: float = 10) -> dict:
+    def request(self, method: str, params: Any = None, timeout: float = TIMEOUT) -> dict:
         """The whole response message (``result`` or ``error``)."""
         msg_id = self.request_async(method, params)
         return self.wait_for(lambda m: m.get("id") == msg_id and "method" not in m, timeout)
 
-    def wait_for(self, predicate, timeout: float = 10) -> dict:
+    def wait_for(self, predicate, timeout: float = TIMEOUT) -> dict:
         for i, message in enumerate(self.pending):
             if predicate(message):
                 return self.pending.pop(i)
@@ -99,7 +103,7 @@ class StdioClient:
         result = [] if message["method"] == "workspace/configuration" else None
         self.send({"jsonrpc": "2.0", "id": message["id"], "result": result})
 
-    def diagnostics(self, uri: str, version: int | None = None, timeout: float = 10) -> dict:
+    def diagnostics(self, uri: str, version: int | None = None, timeout: float = TIMEOUT) -> dict:
         """The next publishDiagnostics for ``uri`` (for ``version`` when given)."""
         return self.wait_for(
             lambda m: (
