@@ -67,3 +67,26 @@ def test_stdin_among_files_is_a_clear_error_and_the_files_are_still_checked(caps
     captured = capsys.readouterr()
     assert "standard input is read only when it is the only path" in captured.err
     assert "draft-resolution.md:" in captured.out
+
+
+def test_the_exit_status_table(tmp_path, monkeypatch, capsys):
+    """Each row of resolint/cli/status.py's table that the other tests do not reach."""
+    import resolint.cli.check as check
+
+    assert main([]) == 2 and capsys.readouterr().err.startswith("usage: resolint")  # no command
+    assert main(["check", "--help"]) == 0 and "usage: resolint check" in capsys.readouterr().out
+    assert main(["check", "--no-such-option"]) == 2 and "unrecognized arguments" in capsys.readouterr().err
+    assert main(["check", "--isolated", "--fail-on", "never", str(EXAMPLE)]) == 0  # findings, none failing
+    assert main(["check", "--isolated", str(EXAMPLE)]) == 1
+
+    def interrupted(paths, errors):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(check, "discover", interrupted)
+    assert main(["check", str(tmp_path)]) == 130
+
+    def pipe_closed(paths, errors):
+        raise BrokenPipeError
+
+    monkeypatch.setattr(check, "discover", pipe_closed)
+    assert main(["check", str(tmp_path)]) == 0  # resolint check | head

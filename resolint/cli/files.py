@@ -47,9 +47,9 @@ class InputFile:
         fixes.write_atomic(self.path, self.encoding.encode(text), expected=self.data)
 
 
-def read_document(path: Path, found_by_walk: bool = False) -> str:
+def read_document(path: Path) -> str:
     """The text of ``path``, or InputError with a message that says what to do."""
-    return read_input(path, found_by_walk).text
+    return read_input(path).text
 
 
 def read_input(path: Path, found_by_walk: bool = False) -> InputFile:
