@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -120,6 +119,8 @@ def write_atomic(path: Path, data: bytes, expected: bytes | None = None) -> None
         raise WriteError(f"{path}: deleted since it was read; not written") from None
     except OSError as error:
         raise WriteError(f"{path}: cannot write the fixes: {error.strerror or error}") from None
+    import tempfile  # here: it imports shutil, random, bz2 and lzma, which only a write needs
+
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".resolint-tmp", dir=target.parent)
