@@ -61,6 +61,27 @@ def test_cli_and_server_agree_on_corpus_texts(client):
             ), name
 
 
+def test_a_buffers_format_is_decided_as_the_cli_decides_it(client):
+    """One detector for both: the file name, else the editor's language (an untitled buffer, as
+    `--format-in` for standard input), else the text sniffed (standard input with no name)."""
+
+    def damaged(name: str) -> str:
+        return (CORPUS / name).read_text(encoding="utf-8").replace("*", "", 4).replace(" 2015", " 2105", 1)
+
+    markdown, plaintext = damaged("markdown/A-RES-80-10.md"), damaged("plaintext/A-RES-70-126.txt")
+    cases = [
+        ("file:///virtual/format/a.md", markdown, "plaintext", "a.md"),  # the name wins over the language
+        ("untitled:Untitled-1", markdown, "plaintext", "a.txt"),  # no name: the language
+        ("untitled:Untitled-2", plaintext, "org", "-"),  # neither: sniffed
+        ("untitled:Untitled-3", markdown, "org", "-"),
+    ]
+    for uri, text, language, cli_name in cases:
+        client.open(uri, text, language_id=language)
+        assert lsp_findings(client.diagnostics(uri, version=1)) == cli_findings(text, cli_name, force_exclude=True), uri
+    # The choice matters: read as plain text, the Markdown resolution has other findings.
+    assert cli_findings(markdown, "a.md") != cli_findings(markdown, "a.txt")
+
+
 def _apply(text: str, change: dict) -> str:
     """The reference model of an incremental change: positions clamped as LSP 3.17 says."""
     source = Source(text)
