@@ -11,7 +11,7 @@ import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .diagnostics import Diagnostic, Edit, Fix
+from .diagnostics import Diagnostic, Edit
 
 
 def applicable(diagnostics: Iterable[Diagnostic], unsafe: bool = False) -> list[Diagnostic]:
@@ -150,6 +150,4 @@ __all__ = [
     "fix_text",
     "write_atomic",
     "WriteError",
-    "Fix",
-    "Edit",
 ]
