@@ -761,6 +761,24 @@ def _advance(states: dict, end_state, stack: tuple, kind: str) -> tuple | None:
             return tuple(work)
 
 
+def _skip_cost(kind: str) -> int:
+    return _SKIP_COST_NUMBERED if kind in (BlockKind.NUMBERED, BlockKind.NUMBERED_PREAMBULAR) else _SKIP_COST
+
+
+def _greedy_skips(states: dict, end_state, start: tuple, kinds: list[str]) -> tuple[list[int], bool]:
+    """The plain reading: each block the parser refuses set aside where it
+    stands; and whether the rest then makes a whole document."""
+    stack = start
+    greedy: list[int] = []
+    for number, kind in enumerate(kinds):
+        following = _advance(states, end_state, stack, kind)
+        if following is None:
+            greedy.append(number)
+        else:
+            stack = following
+    return greedy, _advance(states, end_state, stack, "$END") is not None
+
+
 def _fewest_skips(conf, kinds: list[str]) -> set[int] | None:
     """Which blocks to set aside so that the others parse: as few as possible.
 
@@ -774,15 +792,7 @@ def _fewest_skips(conf, kinds: list[str]) -> set[int] | None:
     """
     states, end_state = conf.states, conf.end_state
     start = (conf.start_state,)
-    stack = start
-    greedy: list[int] = []
-    for number, kind in enumerate(kinds):
-        following = _advance(states, end_state, stack, kind)
-        if following is None:
-            greedy.append(number)
-        else:
-            stack = following
-    greedy_complete = _advance(states, end_state, stack, "$END") is not None
+    greedy, greedy_complete = _greedy_skips(states, end_state, start, kinds)
     if not greedy and greedy_complete:
         return set()
     # readings: state stack -> (blocks set aside, those blocks as a linked list, last first)
@@ -796,9 +806,7 @@ def _fewest_skips(conf, kinds: list[str]) -> set[int] | None:
                 if known is None or (cost, _last(skipped)) < (known[0], _last(known[1])):
                     following_readings[following] = (cost, skipped)
             known = following_readings.get(stack)
-            skip_cost = cost + (
-                _SKIP_COST_NUMBERED if kind in (BlockKind.NUMBERED, BlockKind.NUMBERED_PREAMBULAR) else _SKIP_COST
-            )
+            skip_cost = cost + _skip_cost(kind)
             if known is None or (skip_cost, number) < (known[0], _last(known[1])):
                 following_readings[stack] = (skip_cost, (number, skipped))
         best = min(cost for cost, _ in following_readings.values())
@@ -819,10 +827,7 @@ def _fewest_skips(conf, kinds: list[str]) -> set[int] | None:
     # opener above the title) is the one out of place, not what follows it.
     cost = min(item[0] for item in finished)
     best = min(_skip_list(skipped) for c, skipped in finished if c == cost)
-    greedy_cost = sum(
-        _SKIP_COST_NUMBERED if kinds[i] in (BlockKind.NUMBERED, BlockKind.NUMBERED_PREAMBULAR) else _SKIP_COST
-        for i in greedy
-    )
+    greedy_cost = sum(_skip_cost(kinds[i]) for i in greedy)
     if greedy_complete and (greedy_cost, greedy) <= (cost, best):
         return set(greedy)
     return set(best)

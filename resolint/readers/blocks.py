@@ -246,86 +246,93 @@ class Classifier:
     def _classify(
         self, block: Block, text: str, pos: int, header_zone: bool, title_pending: bool, introducing: bool
     ) -> None:
-        plain = self.plain
+        """Set ``block.kind``: a line of the masthead, a short structural line
+        (a section numeral, an annex heading …) or a paragraph, tried in that
+        order.  Each pattern is tried only where the block's first character
+        allows it: a paragraph would otherwise pay a dozen failed matches."""
         first_line = _first_line(text)
-        # Each pattern is tried only where the first character allows it: a
-        # paragraph would otherwise pay a dozen failed matches.
+        kind = (
+            self._masthead_kind(block, text, first_line, header_zone)
+            or (self._short_line_kind(block, first_line, header_zone) if len(first_line) < 80 else None)
+            or self._label_kind(block, text, first_line, header_zone)
+            or self._paragraph_kind(block, text, first_line, pos, title_pending, introducing)
+        )
+        block.kind = kind
+
+    def _masthead_kind(self, block: Block, text: str, first_line: str, header_zone: bool) -> BlockKind | None:
+        """The plenary line, the adoption and origin lines, "Distr.", the agenda item, an opener, the title."""
         first = text[0]
         digit = first.isdecimal()  # the \d of the patterns
-        upper = "A" <= first <= "Z"  # their [A-Z]
-
         if digit and PLENARY.match(text):
-            block.kind = BlockKind.PLENARY
-            return
+            return BlockKind.PLENARY
         if first == "R" and ADOPTED.match(text):
-            block.kind = BlockKind.ADOPTED
-            return
+            return BlockKind.ADOPTED
         if first in "[ow" and ORIGIN.match(text):
-            block.kind = BlockKind.ORIGIN
-            return
+            return BlockKind.ORIGIN
         if first == "D" and DISTRIBUTION.match(text):
-            block.kind = BlockKind.DISTRIBUTION
-            return
+            return BlockKind.DISTRIBUTION
         if first in "PAa" and AGENDA.match(text):
-            block.kind = BlockKind.AGENDA_ITEM
-            return
+            return BlockKind.AGENDA_ITEM
         if first == "T":
             if len(text) < 40 and OPENER.match(text):
-                block.kind = BlockKind.OPENER
-                return
+                return BlockKind.OPENER
             if OTHER_ORGAN.match(text) and len(first_line) < 120:
-                block.kind = BlockKind.OTHER_ORGAN_OPENER
-                return
+                return BlockKind.OTHER_ORGAN_OPENER
         if (digit or first in "ES") and TITLE.match(text) and (block.heading or header_zone or not block.indented):
-            block.kind = BlockKind.TITLE
-            return
-        if len(first_line) < 80 and upper:
-            if header_zone and first in "GU" and ORGAN.match(first_line):
-                block.kind = BlockKind.ORGAN
-                return
-            if header_zone and SESSION.match(first_line):
-                block.kind = BlockKind.SESSION
-                return
-            if first == "A" and SYMBOL.match(first_line):
-                block.kind = BlockKind.SYMBOL
-                return
-            if (
-                first == "A"
-                and ANNEX.match(first_line)
-                and (
-                    block.heading
-                    or not block.indented
-                    or self.previous_kind == BlockKind.PLENARY
-                    or (
-                        # The plenary line lost: "Annex" after the last operative
-                        # paragraph's full stop is still the resolution's annex
-                        # (an "Annex I" inside the annex, indented, is not).
-                        not self.in_annex
-                        and self.previous_end == "."
-                        and self.previous_kind
-                        in (BlockKind.NUMBERED, BlockKind.UNNUMBERED_OPERATIVE, BlockKind.LETTERED, BlockKind.ROMAN)
-                    )
-                )
-            ):
-                block.kind = BlockKind.ANNEX
-                return
-            if (
-                first in "IVXL"
-                and not self.in_annex
-                and ROMAN_HEADING.match(first_line)
-                and (not self.in_instrument or self._resumes_sections(first_line))
-                and not (len(first_line) == 1 and self._continues_parts(first))
-            ):
-                # "I", "II.", "**IV**" on a line of its own: a section of the
-                # operative part (a part label only where it is the letter
-                # after the last part's: "I" after "H").
-                block.kind = BlockKind.SECTION
-                return
-            if len(first_line) == 1 and (block.heading or not block.indented):  # "A", "B": a part's label
-                block.kind = BlockKind.PART_LABEL
-                return
+            return BlockKind.TITLE
+        return None
+
+    def _short_line_kind(self, block: Block, first_line: str, header_zone: bool) -> BlockKind | None:
+        """A short line that is a structure of its own: the organ and the session of
+        the masthead, a symbol, an annex heading, a section numeral, a part's label."""
+        first = first_line[:1]
+        if not "A" <= first <= "Z":  # the [A-Z] of the patterns
+            return None
+        if header_zone and first in "GU" and ORGAN.match(first_line):
+            return BlockKind.ORGAN
+        if header_zone and SESSION.match(first_line):
+            return BlockKind.SESSION
+        if first == "A" and SYMBOL.match(first_line):
+            return BlockKind.SYMBOL
+        if first == "A" and ANNEX.match(first_line) and self._starts_annex(block):
+            return BlockKind.ANNEX
         if (
-            upper
+            first in "IVXL"
+            and not self.in_annex
+            and ROMAN_HEADING.match(first_line)
+            and (not self.in_instrument or self._resumes_sections(first_line))
+            and not (len(first_line) == 1 and self._continues_parts(first))
+        ):
+            # "I", "II.", "**IV**" on a line of its own: a section of the
+            # operative part (a part label only where it is the letter
+            # after the last part's: "I" after "H").
+            return BlockKind.SECTION
+        if len(first_line) == 1 and (block.heading or not block.indented):  # "A", "B": a part's label
+            return BlockKind.PART_LABEL
+        return None
+
+    def _starts_annex(self, block: Block) -> bool:
+        """Is an "Annex" line the heading of the resolution's annex?"""
+        return (
+            block.heading
+            or not block.indented
+            or self.previous_kind == BlockKind.PLENARY
+            or (
+                # The plenary line lost: "Annex" after the last operative
+                # paragraph's full stop is still the resolution's annex
+                # (an "Annex I" inside the annex, indented, is not).
+                not self.in_annex
+                and self.previous_end == "."
+                and self.previous_kind
+                in (BlockKind.NUMBERED, BlockKind.UNNUMBERED_OPERATIVE, BlockKind.LETTERED, BlockKind.ROMAN)
+            )
+        )
+
+    def _label_kind(self, block: Block, text: str, first_line: str, header_zone: bool) -> BlockKind | None:
+        """A lettered section's heading, a table note, a draft's label, a separator."""
+        first = text[0]
+        if (
+            "A" <= first <= "Z"
             and not (self.in_annex or self.in_instrument)
             and "\n" not in text
             and SUBSECTION.match(first_line)
@@ -333,70 +340,67 @@ class Classifier:
             and _heading_like(first_line)
         ):
             # "A. Base/floor salary scale": a lettered section of a section.
-            block.kind = BlockKind.SUBSECTION
-            return
+            return BlockKind.SUBSECTION
         if (first.islower() or first == "A") and len(text) < 300 and "\n" not in text and self._table_note(block, text):
-            block.kind = BlockKind.TABLE_NOTE
-            return
+            return BlockKind.TABLE_NOTE
         if header_zone and len(first_line) < 200 and DRAFT_LABEL.match(first_line):
-            block.kind = BlockKind.DRAFT_LABEL
-            return
-
+            return BlockKind.DRAFT_LABEL
         if first == "*" and SEPARATOR.match(text):
-            block.kind = BlockKind.PAGE_BREAK
-            return
-        at = plain[pos]  # the first character the number and label patterns see
+            return BlockKind.PAGE_BREAK
+        return None
+
+    def _paragraph_kind(
+        self, block: Block, text: str, first_line: str, pos: int, title_pending: bool, introducing: bool
+    ) -> BlockKind:
+        """A numbered paragraph or a subparagraph, a heading, a paragraph by its
+        opener, prose, or what is not part of a resolution."""
+        first = text[0]
+        at = self.plain[pos]  # the first character the number and label patterns see
         if at.isdecimal() and self._numbered(block, pos):
-            return
-        if digit and DECIMAL_ITEM.match(text):
+            return block.kind
+        if first.isdecimal() and DECIMAL_ITEM.match(text):
             # Not a paragraph number of the resolution: the numbering rules
             # leave it alone, the grammar reads it as a paragraph.
-            block.kind = BlockKind.PLAIN
-            return
+            return BlockKind.PLAIN
         if at == "(" and self._lettered(block, pos):
-            return
+            return block.kind
         if not first.islower():
             # A lower-case block continues the paragraph before it (merged later),
             # so it must not end the current (a), (b) … or (i), (ii) … list.
             self.last_letter = None
             self.in_roman = False
-
-        if (first in "AO" and ACTION.match(text)) or (first in "IVXL" and ROMAN_HEADING.match(first_line)):
-            block.kind = BlockKind.HEADING
-            return
-        if title_pending and "\n" not in text and _heading_like(first_line):
-            # The line after a section's numeral is its title, indented or not.
-            block.kind = BlockKind.HEADING
-            return
-        if block.heading or (self.indented_paragraphs and not block.indented and _heading_like(first_line)):
-            block.kind = BlockKind.HEADING
-            return
-
+        if self._heading(block, text, first_line, title_pending):
+            return BlockKind.HEADING
         opener = self._opener(block, pos)
         if opener is not None:
             if opener.kind == "preambular":
-                block.kind = BlockKind.PREAMBULAR
-            elif text.endswith(":") and not opener.first_person:
-                block.kind = BlockKind.INTRODUCING
-            else:
-                block.kind = BlockKind.UNNUMBERED_OPERATIVE
-            return
+                return BlockKind.PREAMBULAR
+            if text.endswith(":") and not opener.first_person:
+                return BlockKind.INTRODUCING
+            return BlockKind.UNNUMBERED_OPERATIVE
         if JUNK.match(text) or JUNK.search(first_line[:200]) and not _prose(text):
-            block.kind = BlockKind.UNRECOGNISED
-            return
+            return BlockKind.UNRECOGNISED
         if block.heading is False and "\n" not in text and _heading_like(first_line):
             if not block.indented or self._indented_heading(first_line):
                 # The plain-text export indents a subject heading inside the
                 # body ("Multimodal transportation") like a paragraph: a line
                 # with no opener and no final mark is a heading there too.
-                block.kind = BlockKind.HEADING
-                return
+                return BlockKind.HEADING
         if _prose(text):
             # "Panel 1: …" after "(b) … the following themes:": the list a
             # subparagraph introduces, not a paragraph of the resolution.
-            block.kind = BlockKind.INTRODUCED if introducing and not self.in_annex else BlockKind.PLAIN
-            return
-        block.kind = BlockKind.UNRECOGNISED
+            return BlockKind.INTRODUCED if introducing and not self.in_annex else BlockKind.PLAIN
+        return BlockKind.UNRECOGNISED
+
+    def _heading(self, block: Block, text: str, first_line: str, title_pending: bool) -> bool:
+        """An action or roman heading, a section's title, a line the surface marks as a heading."""
+        first = text[0]
+        if (first in "AO" and ACTION.match(text)) or (first in "IVXL" and ROMAN_HEADING.match(first_line)):
+            return True
+        if title_pending and "\n" not in text and _heading_like(first_line):
+            # The line after a section's numeral is its title, indented or not.
+            return True
+        return block.heading or (self.indented_paragraphs and not block.indented and _heading_like(first_line))
 
     def _indented_heading(self, line: str) -> bool:
         """Is an indented line with no opener and no final mark a subject heading?
