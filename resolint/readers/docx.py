@@ -217,6 +217,7 @@ class Styles:
         self.defaults: dict = {}
         self.default_paragraph: str | None = None
         self.default_character: str | None = None
+        self._chain_cache: dict[str | None, list[_Style]] = {}
         if root is None:
             return
         rpr_default = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")
@@ -245,7 +246,6 @@ class Styles:
                     self.default_paragraph = style_id
                 elif s.kind == "character":
                     self.default_character = style_id
-        self._chain_cache: dict[str | None, list[_Style]] = {}
 
     def chain(self, style_id: str | None) -> list[_Style]:
         """The style and those it is based on, nearest first."""
@@ -572,6 +572,7 @@ class _Reader:
         self.styles = Styles(_xml(parts["styles"], name) if "styles" in parts else None)
         self.numbering = Numbering(_xml(parts["numbering"], name) if "numbering" in parts else None)
         self.notes: dict[int, object] = {}
+        self.custom_marks: set[int] = set()  # footnotes with a typed mark: Word does not number them
         if "footnotes" in parts:
             for note in _xml(parts["footnotes"], name).iter(_W + "footnote"):
                 if note.get(_W + "type") in (None, "normal"):
@@ -724,6 +725,8 @@ class _Reader:
                 nid = _int(child.get(_W + "id"), None)
                 if child.get(_W + "customMarkFollows") in ("1", "true", "on"):
                     custom = True  # the mark is the text that follows
+                    if nid is not None:
+                        self.custom_marks.add(nid)
                     continue
                 out.append(Piece("", kind="ref", note=nid, wp=wp, col=col[0]))
                 continue
@@ -977,7 +980,11 @@ def _render(reader: _Reader) -> WordDocument:
         paragraphs.append(paragraph)
     # Footnote bodies, in the order of their numbers, after a page break.
     by_id = {}
-    unreferenced = [nid for nid in reader.notes if nid not in referenced and _has_text(reader, nid)]
+    unreferenced = [
+        nid
+        for nid in reader.notes
+        if nid not in referenced and nid not in reader.custom_marks and _has_text(reader, nid)
+    ]
     last_wp = paragraphs[-1].wp[-1] - 1 if paragraphs else 0
     last_col = len(wp_texts[last_wp]) if wp_texts else 0
     bodies = [(f, reader.note_text(f.note_id)) for f in footnotes]
