@@ -50,12 +50,14 @@ _W = "{" + W_NS + "}"
 # Limits on what is read from a package.  Only the parts read are
 # decompressed (document, styles, numbering, footnotes, settings); images
 # are never opened.  zipfile stops every entry at its declared size, so the
-# declared sizes bound the memory used.
+# declared sizes bound the memory used.  64 MB of WordprocessingML is some
+# ten thousand pages; Word's own XML compresses 10 to 50 times, a document
+# made of one repeated paragraph a few hundred times, a zip bomb a thousand.
 MAX_ENTRIES = 20_000
-MAX_PART_BYTES = 256 * 1024 * 1024  # one XML part, uncompressed
-MAX_TOTAL_BYTES = 384 * 1024 * 1024  # all the parts read together
-MAX_RATIO = 200  # uncompressed / compressed, for a part over RATIO_FLOOR
-RATIO_FLOOR = 4 * 1024 * 1024
+MAX_PART_BYTES = 64 * 1024 * 1024  # one XML part, uncompressed
+MAX_TOTAL_BYTES = 128 * 1024 * 1024  # all the parts read together
+MAX_RATIO = 500  # uncompressed / compressed, for a part over RATIO_FLOOR
+RATIO_FLOOR = 8 * 1024 * 1024
 
 REVISIONS = ("accepted", "original")
 
@@ -218,6 +220,7 @@ class Styles:
         self.default_paragraph: str | None = None
         self.default_character: str | None = None
         self._chain_cache: dict[str | None, list[_Style]] = {}
+        self._run_cache: dict[tuple, bool] = {}
         if root is None:
             return
         rpr_default = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")
@@ -263,6 +266,14 @@ class Styles:
         return out
 
     def run_property(self, key: str, char_style: str | None, para_style: str | None) -> bool:
+        """A run property (``i``, ``b``, ``vanish``, ``sup``) that the run does not set itself."""
+        cache_key = (key, char_style, para_style)
+        value = self._run_cache.get(cache_key)
+        if value is None:
+            value = self._run_cache[cache_key] = self._run_property(key, char_style, para_style)
+        return value
+
+    def _run_property(self, key: str, char_style: str | None, para_style: str | None) -> bool:
         for style in self.chain(char_style):
             if key in style.rpr:
                 return style.rpr[key]
@@ -349,6 +360,7 @@ class Numbering:
         self.abstract_style_link: dict[int, str] = {}
         self.instances: dict[int, tuple[int, dict[int, int], dict[int, Level]]] = {}
         self.counters: dict[tuple, list[int | None]] = {}
+        self._levels: dict[tuple[int, int], Level | None] = {}
         if root is None:
             return
         for abstract in root.iter(_W + "abstractNum"):
@@ -377,11 +389,16 @@ class Numbering:
             self.instances[nid] = (_int(ref.get(_W + "val"), -1), starts, levels)
 
     def level(self, num_id: int, ilvl: int) -> Level | None:
+        key = (num_id, ilvl)
+        if key in self._levels:
+            return self._levels[key]
         instance = self.instances.get(num_id)
-        if instance is None:
-            return None
-        aid, _, levels = instance
-        return levels.get(ilvl) or self.abstract.get(aid, {}).get(ilvl)
+        found = None
+        if instance is not None:
+            aid, _, levels = instance
+            found = levels.get(ilvl) or self.abstract.get(aid, {}).get(ilvl)
+        self._levels[key] = found
+        return found
 
     def next_number(self, num_id: int, ilvl: int) -> tuple[str, tuple] | None:
         """Count a paragraph of list ``num_id`` at level ``ilvl``: (the text
