@@ -18,9 +18,12 @@ a ``.docx`` is read, so checking Markdown pays nothing for it.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import Settings
+from .diagnostics import Diagnostic
 from .linter import LintResult, _cyclic_collector_paused, lint_document
 from .model import Document
 from .readers.docx import REVISIONS, DocxError, WordDocument, WordSource, read_docx
@@ -165,5 +168,374 @@ def _paragraphs(doc: Document):
 # ------------------------------------------------------------------ fixes as tracked changes
 
 
-def fix_docx(*args, **kwargs):  # pragma: no cover - defined below when written
-    raise NotImplementedError
+@dataclass(slots=True)
+class WordFixes:
+    """What :func:`fix_docx` did: the fixes written as tracked changes (their
+    positions those of the document before them) and those it left, with why."""
+
+    applied: list[Diagnostic] = field(default_factory=list)
+    skipped: list[tuple[Diagnostic, str]] = field(default_factory=list)
+    written: bool = False
+
+
+def fix_docx(
+    source: str | Path | bytes,
+    output: str | Path,
+    settings: Settings | None = None,
+    *,
+    unsafe: bool = False,
+    author: str = "resolint",
+    date: str | None = None,
+    max_rounds: int = 10,
+) -> WordFixes:
+    """Write a copy of a ``.docx`` to ``output`` in which each fix is a tracked
+    change by ``author`` (``w:del``/``w:ins`` for text, ``w:rPrChange`` for
+    italics), so the drafter accepts or rejects each in Word.  The original
+    is never touched; every zip entry but ``word/document.xml`` is copied
+    unchanged.  Nothing is written when there is nothing to fix.  Fixes are
+    chosen as ``--fix`` chooses them, in rounds, on the text as it reads with
+    every change accepted — so fixing the fixed copy changes nothing more.
+
+    Left for now (reported in ``skipped``): fixes of an automatic number
+    (Word renumbers by itself; changing the list is a paragraph-property
+    change) and fixes inside a footnote's text."""
+    import datetime as dt
+    import zipfile
+
+    from lxml import etree
+
+    from .fixes import select_fixes
+    from .readers.docx import open_package
+
+    settings = settings or Settings()
+    data = bytes(source) if isinstance(source, (bytes, bytearray, memoryview)) else Path(source).read_bytes()
+    name = "-" if isinstance(source, (bytes, bytearray, memoryview)) else str(source)
+    stamp = date or dt.datetime.now(dt.UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+    parts = open_package(data, name)
+    report = WordFixes()
+    changed = False
+    main_part = _main_part_name(data)
+    for _ in range(max_rounds):
+        word = read_docx_parts(parts, name)
+        doc = parse_docx(word, name, settings)
+        with _cyclic_collector_paused():
+            diagnostics = lint_document(doc, settings, name)
+        writer = _TrackedChanges(word, author, stamp)
+        applied_now = 0
+        for d in select_fixes(diagnostics, unsafe):
+            reason = writer.apply(d)
+            if reason is None:
+                report.applied.append(d)
+                applied_now += 1
+            elif not any(d is seen for seen, _ in report.skipped):
+                report.skipped.append((d, reason))
+        if not applied_now:
+            break
+        changed = True
+        parts = dict(parts)
+        parts["document"] = etree.tostring(word.root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        # A fix left in one round is judged again in the next: keep the last word.
+        report.skipped = [(d, r) for d, r in report.skipped if not any(d is a for a in report.applied)]
+    if not changed:
+        return report
+    _write_copy(data, Path(output), {main_part: parts["document"]}, zipfile)
+    report.written = True
+    return report
+
+
+def read_docx_parts(parts: dict[str, bytes], name: str) -> WordDocument:
+    from .readers.docx import _Reader, _render
+
+    return _render(_Reader(parts, name, "accepted"))
+
+
+def _main_part_name(data: bytes) -> str:
+    import io
+    import zipfile
+
+    from .readers.docx import _main_part
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = {info.filename: info for info in archive.infolist()}
+        return _main_part(archive, names, "-", [0]) or "word/document.xml"
+
+
+def _write_copy(data: bytes, output: Path, replaced: dict[str, bytes], zipfile) -> None:
+    """The package again, entry by entry in the same order with the same
+    names, dates and compression; only the entries in ``replaced`` differ."""
+    import io
+    import os
+    import tempfile
+
+    output.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".resolint-", suffix=".docx", dir=output.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(handle, "w") as zout:
+                for info in zin.infolist():
+                    content = replaced.get(info.filename)
+                    if content is None:
+                        content = zin.read(info)
+                    zout.writestr(info, content, compress_type=info.compress_type)
+        os.replace(tmp, output)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+# The run properties that come before w:i in the schema's order.
+_BEFORE_ITALIC = frozenset(_W + t for t in ("rStyle", "rFonts", "b", "bCs"))
+_TRACKED = frozenset(_W + t for t in ("ins", "del", "moveTo", "moveFrom"))
+
+
+class _TrackedChanges:
+    """Writes fixes into a WordDocument's XML tree as tracked changes."""
+
+    def __init__(self, word: WordDocument, author: str, date: str):
+        self.word = word
+        self.author = author
+        self.date = date
+        ids = [int(v) for v in word.root.xpath("//@w:id", namespaces={"w": _W[1:-1]}) if v.lstrip("-").isdigit()]
+        self.next_id = max(ids, default=0) + 1
+        self.touched: set[int] = set()  # w:p already edited this round: their pieces are stale
+
+    # ------------------------------------------------------------ entry
+    def apply(self, d: Diagnostic) -> str | None:
+        """Write the fix of ``d``; None when written, else why not."""
+        edits = sorted(d.fix.edits, key=lambda e: (e.start, e.end))
+        text = self.word.text
+        for note in self.word.footnotes:
+            if note.end > note.start and any(note.start <= e.start < note.end for e in edits):
+                return "a fix inside a footnote is not written as a tracked change yet"
+        if all(set(e.new_text) <= {"*"} and set(text[e.start : e.end]) <= {"*"} for e in edits):
+            return self._italicize(edits[0].start, edits[-1].end)
+        places = [self._columns(e.start, e.end) for e in edits]
+        if any(place is None for place in places):
+            return "the fix changes an automatic number or other text Word makes itself; change it in Word"
+        if len(edits) != 1:
+            return "a fix of several edits is not written as a tracked change yet"
+        edit = edits[0]
+        if "*" in edit.new_text or "<" in edit.new_text:
+            return "a fix that changes formatting is not written as a tracked change yet"
+        located = places[0]
+        wp, start, end = located
+        if wp in self.touched:
+            return "another fix changed this paragraph in this round"
+        self._replace(wp, start, end, edit.new_text)
+        self.touched.add(wp)
+        return None
+
+    def _columns(self, start: int, end: int) -> tuple[int, int, int] | None:
+        """(w:p, start column, end column) when rendering[start:end] is text of one w:p."""
+        word = self.word
+        wp, col = word.location(start)
+        if start == end:
+            i = bisect_right(word.starts, start) - 1
+            if i >= 0 and not word.linear[i] and word.starts[i] < start:
+                return None  # inside markup: a number, a footnote mark
+            return wp, col, col
+        end_wp, end_col = word.location(end)
+        if end_wp != wp or end_col - col != end - start:
+            return None
+        i = bisect_right(word.starts, start) - 1
+        j = bisect_right(word.starts, end - 1) - 1
+        if not all(word.linear[k] for k in range(max(i, 0), j + 1)):
+            return None
+        return wp, col, end_col
+
+    # ------------------------------------------------------------ italics
+    def _italicize(self, start: int, end: int) -> str | None:
+        word = self.word
+        ranges: dict[int, list[int]] = {}
+        for offset in range(start, end):
+            i = bisect_right(word.starts, offset) - 1
+            if i < 0 or not word.linear[i]:
+                continue
+            wp, col = word.location(offset)
+            span = ranges.setdefault(wp, [col, col + 1])
+            span[0], span[1] = min(span[0], col), max(span[1], col + 1)
+        if not ranges:
+            return "no text to italicize"
+        if any(wp in self.touched for wp in ranges):
+            return "another fix changed this paragraph in this round"
+        for wp, (first, last) in ranges.items():
+            for node in self._isolate(wp, first, last):
+                self._set_italic(node.getparent())
+            self.touched.add(wp)
+        return None
+
+    def _set_italic(self, run) -> None:
+        from lxml import etree
+
+        rpr = run.find(_W + "rPr")
+        if rpr is None:
+            rpr = etree.Element(_W + "rPr")
+            run.insert(0, rpr)
+        if rpr.find(_W + "rPrChange") is None:
+            change = etree.SubElement(rpr, _W + "rPrChange", self._attributes())
+            old = etree.SubElement(change, _W + "rPr")
+            for child in rpr:
+                if child is not change:
+                    old.append(_copy(child))
+        for existing in rpr.findall(_W + "i"):
+            rpr.remove(existing)
+        italic = etree.Element(_W + "i")
+        position = 0
+        while position < len(rpr) and rpr[position].tag in _BEFORE_ITALIC:
+            position += 1
+        rpr.insert(position, italic)
+
+    # ------------------------------------------------------------ text
+    def _replace(self, wp: int, start: int, end: int, new_text: str) -> None:
+        from lxml import etree
+
+        pieces = self.word.wp_pieces[wp]
+        nodes = self._isolate(wp, start, end) if end > start else []
+        anchor_run = None
+        after = True
+        if nodes:
+            for node in nodes:
+                run = node.getparent()
+                for t in run.iter(_W + "t"):
+                    t.tag = _W + "delText"
+                wrapper = etree.Element(_W + "del", self._attributes())
+                run.addprevious(wrapper)
+                wrapper.append(run)
+                anchor_run = wrapper
+        else:
+            anchor_run, after = self._insertion_point(wp, start, pieces)
+        if not new_text:
+            return
+        insertion = etree.Element(_W + "ins", self._attributes())
+        run = etree.SubElement(insertion, _W + "r")
+        template = self._template_run(anchor_run)
+        if template is not None:
+            rpr = template.find(_W + "rPr")
+            if rpr is not None:
+                copied = _copy(rpr)
+                for change in copied.findall(_W + "rPrChange"):
+                    copied.remove(change)
+                run.append(copied)
+        t = etree.SubElement(run, _W + "t")
+        t.text = new_text
+        t.set(_XML_SPACE, "preserve")
+        if anchor_run is None:
+            self.word.elements[wp].append(insertion)
+            return
+        anchor = anchor_run
+        while anchor.getparent() is not None and anchor.getparent().tag in _TRACKED and anchor.tag != _W + "del":
+            anchor = anchor.getparent()
+        if after:
+            anchor.addnext(insertion)
+        else:
+            anchor.addprevious(insertion)
+
+    def _insertion_point(self, wp: int, col: int, pieces):
+        """(the run to insert beside, True to insert after it) for an insertion at ``col``."""
+        before = [p for p in pieces if p.kind in ("text", "custom") and p.node is not None and p.col < col]
+        at = [p for p in pieces if p.kind in ("text", "custom") and p.node is not None and p.col >= col]
+        if before and before[-1].col + len(before[-1].text) > col:
+            nodes = self._isolate(wp, col, before[-1].col + len(before[-1].text))
+            return nodes[0].getparent(), False
+        if before:
+            return before[-1].node.getparent(), True
+        if at:
+            return at[0].node.getparent(), False
+        return None, True
+
+    @staticmethod
+    def _template_run(element):
+        if element is None:
+            return None
+        if element.tag == _W + "r":
+            return element
+        return next(element.iter(_W + "r"), None)
+
+    def _isolate(self, wp: int, start: int, end: int) -> list:
+        """The content elements that show columns [start, end) of a w:p, each
+        alone in its run (runs and w:t split at the column edges)."""
+        out = []
+        for piece in self.word.wp_pieces[wp]:
+            if piece.kind not in ("text", "custom") or piece.node is None:
+                continue
+            p_start, p_end = piece.col, piece.col + len(piece.text)
+            if p_end <= start or p_start >= end:
+                continue
+            node = piece.node
+            if node.tag == _W + "t" and (p_start < start or p_end > end):
+                node = _split_text(node, max(start, p_start) - p_start, min(end, p_end) - p_start)
+            out.append(node)
+        for node in out:
+            _alone_in_run(node)
+        return out
+
+    def _attributes(self) -> dict:
+        attributes = {_W + "id": str(self.next_id), _W + "author": self.author, _W + "date": self.date}
+        self.next_id += 1
+        return attributes
+
+
+def _copy(element):
+    import copy
+
+    return copy.deepcopy(element)
+
+
+def _split_text(node, start: int, end: int):
+    """Split a w:t so that its text[start:end] is a w:t of its own; return that one."""
+    from lxml import etree
+
+    text = node.text or ""
+    pieces = [(text[:start], "before"), (text[start:end], "middle"), (text[end:], "after")]
+    middle = None
+    current = node
+    node.text = pieces[0][0] if pieces[0][0] else None
+    first_used = bool(pieces[0][0])
+    for value, role in pieces[1:]:
+        if not value:
+            continue
+        if not first_used:
+            node.text = value
+            node.set(_XML_SPACE, "preserve")
+            first_used = True
+            current = node
+        else:
+            new = etree.Element(_W + "t")
+            new.text = value
+            new.set(_XML_SPACE, "preserve")
+            current.addnext(new)
+            current = new
+        if role == "middle":
+            middle = current
+    node.set(_XML_SPACE, "preserve")
+    return middle
+
+
+def _alone_in_run(node) -> None:
+    """Move the content before and after ``node`` in its run into runs of their own."""
+    from lxml import etree
+
+    run = node.getparent()
+    if run is None or run.tag != _W + "r":
+        return
+    rpr = run.find(_W + "rPr")
+    content = [child for child in run if child.tag != _W + "rPr"]
+    index = content.index(node)
+    before, after = content[:index], content[index + 1 :]
+    if before:
+        first = etree.Element(_W + "r")
+        if rpr is not None:
+            first.append(_copy(rpr))
+        for child in before:
+            first.append(child)
+        run.addprevious(first)
+    if after:
+        last = etree.Element(_W + "r")
+        if rpr is not None:
+            last.append(_copy(rpr))
+        for child in after:
+            last.append(child)
+        run.addnext(last)

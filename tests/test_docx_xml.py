@@ -126,6 +126,15 @@ def test_lists_sharing_an_abstract_numbering_share_its_counter_unless_overridden
     assert numbers(package(body, numbering=numbering)) == ["1.", "2.", None, "3.", "1.", "2."]
 
 
+def test_a_restart_in_an_overriding_instance_goes_on_in_the_plain_one():
+    """How LibreOffice writes a list it restarted: the first paragraph in an
+    instance with w:startOverride, the others in the plain instance."""
+    body = para(run("A"), (1, 0)) + para(run("B"), (1, 0)) + para(run("x"))
+    body += para(run("C"), (3, 0)) + para(run("D"), (1, 0)) + para(run("E"), (1, 0))
+    numbering = OPERATIVE_AND_LETTERS + num(1, 1) + num(3, 1, {0: 1})
+    assert numbers(package(body, numbering=numbering)) == ["1.", "2.", None, "1.", "2.", "3."]
+
+
 def test_start_and_start_override():
     body = para(run("A"), (1, 0)) + para(run("B"), (1, 0)) + para(run("C"), (2, 0))
     numbering = abstract(1, level(0, "decimal", "%1.", start=5)) + num(1, 1) + num(2, 1, {0: 12})

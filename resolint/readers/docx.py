@@ -361,6 +361,7 @@ class Numbering:
         self.instances: dict[int, tuple[int, dict[int, int], dict[int, Level]]] = {}
         self.counters: dict[tuple, list[int | None]] = {}
         self._levels: dict[tuple[int, int], Level | None] = {}
+        self.started: set[tuple[int, int]] = set()  # (numId, level) whose startOverride has been used
         if root is None:
             return
         for abstract in root.iter(_W + "abstractNum"):
@@ -410,14 +411,21 @@ class Numbering:
         lvl = self.level(num_id, ilvl)
         if lvl is None:
             return None
-        # Lists of one abstract numbering share its counters, unless the
-        # instance restarts them (w:startOverride): then it counts alone.
-        key = ("num", num_id) if starts else ("abstract", aid)
+        # Lists of one abstract numbering share its counters.  An instance
+        # with a w:startOverride restarts the level the first time the
+        # instance uses it, and the count goes on from there for every
+        # instance: LibreOffice writes a restarted list as its first
+        # paragraph in an overriding instance and the rest in the plain one.
+        key = ("abstract", aid)
         counters = self.counters.get(key)
         if counters is None:
             counters = self.counters[key] = [None] * 9
         current = counters[ilvl]
-        counters[ilvl] = starts.get(ilvl, lvl.start) if current is None else current + 1
+        if ilvl in starts and (num_id, ilvl) not in self.started:
+            self.started.add((num_id, ilvl))
+            counters[ilvl] = starts[ilvl]
+        else:
+            counters[ilvl] = lvl.start if current is None else current + 1
         for deeper in range(ilvl + 1, 9):
             deeper_lvl = self.level(num_id, deeper)
             restart = deeper_lvl.restart if deeper_lvl is not None and deeper_lvl.restart is not None else deeper
@@ -505,6 +513,7 @@ class Piece:
     note: int | None = None
     wp: int = 0  # 0-based index of the w:p among the body's paragraphs
     col: int = 0  # 0-based column of the piece in that w:p's accepted text
+    node: object = None  # the element it was read from (w:t, w:tab, w:footnoteReference …)
 
 
 @dataclass(slots=True)
@@ -555,6 +564,10 @@ class WordDocument:
     wps: list[int] = field(default_factory=list)
     cols: list[int] = field(default_factory=list)
     linear: list[bool] = field(default_factory=list)
+    # For writing fixes back: the body's w:p elements and each one's pieces (with their elements).
+    elements: list = field(default_factory=list, repr=False)
+    wp_pieces: list[list[Piece]] = field(default_factory=list, repr=False)
+    root: object = field(default=None, repr=False)
 
     def location(self, offset: int) -> tuple[int, int]:
         """0-based (w:p index, code-point column in its accepted text) of a rendering offset."""
@@ -745,10 +758,10 @@ class _Reader:
                     if nid is not None:
                         self.custom_marks.add(nid)
                     continue
-                out.append(Piece("", kind="ref", note=nid, wp=wp, col=col[0]))
+                out.append(Piece("", kind="ref", note=nid, wp=wp, col=col[0], node=child))
                 continue
             if text:
-                piece = Piece(text, italic, bold, sup, "custom" if custom else "text", wp=wp, col=col[0])
+                piece = Piece(text, italic, bold, sup, "custom" if custom else "text", wp=wp, col=col[0], node=child)
                 custom = False
                 out.append(piece)
                 col[0] += len(text)
@@ -939,6 +952,7 @@ def _render(reader: _Reader) -> WordDocument:
     footnotes: list[Footnote] = []
     referenced: set[int] = set()
     pending: list[Piece] = []
+    wp_pieces: list[list[Piece]] = []
     pending_wps: list[int] = []
     next_note = reader.num_start
     elements = list(reader.body_paragraphs())
@@ -947,6 +961,7 @@ def _render(reader: _Reader) -> WordDocument:
         joined = joined and wp < len(elements) - 1  # the last paragraph mark cannot go
         pieces = reader.pieces(p, style, wp)
         wp_texts.append("".join(piece.text if piece.kind != "ref" else "" for piece in pieces))
+        wp_pieces.append(pieces)
         pending.extend(pieces)
         pending_wps.append(wp + 1)
         if joined:
@@ -1038,6 +1053,9 @@ def _render(reader: _Reader) -> WordDocument:
         writer.wps,
         writer.cols,
         writer.linear,
+        elements,
+        wp_pieces,
+        reader.document,
     )
     return doc
 

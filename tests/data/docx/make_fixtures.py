@@ -220,6 +220,19 @@ def subparagraphs(out: Path) -> None:
     pandoc(md, out)
 
 
+def fixable(out: Path) -> None:
+    """A draft with faults that --fix mends: a date not in UN form (D007), a
+    preambular paragraph ending in a semicolon (P004), an operative verb not
+    in italics (P001) and a last paragraph ending in a semicolon (P005)."""
+    md = (
+        DRAFT.replace("of 31 August 2020", "of August 31, 2020")
+        .replace("road safety collaboration,", "road safety collaboration;")
+        .replace("2. *Invites* Member States", "2. Invites Member States")
+        .replace("present resolution.", "present resolution;")
+    )
+    pandoc(md, out)
+
+
 _GOOGLE_CT = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default ContentType="application/xml" Extension="xml"/><Default ContentType="application/vnd.openxmlformats-package.relationships+xml" Extension="rels"/><Override ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml" PartName="/word/numbering.xml"/><Override ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml" PartName="/word/footnotes.xml"/><Override ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml" PartName="/word/styles.xml"/><Override ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml" PartName="/word/settings.xml"/><Override ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml" PartName="/word/document.xml"/></Types>"""
 _GOOGLE_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -316,6 +329,7 @@ FIXTURES = {
     "draft-restarted-list.docx": restarted_list,
     "draft-subparagraphs.docx": subparagraphs,
     "google-docs-imitation.docx": google_docs_imitation,
+    "draft-fixable.docx": fixable,
 }
 
 
