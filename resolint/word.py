@@ -129,40 +129,38 @@ def _plain_text(word: WordDocument) -> str:
 
 def paragraph_label(doc: Document, offset: int) -> str | None:
     """How a drafter names the paragraph holding ``offset``: "PP 4" (the
-    fourth preambular paragraph), "OP 12", "OP 12 (c)" (a subparagraph), or
-    None outside the preamble and the operative part."""
-    from .model import Paragraph
-
-    preambular = 0
-    operative = 0
-    for paragraph in _paragraphs(doc):
-        if not isinstance(paragraph, Paragraph):
-            continue
-        kind = getattr(paragraph, "kind", "")
-        if kind == "preambular":
-            preambular += 1
-        elif kind == "operative":
-            operative += 1
-        span = paragraph.span
-        inside = any(start <= offset < end for start, end in paragraph.segments) or span.start <= offset < span.end
-        if not inside:
-            continue
-        if kind == "preambular":
-            return f"PP {preambular}"
-        if kind == "operative":
-            label = f"OP {paragraph.number or operative}"
-            for sub in getattr(paragraph, "subparagraphs", []) or []:
-                sub_span = sub.span
-                if sub_span.start <= offset < sub_span.end:
-                    return f"{label} {sub.label}" if getattr(sub, "label", None) else label
-            return label
+    fourth preambular paragraph), "OP 12", "OP 12 (c)", "OP 12 (c) (ii)", or
+    None outside the preamble and the operative part.  Works on any
+    document model (Markdown and plain text too); a part of a resolution
+    in parts adds its letter ("B: OP 3")."""
+    several = len(doc.parts) > 1
+    for part in doc.parts:
+        prefix = f"{part.label}: " if several and getattr(part, "label", None) else ""
+        for count, paragraph in enumerate(part.preamble, 1):
+            if _holds(paragraph, offset):
+                return f"{prefix}PP {count}"
+        for count, paragraph in enumerate(part.operative, 1):
+            label = f"{prefix}OP {paragraph.number_value or count}"
+            path = _sub_path(paragraph, offset)
+            if path is not None:
+                return " ".join([label, *path])
     return None
 
 
-def _paragraphs(doc: Document):
-    for part in doc.parts if getattr(doc, "parts", None) else [doc]:
-        yield from getattr(part, "preamble", []) or []
-        yield from getattr(part, "operative", []) or []
+def _holds(paragraph, offset: int) -> bool:
+    if any(start <= offset < end for start, end in paragraph.segments):
+        return True
+    return paragraph.span.start <= offset < paragraph.span.end
+
+
+def _sub_path(paragraph, offset: int) -> list[str] | None:
+    """The labels of the subparagraphs down to ``offset`` ([] for the
+    paragraph's own text), or None when the offset is not in it."""
+    for sub in paragraph.subparagraphs:
+        inner = _sub_path(sub, offset)
+        if inner is not None:
+            return [sub.label or "", *inner] if sub.label else inner
+    return [] if _holds(paragraph, offset) else None
 
 
 # ------------------------------------------------------------------ fixes as tracked changes

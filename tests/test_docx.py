@@ -197,3 +197,44 @@ def test_convert_to_text_reads_as_the_word_document():
     assert [d.code for d in lint_text(text, "draft.txt").diagnostics] == ["F001"]
     with pytest.raises(ValueError, match="expected 'markdown' or 'text'"):
         convert_docx(path, to="html")
+
+
+# ------------------------------------------------------------------ paragraph names
+
+
+def test_paragraph_labels_name_paragraphs_as_drafters_do():
+    from resolint.word import paragraph_label
+
+    doc = lint_docx(DATA / "draft-subparagraphs.docx").document
+    text = doc.source.text
+    labels = {
+        needle: paragraph_label(doc, text.index(needle))
+        for needle in ("General Assembly", "Recalling", "Noting", "Welcomes", "To adopt", "To review", "Requests")
+    }
+    assert labels == {
+        "General Assembly": None,
+        "Recalling": "PP 1",
+        "Noting": "PP 2",
+        "Welcomes": "OP 1",
+        "To adopt": "OP 2 (a)",
+        "To review": "OP 2 (c)",
+        "Requests": "OP 6",
+    }
+    seed = lint_docx(DATA / "A-RES-77-176.docx")
+    p001 = seed.diagnostics[0]
+    assert paragraph_label(seed.document, p001.start) == "PP 1"
+    # A preambular paragraph that a page break split in the Markdown is one paragraph in Word.
+    assert paragraph_label(seed.document, seed.document.source.text.index("the occasion of the twenty")) == "PP 1"
+
+
+def test_paragraph_labels_on_markdown():
+    from resolint.word import paragraph_label
+
+    text = "*The General Assembly,*\n\n*Recalling* x,\n\n1. *Decides* y:\n\n(a) One;\n\n(b) Two;\n\n2. *Requests* z.\n"
+    doc = lint_text(text, "draft.md").document
+    assert [paragraph_label(doc, text.index(n)) for n in ("Recalling", "Decides", "Two", "Requests")] == [
+        "PP 1",
+        "OP 1",
+        "OP 1 (b)",
+        "OP 2",
+    ]
