@@ -238,3 +238,51 @@ def test_paragraph_labels_on_markdown():
         "OP 1 (b)",
         "OP 2",
     ]
+
+
+# ------------------------------------------------------------------ LibreOffice as the producer
+
+
+def test_seed_saved_by_libreoffice_gives_the_same_finding():
+    found = findings(DATA / "A-RES-77-176.libreoffice.docx")
+    assert [(code, line, column, end) for code, line, column, end, _, _ in found] == [("P001", 10, 1, 10)]
+    pandoc_doc = lint_docx(DATA / "A-RES-77-176.docx").document
+    libre_doc = lint_docx(DATA / "A-RES-77-176.libreoffice.docx").document
+    assert [len(p.operative) for p in libre_doc.parts] == [len(p.operative) for p in pandoc_doc.parts]
+    assert [f.number for f in libre_doc.footnotes] == [f.number for f in pandoc_doc.footnotes]
+    assert sorted(c.symbol for c in libre_doc.citations) == sorted(c.symbol for c in pandoc_doc.citations)
+
+
+def test_paragraph_deleted_in_libreoffice_with_changes_recorded():
+    path = DATA / "draft-deleted-paragraph.libreoffice.docx"
+    assert findings(path) == []
+    accepted = read_word(path)
+    assert [p.number for p in accepted.paragraphs if p.number] == ["1.", "2.", "3.", "4.", "5."]
+    assert not any("Encourages" in p.text for p in accepted.paragraphs)
+    original = read_word(path, revisions="original")
+    assert [p.text.split()[0] for p in original.paragraphs if p.number] == [
+        "Welcomes",
+        "Invites",
+        "Encourages",
+        "Calls",
+        "Invites",
+        "Requests",
+    ]
+
+
+def test_after_a_deletion_the_typed_number_is_the_fault():
+    """Word renumbered the automatic paragraphs; the typed "5." now stands after "3."."""
+    path = DATA / "draft-typed-number-deleted.libreoffice.docx"
+    word = read_word(path)
+    assert [p.number or p.text[:2] for p in word.paragraphs if p.number or p.text.startswith("5.")] == [
+        "1.",
+        "2.",
+        "3.",
+        "5.",
+        "4.",
+    ]
+    found = findings(path)
+    assert [(code, line, message) for code, line, _, _, message, _ in found] == [
+        ("N001", 10, "operative paragraph 5 is out of place: expected after 4")
+    ]
+    assert found[0][5].startswith("5. Invites the regional commissions")

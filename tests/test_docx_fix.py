@@ -126,7 +126,7 @@ def test_libreoffice_accepts_the_changes(fixed, tmp_path):
     _, output, _ = fixed("draft-fixable.docx")
     text, again = tmp_path / "accepted.txt", tmp_path / "accepted.docx"
     run = subprocess.run(
-        [_uno_python(), str(DATA / "lo_accept.py"), str(output), str(text), str(again)],
+        [_uno_python(), str(DATA / "lo_tools.py"), "accept", str(output), str(text), str(again)],
         capture_output=True,
         timeout=300,
     )

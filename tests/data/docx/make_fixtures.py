@@ -2,8 +2,12 @@
 
     python tests/data/docx/make_fixtures.py            # writes the .docx files beside this script
 
-Needs pandoc (Debian package ``pandoc``; made with pandoc 2.17) and, for
-the seed, ``../shared/corpus/markdown``.  The .docx files are committed, so
+Needs pandoc (Debian package ``pandoc``; made with pandoc 2.17), for the
+seed ``../shared/corpus/markdown``, and for the ``*.libreoffice.docx`` files
+LibreOffice with python3-uno (``libreoffice-writer-nogui python3-uno``; made
+with LibreOffice 7.4), driven by lo_tools.py: LibreOffice saves the seed
+again, and deletes an operative paragraph with change recording on, as a
+drafter does in Writer.  The .docx files are committed, so
 the tests need neither.  The Markdown of the corpus becomes pandoc Markdown
 (:func:`pandoc_markdown`): each ``<sup>n</sup>`` marker a pandoc footnote,
 each footnote body its definition, the page breaks gone and a paragraph that
@@ -321,6 +325,36 @@ def google_docs_imitation(out: Path) -> None:
         z.writestr("word/settings.xml", settings)
 
 
+def _libreoffice(*args: str) -> None:
+    """Run tests/data/docx/lo_tools.py with the system Python, which has LibreOffice's uno."""
+    subprocess.run(["/usr/bin/python3", str(HERE / "lo_tools.py"), *map(str, args)], check=True, timeout=600)
+
+
+def libreoffice_seed(out: Path) -> None:
+    """The seed as LibreOffice writes it (opened and saved again): other styles, other numbering XML."""
+    with tempfile.TemporaryDirectory() as tmp:
+        made = Path(tmp) / "seed.docx"
+        seed(made)
+        _libreoffice("resave", made, out)
+
+
+def libreoffice_deleted_paragraph(out: Path) -> None:
+    """Operative paragraph 3 deleted in LibreOffice Writer with change recording on."""
+    with tempfile.TemporaryDirectory() as tmp:
+        made = Path(tmp) / "draft.docx"
+        pandoc(DRAFT, made)
+        _libreoffice("delete-paragraph", made, out, "Encourages")
+
+
+def libreoffice_typed_number_deleted(out: Path) -> None:
+    """The typed-"5." draft after a negotiation deleted paragraph 3 in LibreOffice:
+    Word renumbers 4 to 3 and 6 to 4, the typed 5 stays 5."""
+    with tempfile.TemporaryDirectory() as tmp:
+        made = Path(tmp) / "draft.docx"
+        typed_number(made)
+        _libreoffice("delete-paragraph", made, out, "Encourages")
+
+
 FIXTURES = {
     "A-RES-77-176.docx": seed,
     "draft-deleted-paragraph.docx": deleted_paragraph,
@@ -330,6 +364,9 @@ FIXTURES = {
     "draft-subparagraphs.docx": subparagraphs,
     "google-docs-imitation.docx": google_docs_imitation,
     "draft-fixable.docx": fixable,
+    "A-RES-77-176.libreoffice.docx": libreoffice_seed,
+    "draft-deleted-paragraph.libreoffice.docx": libreoffice_deleted_paragraph,
+    "draft-typed-number-deleted.libreoffice.docx": libreoffice_typed_number_deleted,
 }
 
 
