@@ -114,8 +114,7 @@ def _main_part(archive, names, name, budget) -> str | None:
     if rels is not None:
         for rel_type, target in _relationships(_read(archive, rels, name, budget), name):
             if rel_type.endswith(_OFFICE_DOC) and target.lstrip("/") in names:
-                part = target.lstrip("/")
-                return part if part.endswith(".xml") and "word" in part.lower() or part in names else None
+                return target.lstrip("/")
     return "word/document.xml" if "word/document.xml" in names else None
 
 
@@ -191,9 +190,6 @@ class _Style:
     rpr: dict = field(default_factory=dict)  # "i", "b", "vanish", "sup" -> bool
     num: tuple[int, int] | None = None  # (numId, ilvl)
     outline: int | None = None
-
-
-_RPR_KEYS = {"i": "i", "iCs": None, "b": "b", "vanish": "vanish"}
 
 
 def _rpr_values(rpr) -> dict:
@@ -401,9 +397,10 @@ class Numbering:
         self._levels[key] = found
         return found
 
-    def next_number(self, num_id: int, ilvl: int) -> tuple[str, tuple] | None:
-        """Count a paragraph of list ``num_id`` at level ``ilvl``: (the text
-        Word displays, the counter's key), or None when nothing shows."""
+    def next_number(self, num_id: int, ilvl: int) -> str | None:
+        """Count a paragraph of list ``num_id`` at level ``ilvl``: the text
+        Word displays ("" for a level without a number), or None when the
+        list does not exist."""
         instance = self.instances.get(num_id)
         if instance is None:
             return None
@@ -432,11 +429,11 @@ class Numbering:
             if restart and ilvl < restart:
                 counters[deeper] = None
         if lvl.fmt == "none":
-            return "", key
+            return ""
         text = re.sub(r"%([1-9])", lambda m: self._format(num_id, int(m.group(1)) - 1, counters, lvl), lvl.text)
         if lvl.fmt == "bullet":
             text = "".join(_bullet(c) for c in text).strip()
-        return text, key
+        return text
 
     def _format(self, num_id: int, index: int, counters: list, current: Level) -> str:
         lvl = self.level(num_id, index) or Level()
@@ -543,7 +540,6 @@ class Footnote:
     text: str
     wp: int  # 1-based w:p of its reference mark
     col: int  # 0-based column of the mark in that w:p's accepted text
-    typed: bool = False  # a typed superscript number, not a Word footnote
     start: int = 0  # its body's span in the rendering (start == end when it has no text)
     end: int = 0
 
@@ -582,13 +578,6 @@ class WordDocument:
         wp = self.wps[i]
         text_len = len(self.wp_texts[wp]) if 0 <= wp < len(self.wp_texts) else 0
         return wp, min(col, text_len)
-
-    def paragraph_at(self, offset: int) -> WordParagraph | None:
-        starts = [p.start for p in self.paragraphs]
-        i = bisect_right(starts, offset) - 1
-        if 0 <= i < len(self.paragraphs) and offset <= self.paragraphs[i].end:
-            return self.paragraphs[i]
-        return None
 
 
 class _Reader:
@@ -767,7 +756,7 @@ class _Reader:
                 col[0] += len(text)
 
     # -------------------------------------------------------------- footnote bodies
-    def note_text(self, nid: int, para_styles=True) -> list[Piece]:
+    def note_text(self, nid: int) -> list[Piece]:
         note = self.notes.get(nid)
         if note is None:
             return []
@@ -982,8 +971,7 @@ def _render(reader: _Reader) -> WordDocument:
         _fix_ref_columns(pieces, wp_texts)
         number = None
         if num is not None:
-            counted = reader.numbering.next_number(num[0], num[1])
-            number = counted[0] if counted else None
+            number = reader.numbering.next_number(num[0], num[1])
         text = "".join(piece.text for piece in pieces)
         if not text.strip() and not number:
             continue  # an empty paragraph: nothing for the Markdown reader
@@ -1011,7 +999,6 @@ def _render(reader: _Reader) -> WordDocument:
         paragraph.end = writer.pos
         paragraphs.append(paragraph)
     # Footnote bodies, in the order of their numbers, after a page break.
-    by_id = {}
     unreferenced = [
         nid
         for nid in reader.notes
@@ -1029,7 +1016,6 @@ def _render(reader: _Reader) -> WordDocument:
         writer.markup("\n\n---", last_wp, last_col)
         for f, pieces in bodies:
             f.text = "".join(p.text for p in pieces if p.kind != "ref").strip()
-            by_id[f.note_id] = f
             if not f.text:
                 f.start = f.end = writer.pos
                 continue
