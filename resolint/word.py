@@ -313,17 +313,16 @@ class _TrackedChanges:
         places = [self._columns(e.start, e.end) for e in edits]
         if any(place is None for place in places):
             return "the fix changes an automatic number or other text Word makes itself; change it in Word"
-        if len(edits) != 1:
-            return "a fix of several edits is not written as a tracked change yet"
-        edit = edits[0]
-        if "*" in edit.new_text or "<" in edit.new_text:
+        if any("*" in e.new_text or "<" in e.new_text for e in edits):
             return "a fix that changes formatting is not written as a tracked change yet"
-        located = places[0]
-        wp, start, end = located
-        if wp in self.touched:
+        paragraphs = [wp for wp, _, _ in places]
+        if len(set(paragraphs)) != len(paragraphs):
+            return "a fix of several edits in one paragraph is not written as a tracked change yet"
+        if self.touched.intersection(paragraphs):
             return "another fix changed this paragraph in this round"
-        self._replace(wp, start, end, edit.new_text)
-        self.touched.add(wp)
+        for (wp, start, end), edit in zip(places, edits, strict=True):
+            self._replace(wp, start, end, edit.new_text)
+            self.touched.add(wp)
         return None
 
     def _columns(self, start: int, end: int) -> tuple[int, int, int] | None:

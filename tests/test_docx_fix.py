@@ -147,3 +147,22 @@ def test_fixes_from_bytes(tmp_path):
     report = fix_docx(data, out, date=DATE)
     assert report.written and lint_docx(io.BytesIO(out.read_bytes()).getvalue()).diagnostics == []
     assert sys.modules.get("resolint.word") is not None
+
+
+def test_typed_numbers_renumbered_across_paragraphs(tmp_path):
+    """N001's fix retypes typed numbers in several paragraphs: one tracked change in each."""
+    from test_docx_xml import package, para, run
+
+    body = para(run("The General Assembly,", True)) + para(run("Recalling", True) + run(" the Charter,"))
+    body += para(run("1. ") + run("Decides", True) + run(" to act;"))
+    body += para(run("3. ") + run("Decides", True) + run(" to meet;"))
+    body += para(run("4. ") + run("Requests", True) + run(" a report."))
+    data = package(body)
+    assert [d.code for d in lint_docx(data).diagnostics] == ["N001"]
+    out = tmp_path / "out.docx"
+    assert fix_docx(data, out, date=DATE).written is False  # N001's fix is unsafe
+    report = fix_docx(data, out, unsafe=True, date=DATE)
+    assert [d.code for d in report.applied] == ["N001"]
+    assert [p.text[:3] for p in read_word(out).paragraphs][2:] == ["1. ", "2. ", "3. "]
+    assert [p.text[:3] for p in read_word(out, revisions="original").paragraphs][2:] == ["1. ", "3. ", "4. "]
+    assert lint_docx(out).diagnostics == []
