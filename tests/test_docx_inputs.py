@@ -123,3 +123,59 @@ def test_time_is_linear_in_the_size():
     assert growth > 3.5
     # Linear: four times the text, at most about six times the time (quadratic would be sixteen).
     assert large / small < 1.6 * growth, (small, large, growth)
+
+
+def test_damaged_packages_give_a_result_or_one_line():
+    """Bytes flipped anywhere in the seed: read, or refused with DocxError, never another exception."""
+    import random
+
+    rng = random.Random(14)
+    outcomes = {"read": 0, "refused": 0}
+    for _ in range(150):
+        data = bytearray(SEED)
+        for _ in range(rng.randint(1, 4)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        try:
+            read_word(bytes(data), name="damaged.docx")
+            outcomes["read"] += 1
+        except DocxError as error:
+            assert str(error).startswith("damaged.docx: ") and "\n" not in str(error)
+            outcomes["refused"] += 1
+    assert outcomes["read"] and outcomes["refused"]
+
+
+def test_odd_values_in_the_xml_are_read_without_error():
+    from test_docx_xml import abstract, level, num, package, para, run
+
+    numbering = abstract(1, level(0, "decimal", "%1.%9)"), level(1, "ordinalText", "%2")) + num(1, 1) + num(2, 99)
+    numbering += '<w:num w:numId="x"><w:abstractNumId w:val="1"/></w:num><w:abstractNum w:abstractNumId="y"/>'
+    body = para(run("A"), (1, 0)) + para(run("B"), (1, 7)) + para(run("C"), (2, 0)) + para(run("D"), (1, 1))
+    body += (
+        '<w:p><w:pPr><w:numPr><w:ilvl w:val="zz"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>E</w:t></w:r></w:p>'
+    )
+    body += '<w:p><w:r><w:footnoteReference w:id="nope"/><w:sym w:char="zz"/><w:t>F</w:t></w:r></w:p>'
+    word = read_word(package(body, numbering=numbering))
+    assert [p.number for p in word.paragraphs] == ["1.0)", None, None, "1", "2.0)", None]
+    assert word.paragraphs[-1].text == "1F"
+
+
+def test_damaged_xml_gives_a_result_or_one_line():
+    """Characters changed inside the seed's XML parts (a valid zip around them)."""
+    import random
+
+    rng = random.Random(1414)
+    with zipfile.ZipFile(io.BytesIO(SEED)) as z:
+        parts = {name: z.read(name) for name in ("word/document.xml", "word/numbering.xml", "word/footnotes.xml")}
+    outcomes = {"read": 0, "refused": 0}
+    for _ in range(120):
+        name = rng.choice(list(parts))
+        xml = bytearray(parts[name])
+        for _ in range(rng.randint(1, 3)):
+            xml[rng.randrange(len(xml))] = rng.choice(b'<>"/= :w0123456789-')
+        try:
+            lint_docx(seed_with(name, bytes(xml)), path="damaged.docx")
+            outcomes["read"] += 1
+        except DocxError as error:
+            assert str(error).startswith("damaged.docx: ") and "\n" not in str(error)
+            outcomes["refused"] += 1
+    assert outcomes["read"] and outcomes["refused"]

@@ -35,7 +35,9 @@ from __future__ import annotations
 import io
 import posixpath
 import re
+import struct
 import zipfile
+import zlib
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -89,7 +91,7 @@ def open_package(data: bytes, name: str = "-") -> dict[str, bytes]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as error:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, struct.error, ValueError, EOFError, OSError) as error:
         raise DocxError(f"{name}: corrupt Word document (the zip package cannot be opened: {error})") from None
     if len(infos) > MAX_ENTRIES:
         raise DocxError(f"{name}: refused: the package holds {len(infos)} entries (more than {MAX_ENTRIES})")
@@ -156,7 +158,16 @@ def _read(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, budget: li
         raise DocxError(f"{name}: refused: the parts of the package expand to more than {MAX_TOTAL_BYTES} bytes")
     try:
         return archive.read(info)
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError, RuntimeError) as error:
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        struct.error,
+        EOFError,
+        OSError,
+        ValueError,
+        NotImplementedError,
+        RuntimeError,
+    ) as error:
         raise DocxError(f"{name}: corrupt Word document ({info.filename}: {error})") from None
 
 
