@@ -422,3 +422,20 @@ def test_markdown_characters_in_word_text_stay_text():
     result = lint_docx(package(body))
     assert [d.code for d in result.diagnostics] == []
     assert result.document.markers == [] and result.document.suppressions == []
+
+
+def test_numbering_through_a_list_style():
+    """Word's list styles: the paragraph's list names an abstract numbering
+    that only links to a numbering style, whose own list holds the levels."""
+    styles = (
+        '<w:style w:type="numbering" w:styleId="UNList"><w:name w:val="UN list"/>'
+        '<w:pPr><w:numPr><w:numId w:val="5"/></w:numPr></w:pPr></w:style>'
+    )
+    numbering = (
+        OPERATIVE_AND_LETTERS
+        + '<w:abstractNum w:abstractNumId="2"><w:numStyleLink w:val="UNList"/></w:abstractNum>'
+        + num(5, 1)
+        + num(6, 2)
+    )
+    body = para(run("A"), (6, 0)) + para(run("a"), (6, 1)) + para(run("B"), (6, 0))
+    assert numbers(package(body, numbering=numbering, styles=styles)) == ["1.", "(a)", "2."]

@@ -379,6 +379,9 @@ class Numbering:
             for lvl in abstract.iter(_W + "lvl"):
                 levels[_int(lvl.get(_W + "ilvl"), 0)] = _level(lvl)
             self.abstract[aid] = levels
+            link = abstract.find(_W + "numStyleLink")
+            if link is not None and link.get(_W + "val"):
+                self.abstract_style_link[aid] = link.get(_W + "val")
         for num in root.iter(_W + "num"):
             nid = _int(num.get(_W + "numId"), None)
             ref = num.find(_W + "abstractNumId")
@@ -395,6 +398,22 @@ class Numbering:
                 if lvl is not None:
                     levels[ilvl] = _level(lvl)
             self.instances[nid] = (_int(ref.get(_W + "val"), -1), starts, levels)
+
+    def follow_style_links(self, styles: Styles) -> None:
+        """An abstract numbering that only names a list style (``w:numStyleLink``)
+        is the numbering of that style: the instances over it take the
+        levels, and share the counters, of the abstract numbering the style's
+        own list uses."""
+        for nid, (aid, starts, levels) in list(self.instances.items()):
+            seen = set()
+            while aid in self.abstract_style_link and aid not in seen:
+                seen.add(aid)
+                style = styles.styles.get(self.abstract_style_link[aid])
+                target = self.instances.get(style.num[0]) if style is not None and style.num else None
+                if target is None:
+                    break
+                aid = target[0]
+            self.instances[nid] = (aid, starts, levels)
 
     def level(self, num_id: int, ilvl: int) -> Level | None:
         key = (num_id, ilvl)
@@ -601,6 +620,7 @@ class _Reader:
         self.document = _xml(parts["document"], name)
         self.styles = Styles(_xml(parts["styles"], name) if "styles" in parts else None)
         self.numbering = Numbering(_xml(parts["numbering"], name) if "numbering" in parts else None)
+        self.numbering.follow_style_links(self.styles)
         self.notes: dict[int, object] = {}
         self.custom_marks: set[int] = set()  # footnotes with a typed mark: Word does not number them
         if "footnotes" in parts:
