@@ -212,7 +212,8 @@ def fix_docx(
     parts = open_package(data, name)
     report = WordFixes()
     changed = False
-    main_part = _main_part_name(data)
+    names = _part_names(data)
+    changed_roles: set[str] = set()
     for _ in range(max_rounds):
         word = read_docx_parts(parts, name)
         doc = parse_docx(word, name, settings)
@@ -232,11 +233,17 @@ def fix_docx(
         changed = True
         parts = dict(parts)
         parts["document"] = etree.tostring(word.root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        changed_roles.add("document")
+        if writer.footnotes_changed:
+            parts["footnotes"] = etree.tostring(
+                word.footnotes_root, xml_declaration=True, encoding="UTF-8", standalone=True
+            )
+            changed_roles.add("footnotes")
         # A fix left in one round is judged again in the next: keep the last word.
         report.skipped = [(d, r) for d, r in report.skipped if not any(d is a for a in report.applied)]
     if not changed:
         return report
-    _write_copy(data, Path(output), {main_part: parts["document"]}, zipfile)
+    _write_copy(data, Path(output), {names[role]: parts[role] for role in changed_roles}, zipfile)
     report.written = True
     return report
 
@@ -247,15 +254,17 @@ def read_docx_parts(parts: dict[str, bytes], name: str) -> WordDocument:
     return _render(_Reader(parts, name, "accepted"))
 
 
-def _main_part_name(data: bytes) -> str:
+def _part_names(data: bytes) -> dict[str, str]:
+    """The zip entry of each part the reader reads, by role ("document", "footnotes" …)."""
     import io
     import zipfile
 
-    from .readers.docx import _main_part
+    from .readers.docx import _main_part, _related_parts
 
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         names = {info.filename: info for info in archive.infolist()}
-        return _main_part(archive, names, "-", [0]) or "word/document.xml"
+        main = _main_part(archive, names, "-", [0]) or "word/document.xml"
+        return {"document": main, **_related_parts(archive, names, main, "-", [0])}
 
 
 def _write_copy(data: bytes, output: Path, replaced: dict[str, bytes], zipfile) -> None:
@@ -298,50 +307,60 @@ class _TrackedChanges:
         self.date = date
         ids = [int(v) for v in word.root.xpath("//@w:id", namespaces={"w": _W[1:-1]}) if v.lstrip("-").isdigit()]
         self.next_id = max(ids, default=0) + 1
-        self.touched: set[int] = set()  # w:p already edited this round: their pieces are stale
+        self.touched: set[tuple] = set()  # paragraphs already edited this round: their pieces are stale
+        self.footnotes_changed = False
 
     # ------------------------------------------------------------ entry
     def apply(self, d: Diagnostic) -> str | None:
         """Write the fix of ``d``; None when written, else why not."""
         edits = sorted(d.fix.edits, key=lambda e: (e.start, e.end))
         text = self.word.text
-        for note in self.word.footnotes:
-            if note.end > note.start and any(note.start <= e.start < note.end for e in edits):
-                return "a fix inside a footnote is not written as a tracked change yet"
+        in_note = [self._footnote_at(e.start) for e in edits]
         if all(set(e.new_text) <= {"*"} and set(text[e.start : e.end]) <= {"*"} for e in edits):
+            if any(in_note):
+                return "a change of formatting inside a footnote is not written as a tracked change yet"
             return self._italicize(edits[0].start, edits[-1].end)
-        places = [self._columns(e.start, e.end) for e in edits]
+        places = [self._target(e.start, e.end, note) for e, note in zip(edits, in_note, strict=True)]
         if any(place is None for place in places):
             return "the fix changes an automatic number or other text Word makes itself; change it in Word"
         if any("*" in e.new_text or "<" in e.new_text for e in edits):
             return "a fix that changes formatting is not written as a tracked change yet"
-        paragraphs = [wp for wp, _, _ in places]
-        if len(set(paragraphs)) != len(paragraphs):
+        keys = [place[0] for place in places]
+        if len(set(keys)) != len(keys):
             return "a fix of several edits in one paragraph is not written as a tracked change yet"
-        if self.touched.intersection(paragraphs):
+        if self.touched.intersection(keys):
             return "another fix changed this paragraph in this round"
-        for (wp, start, end), edit in zip(places, edits, strict=True):
-            self._replace(wp, start, end, edit.new_text)
-            self.touched.add(wp)
+        for (key, pieces, element, start, end), edit in zip(places, edits, strict=True):
+            self._replace(pieces, element, start, end, edit.new_text)
+            self.touched.add(key)
+            if key[0] == "note":
+                self.footnotes_changed = True
         return None
 
-    def _columns(self, start: int, end: int) -> tuple[int, int, int] | None:
-        """(w:p, start column, end column) when rendering[start:end] is text of one w:p."""
+    def _footnote_at(self, offset: int):
+        for note in self.word.footnotes:
+            if note.end > note.start and note.start < offset <= note.end:
+                return note
+        return None
+
+    def _target(self, start: int, end: int, note):
+        """(key, the pieces of the paragraph, its w:p, start column, end column)
+        when rendering[start:end] is text of one paragraph of the body or of a footnote."""
         word = self.word
-        wp, col = word.location(start)
-        if start == end:
-            i = bisect_right(word.starts, start) - 1
-            if i >= 0 and not word.linear[i] and word.starts[i] < start:
-                return None  # inside markup: a number, a footnote mark
-            return wp, col, col
-        end_wp, end_col = word.location(end)
-        if end_wp != wp or end_col - col != end - start:
+        if note is None:
+            found = _columns(word.starts, word.wps, word.cols, word.linear, start, end)
+            if found is None:
+                return None
+            wp, first, last = found
+            return ("body", wp), word.wp_pieces[wp], word.elements[wp], first, last
+        if end > note.end:
             return None
-        i = bisect_right(word.starts, start) - 1
-        j = bisect_right(word.starts, end - 1) - 1
-        if not all(word.linear[k] for k in range(max(i, 0), j + 1)):
+        found = _columns(note.starts, note.paras, note.cols, note.linear, start, end)
+        if found is None or not 0 <= found[0] < len(note.elements):
             return None
-        return wp, col, end_col
+        k, first, last = found
+        pieces = [p for p in note.pieces if p.wp == k]
+        return ("note", note.note_id, k), pieces, note.elements[k], first, last
 
     # ------------------------------------------------------------ italics
     def _italicize(self, start: int, end: int) -> str | None:
@@ -356,12 +375,12 @@ class _TrackedChanges:
             span[0], span[1] = min(span[0], col), max(span[1], col + 1)
         if not ranges:
             return "no text to italicize"
-        if any(wp in self.touched for wp in ranges):
+        if any(("body", wp) in self.touched for wp in ranges):
             return "another fix changed this paragraph in this round"
         for wp, (first, last) in ranges.items():
-            for node in self._isolate(wp, first, last):
+            for node in _isolate(self.word.wp_pieces[wp], first, last):
                 self._set_italic(node.getparent())
-            self.touched.add(wp)
+            self.touched.add(("body", wp))
         return None
 
     def _set_italic(self, run) -> None:
@@ -386,11 +405,10 @@ class _TrackedChanges:
         rpr.insert(position, italic)
 
     # ------------------------------------------------------------ text
-    def _replace(self, wp: int, start: int, end: int, new_text: str) -> None:
+    def _replace(self, pieces, element, start: int, end: int, new_text: str) -> None:
         from lxml import etree
 
-        pieces = self.word.wp_pieces[wp]
-        nodes = self._isolate(wp, start, end) if end > start else []
+        nodes = _isolate(pieces, start, end) if end > start else []
         anchor_run = None
         after = True
         if nodes:
@@ -403,7 +421,7 @@ class _TrackedChanges:
                 wrapper.append(run)
                 anchor_run = wrapper
         else:
-            anchor_run, after = self._insertion_point(wp, start, pieces)
+            anchor_run, after = _insertion_point(pieces, start)
         if not new_text:
             return
         insertion = etree.Element(_W + "ins", self._attributes())
@@ -420,7 +438,7 @@ class _TrackedChanges:
         t.text = new_text
         t.set(_XML_SPACE, "preserve")
         if anchor_run is None:
-            self.word.elements[wp].append(insertion)
+            element.append(insertion)
             return
         anchor = anchor_run
         while anchor.getparent() is not None and anchor.getparent().tag in _TRACKED and anchor.tag != _W + "del":
@@ -430,19 +448,6 @@ class _TrackedChanges:
         else:
             anchor.addprevious(insertion)
 
-    def _insertion_point(self, wp: int, col: int, pieces):
-        """(the run to insert beside, True to insert after it) for an insertion at ``col``."""
-        before = [p for p in pieces if p.kind in ("text", "custom") and p.node is not None and p.col < col]
-        at = [p for p in pieces if p.kind in ("text", "custom") and p.node is not None and p.col >= col]
-        if before and before[-1].col + len(before[-1].text) > col:
-            nodes = self._isolate(wp, col, before[-1].col + len(before[-1].text))
-            return nodes[0].getparent(), False
-        if before:
-            return before[-1].node.getparent(), True
-        if at:
-            return at[0].node.getparent(), False
-        return None, True
-
     @staticmethod
     def _template_run(element):
         if element is None:
@@ -451,28 +456,67 @@ class _TrackedChanges:
             return element
         return next(element.iter(_W + "r"), None)
 
-    def _isolate(self, wp: int, start: int, end: int) -> list:
-        """The content elements that show columns [start, end) of a w:p, each
-        alone in its run (runs and w:t split at the column edges)."""
-        out = []
-        for piece in self.word.wp_pieces[wp]:
-            if piece.kind not in ("text", "custom") or piece.node is None:
-                continue
-            p_start, p_end = piece.col, piece.col + len(piece.text)
-            if p_end <= start or p_start >= end:
-                continue
-            node = piece.node
-            if node.tag == _W + "t" and (p_start < start or p_end > end):
-                node = _split_text(node, max(start, p_start) - p_start, min(end, p_end) - p_start)
-            out.append(node)
-        for node in out:
-            _alone_in_run(node)
-        return out
-
     def _attributes(self) -> dict:
         attributes = {_W + "id": str(self.next_id), _W + "author": self.author, _W + "date": self.date}
         self.next_id += 1
         return attributes
+
+
+def _columns(starts, paras, cols, linear, start: int, end: int) -> tuple[int, int, int] | None:
+    """(paragraph, start column, end column) when the rendering's [start, end)
+    is text of one paragraph in this map (no markup in it), else None."""
+    i = bisect_right(starts, start) - 1
+    if i < 0:
+        return None
+    if start == end:
+        if not linear[i] and starts[i] < start:
+            return None  # inside markup: a number, a footnote mark
+        col = cols[i] + (start - starts[i] if linear[i] else 0)
+        return paras[i], col, col
+    j = bisect_right(starts, end - 1) - 1
+    if any(not linear[k] or paras[k] != paras[i] for k in range(i, j + 1)):
+        return None
+    first = cols[i] + start - starts[i]
+    last = cols[j] + end - starts[j]
+    if last - first != end - start:
+        return None
+    return paras[i], first, last
+
+
+def _insertion_point(pieces, col: int):
+    """(the run to insert beside, True to insert after it) for an insertion at ``col``."""
+    text = [p for p in pieces if p.kind in ("text", "custom") and p.node is not None]
+    before = [p for p in text if p.col < col]
+    at = [p for p in text if p.col >= col]
+    if before and before[-1].col + len(before[-1].text) > col:
+        nodes = _isolate(pieces, col, before[-1].col + len(before[-1].text))
+        return nodes[0].getparent(), False
+    if before:
+        return before[-1].node.getparent(), True
+    if at:
+        return at[0].node.getparent(), False
+    return None, True
+
+
+def _isolate(pieces, start: int, end: int) -> list:
+    """The content elements that show columns [start, end) of a paragraph,
+    each alone in its run (runs and w:t split at the column edges)."""
+    out = []
+    for piece in pieces:
+        if piece.kind not in ("text", "custom") or piece.node is None:
+            continue
+        p_start, p_end = piece.col, piece.col + len(piece.text)
+        if p_end <= start or p_start >= end:
+            continue
+        node = piece.node
+        first = piece.lead + max(start, p_start) - p_start
+        last = piece.lead + min(end, p_end) - p_start
+        if node.tag == _W + "t" and (first > 0 or last < len(node.text or "")):
+            node = _split_text(node, first, last)
+        out.append(node)
+    for node in out:
+        _alone_in_run(node)
+    return out
 
 
 def _copy(element):

@@ -166,3 +166,26 @@ def test_typed_numbers_renumbered_across_paragraphs(tmp_path):
     assert [p.text[:3] for p in read_word(out).paragraphs][2:] == ["1. ", "2. ", "3. "]
     assert [p.text[:3] for p in read_word(out, revisions="original").paragraphs][2:] == ["1. ", "3. ", "4. "]
     assert lint_docx(out).diagnostics == []
+
+
+def test_fix_inside_a_footnote_is_written_into_footnotes_xml(tmp_path):
+    from test_docx_xml import SEPARATORS, footnote, package, para, ref, run
+
+    body = para(run("The General Assembly,", True))
+    body += para(run("Recalling", True) + run(" its resolution 70/1 of 25 September 2015,") + ref(7))
+    data = package(body, footnotes=SEPARATORS + footnote(7, "Adopted on September 25, 2015."))
+    assert [d.code for d in lint_docx(data).diagnostics] == ["D007"]
+    out = tmp_path / "out.docx"
+    report = fix_docx(data, out, date=DATE)
+    assert [d.code for d in report.applied] == ["D007"]
+    assert [f.text for f in read_word(out).footnotes] == ["Adopted on 25 September 2015."]
+    assert [f.text for f in read_word(out, revisions="original").footnotes] == ["Adopted on September 25, 2015."]
+    before, after = entries_of(data), entries(out)
+    assert [name for name in before if before[name] != after[name]] == ["word/footnotes.xml"]
+    assert lint_docx(out).diagnostics == []
+    assert not fix_docx(out, tmp_path / "again.docx", date=DATE).written
+
+
+def entries_of(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return {info.filename: z.read(info) for info in z.infolist()}

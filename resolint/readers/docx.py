@@ -541,6 +541,7 @@ class Piece:
     wp: int = 0  # 0-based index of the w:p among the body's paragraphs
     col: int = 0  # 0-based column of the piece in that w:p's accepted text
     node: object = None  # the element it was read from (w:t, w:tab, w:footnoteReference …)
+    lead: int = 0  # characters of the element's text before ``text`` (blanks stripped)
 
 
 @dataclass(slots=True)
@@ -572,6 +573,14 @@ class Footnote:
     col: int  # 0-based column of the mark in that w:p's accepted text
     start: int = 0  # its body's span in the rendering (start == end when it has no text)
     end: int = 0
+    # Its own map, for writing fixes into footnotes.xml: from starts[i] on, the
+    # rendering is the footnote's w:p paras[i] (0-based) from column cols[i].
+    starts: list[int] = field(default_factory=list, repr=False)
+    paras: list[int] = field(default_factory=list, repr=False)
+    cols: list[int] = field(default_factory=list, repr=False)
+    linear: list[bool] = field(default_factory=list, repr=False)
+    pieces: list[Piece] = field(default_factory=list, repr=False)
+    elements: list = field(default_factory=list, repr=False)
 
 
 @dataclass(slots=True)
@@ -594,6 +603,7 @@ class WordDocument:
     elements: list = field(default_factory=list, repr=False)
     wp_pieces: list[list[Piece]] = field(default_factory=list, repr=False)
     root: object = field(default=None, repr=False)
+    footnotes_root: object = field(default=None, repr=False)
 
     def location(self, offset: int) -> tuple[int, int]:
         """0-based (w:p index, code-point column in its accepted text) of a rendering offset."""
@@ -622,9 +632,11 @@ class _Reader:
         self.numbering = Numbering(_xml(parts["numbering"], name) if "numbering" in parts else None)
         self.numbering.follow_style_links(self.styles)
         self.notes: dict[int, object] = {}
+        self.footnotes_root = None
         self.custom_marks: set[int] = set()  # footnotes with a typed mark: Word does not number them
         if "footnotes" in parts:
-            for note in _xml(parts["footnotes"], name).iter(_W + "footnote"):
+            self.footnotes_root = _xml(parts["footnotes"], name)
+            for note in self.footnotes_root.iter(_W + "footnote"):
                 if note.get(_W + "type") in (None, "normal"):
                     nid = _int(note.get(_W + "id"), None)
                     if nid is not None:
@@ -792,16 +804,19 @@ class _Reader:
         if note is None:
             return []
         pieces: list[Piece] = []
-        for p in note.iter(_W + "p"):
+        for k, p in enumerate(note.iter(_W + "p")):
             style, _, _, _ = self.paragraph_properties(p)
             if pieces:
-                pieces.append(Piece(" "))
-            self._walk(p, style, 0, pieces, [0], skip_ref_mark=True)
+                pieces.append(Piece(" ", wp=k))
+            self._walk(p, style, k, pieces, [0], skip_ref_mark=True)
         # The footnoteRef mark is skipped; the space Word puts after it goes too.
         while pieces and pieces[0].kind == "text" and not pieces[0].text.strip():
             pieces.pop(0)
         if pieces and pieces[0].kind == "text":
-            pieces[0].text = pieces[0].text.lstrip()
+            text = pieces[0].text
+            pieces[0].text = text.lstrip()
+            pieces[0].lead = len(text) - len(pieces[0].text)
+            pieces[0].col += pieces[0].lead
         return pieces
 
 
@@ -1050,8 +1065,9 @@ def _render(reader: _Reader) -> WordDocument:
             if not f.text:
                 f.start = f.end = writer.pos
                 continue
-            for p in pieces:  # a footnote's findings point at its reference mark
-                p.wp, p.col = f.wp - 1, f.col
+            f.pieces = pieces
+            note = reader.notes.get(f.note_id)
+            f.elements = list(note.iter(_W + "p")) if note is not None else []
             writer.markup("\n\n", f.wp - 1, f.col)
             f.start = writer.pos
             writer.markup(f"<sup>{f.number}</sup> ", f.wp - 1, f.col)
@@ -1073,6 +1089,7 @@ def _render(reader: _Reader) -> WordDocument:
         elements,
         wp_pieces,
         reader.document,
+        reader.footnotes_root,
     )
     return doc
 
@@ -1115,12 +1132,17 @@ def _write_footnote(writer: _Writer, pieces: list[Piece], f: Footnote) -> None:
         pieces[-1].text = pieces[-1].text.rstrip()
     for p in pieces:
         p.sup = False
-    start = writer.pos
+    first = len(writer.starts)
+    if first and writer.starts[-1] == writer.pos:
+        first -= 1  # the next anchor replaces the one at this offset
     _write_pieces(writer, pieces)
-    # Every character of a footnote body maps to the mark: make the anchors fixed.
-    for i in range(len(writer.starts) - 1, -1, -1):
-        if writer.starts[i] < start:
-            break
+    # The footnote keeps the map of its own text; in the document's map every
+    # character of it points at the reference mark.
+    f.starts = writer.starts[first:]
+    f.paras = writer.wps[first:]
+    f.cols = writer.cols[first:]
+    f.linear = writer.linear[first:]
+    for i in range(first, len(writer.starts)):
         writer.linear[i] = False
         writer.wps[i], writer.cols[i] = f.wp - 1, f.col
 
