@@ -232,8 +232,9 @@ def fix_docx(
             break
         changed = True
         parts = dict(parts)
-        parts["document"] = etree.tostring(word.root, xml_declaration=True, encoding="UTF-8", standalone=True)
-        changed_roles.add("document")
+        if writer.body_changed:
+            parts["document"] = etree.tostring(word.root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            changed_roles.add("document")
         if writer.footnotes_changed:
             parts["footnotes"] = etree.tostring(
                 word.footnotes_root, xml_declaration=True, encoding="UTF-8", standalone=True
@@ -309,6 +310,7 @@ class _TrackedChanges:
         self.next_id = max(ids, default=0) + 1
         self.touched: set[tuple] = set()  # paragraphs already edited this round: their pieces are stale
         self.footnotes_changed = False
+        self.body_changed = False
 
     # ------------------------------------------------------------ entry
     def apply(self, d: Diagnostic) -> str | None:
@@ -335,6 +337,8 @@ class _TrackedChanges:
             self.touched.add(key)
             if key[0] == "note":
                 self.footnotes_changed = True
+            else:
+                self.body_changed = True
         return None
 
     def _footnote_at(self, offset: int):
@@ -381,6 +385,7 @@ class _TrackedChanges:
             for node in _isolate(self.word.wp_pieces[wp], first, last):
                 self._set_italic(node.getparent())
             self.touched.add(("body", wp))
+        self.body_changed = True
         return None
 
     def _set_italic(self, run) -> None:
