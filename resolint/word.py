@@ -174,6 +174,14 @@ class WordFixes:
     applied: list[Diagnostic] = field(default_factory=list)
     skipped: list[tuple[Diagnostic, str]] = field(default_factory=list)
     written: bool = False
+    # The source of the round each applied fix was made in (its offsets are offsets into that text).
+    sources: list[WordSource] = field(default_factory=list, repr=False)
+
+    def findings(self, names: dict[str, str] | None = None) -> list:
+        """The applied fixes as report Findings (line = w:p, column in its text, before the fix)."""
+        from .report import to_finding
+
+        return [to_finding(source, d, names) for source, d in zip(self.sources, self.applied, strict=True)]
 
 
 def fix_docx(
@@ -225,6 +233,7 @@ def fix_docx(
             reason = writer.apply(d)
             if reason is None:
                 report.applied.append(d)
+                report.sources.append(doc.source)
                 applied_now += 1
             elif not any(d is seen for seen, _ in report.skipped):
                 report.skipped.append((d, reason))

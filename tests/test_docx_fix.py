@@ -67,6 +67,8 @@ def test_text_fixes_are_deletions_and_insertions(fixed):
     source, output, report = fixed("draft-fixable.docx")
     assert [d.code for d in lint_docx(source).diagnostics] == ["D007", "P004", "P001", "P005"]
     assert sorted(d.code for d in report.applied) == ["D007", "P001", "P004", "P005"]
+    where = sorted((f.code, f.line, f.column) for f in report.findings())
+    assert where == [("D007", 4, 36), ("P001", 7, 1), ("P004", 5, 64), ("P005", 11, 142)]
     assert lint_docx(output).diagnostics == []
     accepted = [p.text for p in read_word(output).paragraphs]
     original = [p.text for p in read_word(output, revisions="original").paragraphs]
