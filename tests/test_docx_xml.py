@@ -439,3 +439,11 @@ def test_numbering_through_a_list_style():
     )
     body = para(run("A"), (6, 0)) + para(run("a"), (6, 1)) + para(run("B"), (6, 0))
     assert numbers(package(body, numbering=numbering, styles=styles)) == ["1.", "(a)", "2."]
+
+
+def test_bold_headings_and_bold_paragraphs():
+    bold = "<w:b/>"
+    body = para(run("Annex", extra=bold)) + para(run("The General Assembly,", True))
+    body += para(run("Recalling", True, extra=bold) + run(" the Charter,", extra=bold))
+    word = read_word(package(body))
+    assert word.text.startswith("**Annex**\n\n*The General Assembly,*\n\n*Recalling* the Charter,")

@@ -1037,7 +1037,15 @@ def _render(reader: _Reader) -> WordDocument:
             suffix = " " if level is None or level.suffix != "nothing" else ""
             writer.markup(number + suffix, first_wp, first_col)
         visible = [pc for pc in pieces if pc.kind != "ref" and pc.text.strip()]
-        bold_line = not heading and visible and all(pc.bold for pc in visible)
+        # A paragraph in bold is a heading ("**Annex**", "**Objectives**"), unless
+        # it reads like a paragraph of the resolution, whose emphasis is not markup.
+        bold_line = (
+            not heading
+            and visible
+            and all(pc.bold for pc in visible)
+            and len(text) <= 300
+            and not text.rstrip().endswith((",", ";", ":"))
+        )
         if bold_line:
             _write_bold_line(writer, pieces)
         else:
