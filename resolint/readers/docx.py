@@ -227,7 +227,7 @@ class Styles:
         self.default_paragraph: str | None = None
         self.default_character: str | None = None
         self._chain_cache: dict[str | None, list[_Style]] = {}
-        self._run_cache: dict[tuple, bool] = {}
+        self._runs_cache: dict[tuple, dict] = {}
         if root is None:
             return
         rpr_default = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")
@@ -272,13 +272,15 @@ class Styles:
         self._chain_cache[style_id] = out
         return out
 
-    def run_property(self, key: str, char_style: str | None, para_style: str | None) -> bool:
-        """A run property (``i``, ``b``, ``vanish``, ``sup``) that the run does not set itself."""
-        cache_key = (key, char_style, para_style)
-        value = self._run_cache.get(cache_key)
-        if value is None:
-            value = self._run_cache[cache_key] = self._run_property(key, char_style, para_style)
-        return value
+    def run_properties(self, char_style: str | None, para_style: str | None) -> dict:
+        """``i``, ``b``, ``vanish`` and ``sup`` of a run that sets none of them itself."""
+        key = (char_style, para_style)
+        values = self._runs_cache.get(key)
+        if values is None:
+            values = self._runs_cache[key] = {
+                name: self._run_property(name, char_style, para_style) for name in ("i", "b", "vanish", "sup")
+            }
+        return values
 
     def _run_property(self, key: str, char_style: str | None, para_style: str | None) -> bool:
         for style in self.chain(char_style):
@@ -755,15 +757,12 @@ class _Reader:
             direct = _rpr_values(props)
             style_el = props.find(_W + "rStyle")
             char_style = style_el.get(_W + "val") if style_el is not None else None
-        styles = self.styles
-
-        def prop(key):
-            value = direct.get(key)
-            return styles.run_property(key, char_style, para_style) if value is None else value
-
-        if prop("vanish"):
+        values = self.styles.run_properties(char_style, para_style)
+        if direct:
+            values = {**values, **direct}
+        if values["vanish"]:
             return
-        italic, bold, sup = prop("i"), prop("b"), prop("sup")
+        italic, bold, sup = values["i"], values["b"], values["sup"]
         custom = False
         for child in run:
             tag = child.tag
@@ -876,6 +875,9 @@ _SPECIAL = re.compile(r"\*|<(?=!--|/?sup\b)|^[ \t]*(?:#|>|---)", re.M)
 
 
 def _write_escaped(writer: _Writer, text: str, wp: int, col: int) -> None:
+    if "*" not in text and "<" not in text and "#" not in text and ">" not in text and "---" not in text:
+        writer.text(text, wp, col)  # most text: nothing Markdown would read as markup
+        return
     pos = 0
     for m in _SPECIAL.finditer(text):
         writer.text(text[pos : m.start()], wp, col + pos)
