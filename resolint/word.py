@@ -202,15 +202,14 @@ def fix_docx(
     chosen as ``--fix`` chooses them, in rounds, on the text as it reads with
     every change accepted — so fixing the fixed copy changes nothing more.
 
-    Left for now (reported in ``skipped``): fixes of an automatic number
-    (Word renumbers by itself; changing the list is a paragraph-property
-    change) and fixes inside a footnote's text."""
+    Left (reported in ``skipped``, with why): fixes of an automatic number
+    (Word renumbers by itself; changing the list would be a paragraph-
+    property change), italics inside a footnote, several edits in one
+    paragraph, and a fix that touches a paragraph another fix of the same
+    round changed (it is judged again in the next round)."""
     import datetime as dt
     import zipfile
 
-    from lxml import etree
-
-    from .fixes import select_fixes
     from .readers.docx import open_package
 
     settings = settings or Settings()
@@ -219,43 +218,49 @@ def fix_docx(
     stamp = date or dt.datetime.now(dt.UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
     parts = open_package(data, name)
     report = WordFixes()
-    changed = False
-    names = _part_names(data)
     changed_roles: set[str] = set()
     for _ in range(max_rounds):
-        word = read_docx_parts(parts, name)
-        doc = parse_docx(word, name, settings)
-        with _cyclic_collector_paused():
-            diagnostics = lint_document(doc, settings, name)
-        writer = _TrackedChanges(word, author, stamp)
-        applied_now = 0
-        for d in select_fixes(diagnostics, unsafe):
-            reason = writer.apply(d)
-            if reason is None:
-                report.applied.append(d)
-                report.sources.append(doc.source)
-                applied_now += 1
-            elif not any(d is seen for seen, _ in report.skipped):
-                report.skipped.append((d, reason))
-        if not applied_now:
+        changed = _fix_round(parts, name, settings, unsafe, (author, stamp), report)
+        if not changed:
             break
-        changed = True
-        parts = dict(parts)
-        if writer.body_changed:
-            parts["document"] = etree.tostring(word.root, xml_declaration=True, encoding="UTF-8", standalone=True)
-            changed_roles.add("document")
-        if writer.footnotes_changed:
-            parts["footnotes"] = etree.tostring(
-                word.footnotes_root, xml_declaration=True, encoding="UTF-8", standalone=True
-            )
-            changed_roles.add("footnotes")
-        # A fix left in one round is judged again in the next: keep the last word.
-        report.skipped = [(d, r) for d, r in report.skipped if not any(d is a for a in report.applied)]
-    if not changed:
-        return report
-    _write_copy(data, Path(output), {names[role]: parts[role] for role in changed_roles}, zipfile)
-    report.written = True
+        changed_roles |= changed
+    if changed_roles:
+        names = _part_names(data)
+        _write_copy(data, Path(output), {names[role]: parts[role] for role in changed_roles}, zipfile)
+        report.written = True
     return report
+
+
+def _fix_round(parts: dict, name: str, settings: Settings, unsafe: bool, stamp: tuple, report: WordFixes) -> set[str]:
+    """Lint the document as it reads now, write the fixes that apply together
+    into its XML, and put the changed parts back in ``parts``: the roles of
+    the parts changed (empty when no fix could be written)."""
+    from lxml import etree
+
+    from .fixes import select_fixes
+
+    word = read_docx_parts(parts, name)
+    doc = parse_docx(word, name, settings)
+    with _cyclic_collector_paused():
+        diagnostics = lint_document(doc, settings, name)
+    writer = _TrackedChanges(word, *stamp)
+    for d in select_fixes(diagnostics, unsafe):
+        reason = writer.apply(d)
+        if reason is None:
+            report.applied.append(d)
+            report.sources.append(doc.source)
+        elif (d.code, d.message) not in {(s.code, s.message) for s, _ in report.skipped}:
+            report.skipped.append((d, reason))  # judged again each round: said once
+    changed = set()
+    if writer.body_changed:
+        parts["document"] = etree.tostring(word.root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        changed.add("document")
+    if writer.footnotes_changed:
+        parts["footnotes"] = etree.tostring(
+            word.footnotes_root, xml_declaration=True, encoding="UTF-8", standalone=True
+        )
+        changed.add("footnotes")
+    return changed
 
 
 def read_docx_parts(parts: dict[str, bytes], name: str) -> WordDocument:

@@ -983,93 +983,105 @@ def read_docx(data: bytes, name: str = "-", revisions: str = "accepted") -> Word
 
 
 def _render(reader: _Reader) -> WordDocument:
-    writer = _Writer()
-    wp_texts: list[str] = []
-    paragraphs: list[WordParagraph] = []
-    footnotes: list[Footnote] = []
-    referenced: set[int] = set()
-    pending: list[Piece] = []
-    wp_pieces: list[list[Piece]] = []
-    pending_wps: list[int] = []
-    next_note = reader.num_start
-    elements = list(reader.body_paragraphs())
-    for wp, p in enumerate(elements):
-        style, num, source, joined = reader.paragraph_properties(p)
-        joined = joined and wp < len(elements) - 1  # the last paragraph mark cannot go
-        pieces = reader.pieces(p, style, wp)
-        wp_texts.append("".join(piece.text if piece.kind != "ref" else "" for piece in pieces))
-        wp_pieces.append(pieces)
-        pending.extend(pieces)
-        pending_wps.append(wp + 1)
-        if joined:
-            continue  # the paragraph mark is deleted: the text runs on into the next w:p
-        pieces, wps = pending, pending_wps
-        pending, pending_wps = [], []
-        # Footnote numbers: the order of the references, from numStart.
-        for piece in pieces:
-            if piece.kind == "ref":
-                note = reader.notes.get(piece.note) if piece.note is not None else None
-                piece.text = str(next_note)
-                footnotes.append(
-                    Footnote(next_note, piece.note if piece.note is not None else -1, "", piece.wp + 1, piece.col)
-                )
-                if note is not None:
-                    referenced.add(piece.note)
-                next_note += 1
-        _fix_ref_columns(pieces, wp_texts)
-        number = None
-        if num is not None:
-            number = reader.numbering.next_number(num[0], num[1])
+    renderer = _Renderer(reader)
+    renderer.body()
+    renderer.footnote_bodies()
+    return renderer.result()
+
+
+class _Renderer:
+    """Writes the rendering of a document: its body paragraphs, then its footnotes."""
+
+    def __init__(self, reader: _Reader):
+        self.reader = reader
+        self.writer = _Writer()
+        self.elements = list(reader.body_paragraphs())
+        self.wp_texts: list[str] = []  # accepted text of every w:p
+        self.wp_pieces: list[list[Piece]] = []
+        self.paragraphs: list[WordParagraph] = []
+        self.footnotes: list[Footnote] = []  # referenced ones, then those no reference points to
+        self.referenced: set[int] = set()
+        self.unreferenced: list[int] = []
+        self.next_note = reader.num_start
+
+    def body(self) -> None:
+        reader = self.reader
+        pending: list[Piece] = []
+        pending_wps: list[int] = []
+        last = len(self.elements) - 1
+        for wp, p in enumerate(self.elements):
+            style, num, source, joined = reader.paragraph_properties(p)
+            pieces = reader.pieces(p, style, wp)
+            self.wp_texts.append("".join(piece.text for piece in pieces if piece.kind != "ref"))
+            self.wp_pieces.append(pieces)
+            pending.extend(pieces)
+            pending_wps.append(wp + 1)
+            if joined and wp < last:
+                continue  # the paragraph mark is deleted: the text runs on into the next w:p
+            self._paragraph(pending, pending_wps, style, num, source)
+            pending, pending_wps = [], []
+
+    def _paragraph(self, pieces: list[Piece], wps: list[int], style, num, source) -> None:
+        """One paragraph as Word shows it (one w:p, or several joined)."""
+        reader = self.reader
+        self._number_references(pieces)
+        number = reader.numbering.next_number(num[0], num[1]) if num is not None else None
         text = "".join(piece.text for piece in pieces)
         if not text.strip() and not number:
-            continue  # an empty paragraph: nothing for the Markdown reader
+            return  # an empty paragraph: nothing for the Markdown reader
         heading = reader.styles.heading_level(style)
         paragraph = WordParagraph(
             wps, text, number, num[0] if num else None, num[1] if num else None, source, style, heading
         )
-        if paragraphs:
-            writer.markup("\n\n", paragraphs[-1].wp[-1] - 1, len(wp_texts[paragraphs[-1].wp[-1] - 1]))
+        writer = self.writer
+        if self.paragraphs:
+            end_wp = self.paragraphs[-1].wp[-1] - 1
+            writer.markup("\n\n", end_wp, len(self.wp_texts[end_wp]))
         paragraph.start = writer.pos
-        first_wp = pieces[0].wp if pieces else wp
+        first_wp = pieces[0].wp if pieces else wps[-1] - 1
         first_col = pieces[0].col if pieces else 0
         if heading:
             writer.markup("#" * heading + " ", first_wp, first_col)
         if number:
             level = reader.numbering.level(num[0], num[1])
-            suffix = " " if level is None or level.suffix != "nothing" else ""
-            writer.markup(number + suffix, first_wp, first_col)
-        visible = [pc for pc in pieces if pc.kind != "ref" and pc.text.strip()]
-        # A paragraph in bold is a heading ("**Annex**", "**Objectives**"), unless
-        # it reads like a paragraph of the resolution, whose emphasis is not markup.
-        bold_line = (
-            not heading
-            and visible
-            and all(pc.bold for pc in visible)
-            and len(text) <= 300
-            and not text.rstrip().endswith((",", ";", ":"))
-        )
-        if bold_line:
+            writer.markup(
+                number + ("" if level is not None and level.suffix == "nothing" else " "), first_wp, first_col
+            )
+        if not heading and _bold_heading(pieces, text):
             _write_bold_line(writer, pieces)
         else:
             _write_pieces(writer, pieces)
         paragraph.end = writer.pos
-        paragraphs.append(paragraph)
-    # Footnote bodies, in the order of their numbers, after a page break.
-    unreferenced = [
-        nid
-        for nid in reader.notes
-        if nid not in referenced and nid not in reader.custom_marks and _has_text(reader, nid)
-    ]
-    last_wp = paragraphs[-1].wp[-1] - 1 if paragraphs else 0
-    last_col = len(wp_texts[last_wp]) if wp_texts else 0
-    bodies = [(f, reader.note_text(f.note_id)) for f in footnotes]
-    number_after = next_note
-    for nid in unreferenced:
-        f = Footnote(number_after, nid, "", last_wp + 1, last_col)
-        number_after += 1
-        bodies.append((f, reader.note_text(nid)))
-    if any("".join(p.text for p in pieces).strip() for _, pieces in bodies):
-        writer.markup("\n\n---", last_wp, last_col)
+        self.paragraphs.append(paragraph)
+
+    def _number_references(self, pieces: list[Piece]) -> None:
+        """Footnote numbers: the order of the references, from numStart."""
+        for piece in pieces:
+            if piece.kind == "ref":
+                piece.text = str(self.next_note)
+                note_id = piece.note if piece.note is not None else -1
+                self.footnotes.append(Footnote(self.next_note, note_id, "", piece.wp + 1, piece.col))
+                if note_id in self.reader.notes:
+                    self.referenced.add(note_id)
+                self.next_note += 1
+        _fix_ref_columns(pieces, self.wp_texts)
+
+    def footnote_bodies(self) -> None:
+        """The footnotes' text, in the order of their numbers, after a page break;
+        a footnote no reference points to comes last, its findings at the end."""
+        reader, writer = self.reader, self.writer
+        self.unreferenced = [
+            nid
+            for nid in reader.notes
+            if nid not in self.referenced and nid not in reader.custom_marks and _has_text(reader, nid)
+        ]
+        last_wp, last_col = self._end()
+        for nid in self.unreferenced:
+            self.footnotes.append(Footnote(self.next_note, nid, "", last_wp + 1, last_col))
+            self.next_note += 1
+        bodies = [(f, reader.note_text(f.note_id)) for f in self.footnotes]
+        if any("".join(p.text for p in pieces).strip() for _, pieces in bodies):
+            writer.markup("\n\n---", last_wp, last_col)
         for f, pieces in bodies:
             f.text = "".join(p.text for p in pieces if p.kind != "ref").strip()
             if not f.text:
@@ -1083,25 +1095,43 @@ def _render(reader: _Reader) -> WordDocument:
             writer.markup(f"<sup>{f.number}</sup> ", f.wp - 1, f.col)
             _write_footnote(writer, pieces, f)
             f.end = writer.pos
-    writer.markup("\n", last_wp, last_col)
-    all_notes = [f for f, _ in bodies]
-    doc = WordDocument(
-        writer.value(),
-        paragraphs,
-        wp_texts,
-        all_notes,
-        reader.revisions,
-        unreferenced,
-        writer.starts,
-        writer.wps,
-        writer.cols,
-        writer.linear,
-        elements,
-        wp_pieces,
-        reader.document,
-        reader.footnotes_root,
+        writer.markup("\n", last_wp, last_col)
+
+    def _end(self) -> tuple[int, int]:
+        """(0-based w:p, column) of the end of the last paragraph read."""
+        last_wp = self.paragraphs[-1].wp[-1] - 1 if self.paragraphs else 0
+        return last_wp, len(self.wp_texts[last_wp]) if self.wp_texts else 0
+
+    def result(self) -> WordDocument:
+        writer, reader = self.writer, self.reader
+        return WordDocument(
+            writer.value(),
+            self.paragraphs,
+            self.wp_texts,
+            self.footnotes,
+            reader.revisions,
+            self.unreferenced,
+            writer.starts,
+            writer.wps,
+            writer.cols,
+            writer.linear,
+            self.elements,
+            self.wp_pieces,
+            reader.document,
+            reader.footnotes_root,
+        )
+
+
+def _bold_heading(pieces: list[Piece], text: str) -> bool:
+    """A paragraph in bold is a heading ("**Annex**", "**Objectives**"), unless
+    it reads like a paragraph of the resolution, whose emphasis is not markup."""
+    visible = [piece for piece in pieces if piece.kind != "ref" and piece.text.strip()]
+    return (
+        bool(visible)
+        and all(piece.bold for piece in visible)
+        and len(text) <= 300
+        and not text.rstrip().endswith((",", ";", ":"))
     )
-    return doc
 
 
 def _fix_ref_columns(pieces: list[Piece], wp_texts: list[str]) -> None:
