@@ -18,6 +18,7 @@ a ``.docx`` is read, so checking Markdown pays nothing for it.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +27,7 @@ from .config import Settings
 from .diagnostics import Diagnostic
 from .linter import LintResult, _cyclic_collector_paused, lint_document
 from .model import Document
-from .readers.docx import REVISIONS, DocxError, WordDocument, WordSource, read_docx
+from .readers.docx import REVISIONS, DocxError, WordDocument, WordParagraph, WordSource, read_docx
 
 __all__ = [
     "DocxError",
@@ -38,6 +39,7 @@ __all__ = [
     "paragraph_label",
     "parse_docx",
     "read_word",
+    "typed_numbers",
 ]
 
 
@@ -122,6 +124,28 @@ def _plain_text(word: WordDocument) -> str:
         lines.append("")
         lines.extend(f"{f.number} {f.text}" for f in notes)
     return "\n".join(lines) + "\n"
+
+
+# ------------------------------------------------------------------ Word's own numbering faults
+
+_TYPED_NUMBER = re.compile(r"\s*(?:\d{1,3}\.|\([a-z]{1,5}\))(?=\s)")
+
+
+def typed_numbers(word: WordDocument) -> list[WordParagraph]:
+    """Paragraphs whose number is typed ("5. ", "(c) ") where a paragraph
+    before or after them is numbered by Word: the fault a negotiation
+    exposes, since Word renumbers its own numbers and never the typed one.
+    A fact for a rule to judge (the existing N001 finds the broken sequence;
+    this names the paragraph to fix)."""
+    paragraphs = word.paragraphs
+    found = []
+    for i, paragraph in enumerate(paragraphs):
+        if paragraph.number or not _TYPED_NUMBER.match(paragraph.text):
+            continue
+        neighbours = paragraphs[max(0, i - 2) : i] + paragraphs[i + 1 : i + 3]
+        if any(other.number for other in neighbours):
+            found.append(paragraph)
+    return found
 
 
 # ------------------------------------------------------------------ paragraph names

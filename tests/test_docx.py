@@ -286,3 +286,14 @@ def test_after_a_deletion_the_typed_number_is_the_fault():
         ("N001", 10, "operative paragraph 5 is out of place: expected after 4")
     ]
     assert found[0][5].startswith("5. Invites the regional commissions")
+
+
+def test_typed_numbers_beside_automatic_ones_are_named():
+    from resolint.word import typed_numbers
+
+    typed = typed_numbers(read_word(DATA / "draft-typed-number.docx"))
+    assert [(p.index, p.text[:10]) for p in typed] == [(10, "5. Invites")]
+    after = typed_numbers(read_word(DATA / "draft-typed-number-deleted.libreoffice.docx"))
+    assert [(p.index, p.text[:10]) for p in after] == [(10, "5. Invites")]
+    assert typed_numbers(read_word(DATA / "A-RES-77-176.docx")) == []
+    assert typed_numbers(read_word(DATA / "draft-restarted-list.docx")) == []
