@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .diagnostics import Diagnostic, Severity
+from .outline import paragraph_label
 from .source import Source
 
 
@@ -26,6 +27,7 @@ class Finding:
     fix: dict | None = None
     name: str = ""  # the rule's name, e.g. "unrecognised-block"
     source_line: str = ""  # the text of the first line of the span (for the full format)
+    paragraph: str | None = None  # how drafters name its paragraph: "PP 4", "OP 12 (c)" (None outside them)
 
     @property
     def fixable(self) -> bool:
@@ -42,6 +44,7 @@ class Finding:
             "end_line": self.end_line,
             "end_column": self.end_column,
             "fix": self.fix,
+            "paragraph": self.paragraph,
         }
 
 
@@ -56,6 +59,9 @@ class FileResult:
     fixed: list[Finding] = field(default_factory=list)  # what --fix changed (positions before each change)
     diff: str | None = None  # --diff: the unified diff of the fixes
     fail_on: str = "warning"  # this file's configured failure level
+    notes: list[str] = field(
+        default_factory=list
+    )  # said on standard error at any verbosity ("wrote draft.resolint.docx …")
 
 
 def position(source: Source, offset: int) -> tuple[int, int]:
@@ -74,7 +80,10 @@ def fix_dict(source: Source, d: Diagnostic) -> dict | None:
     return {"message": d.fix.message, "applicability": d.fix.applicability, "edits": edits}
 
 
-def to_finding(source: Source, d: Diagnostic, names: dict[str, str] | None = None, with_line: bool = False) -> Finding:
+def to_finding(
+    source: Source, d: Diagnostic, names: dict[str, str] | None = None, with_line: bool = False, document=None
+) -> Finding:
+    """A finding for the reporters; with the ``document`` it stands in, the paragraph it names."""
     line, column = position(source, d.start)
     end_line, end_column = position(source, d.end)
     return Finding(
@@ -88,6 +97,7 @@ def to_finding(source: Source, d: Diagnostic, names: dict[str, str] | None = Non
         fix_dict(source, d),
         (names or {}).get(d.code, ""),
         source.line_text(line - 1) if with_line else "",
+        paragraph_label(document, d.start) if document is not None else None,
     )
 
 

@@ -27,6 +27,7 @@ from .config import Settings
 from .diagnostics import Diagnostic
 from .linter import LintResult, _cyclic_collector_paused, lint_document
 from .model import Document
+from .outline import paragraph_label
 from .readers.docx import REVISIONS, DocxError, WordDocument, WordParagraph, WordSource, read_docx
 
 __all__ = [
@@ -146,45 +147,6 @@ def typed_numbers(word: WordDocument) -> list[WordParagraph]:
         if any(other.number for other in neighbours):
             found.append(paragraph)
     return found
-
-
-# ------------------------------------------------------------------ paragraph names
-
-
-def paragraph_label(doc: Document, offset: int) -> str | None:
-    """How a drafter names the paragraph holding ``offset``: "PP 4" (the
-    fourth preambular paragraph), "OP 12", "OP 12 (c)", "OP 12 (c) (ii)", or
-    None outside the preamble and the operative part.  Works on any
-    document model (Markdown and plain text too); a part of a resolution
-    in parts adds its letter ("B: OP 3")."""
-    several = len(doc.parts) > 1
-    for part in doc.parts:
-        prefix = f"{part.label}: " if several and getattr(part, "label", None) else ""
-        for count, paragraph in enumerate(part.preamble, 1):
-            if _holds(paragraph, offset):
-                return f"{prefix}PP {count}"
-        for count, paragraph in enumerate(part.operative, 1):
-            label = f"{prefix}OP {paragraph.number_value or count}"
-            path = _sub_path(paragraph, offset)
-            if path is not None:
-                return " ".join([label, *path])
-    return None
-
-
-def _holds(paragraph, offset: int) -> bool:
-    if any(start <= offset < end for start, end in paragraph.segments):
-        return True
-    return paragraph.span.start <= offset < paragraph.span.end
-
-
-def _sub_path(paragraph, offset: int) -> list[str] | None:
-    """The labels of the subparagraphs down to ``offset`` ([] for the
-    paragraph's own text), or None when the offset is not in it."""
-    for sub in paragraph.subparagraphs:
-        inner = _sub_path(sub, offset)
-        if inner is not None:
-            return [sub.label or "", *inner] if sub.label else inner
-    return [] if _holds(paragraph, offset) else None
 
 
 # ------------------------------------------------------------------ fixes as tracked changes

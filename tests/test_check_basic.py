@@ -29,7 +29,18 @@ def test_json_contract_and_exit_status(tmp_path, capsys):
     assert main(["check", "--format", "json", str(doc)]) == 1
     findings = json.loads(capsys.readouterr().out)
     s001 = next(f for f in findings if f["code"] == "S001")
-    assert set(s001) == {"path", "code", "severity", "message", "line", "column", "end_line", "end_column", "fix"}
+    assert set(s001) == {
+        "path",
+        "code",
+        "severity",
+        "message",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "fix",
+        "paragraph",
+    }
     assert (s001["line"], s001["column"], s001["end_line"], s001["end_column"]) == (5, 1, 5, 26)
     assert s001["path"] == str(doc)
 
@@ -58,7 +69,7 @@ def test_bad_inputs_exit_2_and_others_still_checked(tmp_path, capsys):
     err = capsys.readouterr().err
     assert code == 2
     assert "binary file" in err and "not valid UTF-8" in err and "offset" in err
-    assert "Word documents are not read yet" in err and "no such file" in err and "no documents" in err
+    assert "corrupt Word document" in err and "no such file" in err and "no documents" in err
     assert len(err.strip().splitlines()) == 5  # one line per bad input; good.md still checked
 
 

@@ -104,13 +104,13 @@ def test_file_deleted_mid_run(tmp_path, monkeypatch, capsys):
     assert {f["path"] for f in out} == {str(first), str(last)}
 
 
-def test_word_document_one_line(tmp_path, capsys):
+def test_corrupt_word_document_one_line(tmp_path, capsys):
     word = tmp_path / "draft.docx"
     word.write_bytes(b"PK\x03\x04 not really a zip")
     code, err, out = _run(capsys, word)
     assert (code, out) == (2, [])
     assert err == [
-        f"resolint: {word}: Word documents are not read yet; save the document as plain text (.txt) or Markdown (.md)"
+        f"resolint: {word}: corrupt Word document (the zip package cannot be opened: File is not a zip file)"
     ]
 
 

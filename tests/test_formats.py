@@ -91,7 +91,9 @@ def test_json_contract(faulty, capsys):
     findings = json.loads(out)
     assert code == 1 and len(findings) == 1
     f = findings[0]
-    assert set(f) == {"path", "code", "severity", "message", "line", "column", "end_line", "end_column", "fix"}
+    keys = {"path", "code", "severity", "message", "line", "column", "end_line", "end_column", "fix", "paragraph"}
+    assert set(f) == keys
+    assert f["paragraph"] is None  # a block that is no paragraph of the resolution
     assert (f["path"], f["code"], f["line"], f["column"], f["end_column"]) == (
         str(doc),
         "S001",
@@ -238,3 +240,11 @@ def test_machine_formats_carry_the_files_that_could_not_be_checked(tmp_path, cap
     assert code == 2 and 'errors="1"' in out and "not valid UTF-8" in out
     code, out = _run(capsys, "--format", "github", bad)
     assert code == 2 and out.startswith(f"::error file={bad},title=resolint::") and "not valid UTF-8" in out
+
+
+def test_json_names_the_paragraph_as_drafters_do(capsys):
+    """ "PP 2", "OP 1", "OP 4": the key the contract adds, on the bundled example."""
+    example = Path(__file__).resolve().parents[1] / "examples" / "draft-resolution.md"
+    code, out = _run(capsys, "--format", "json", str(example))
+    named = {(f["code"], f["paragraph"]) for f in json.loads(out)}
+    assert {("D002", "PP 2"), ("P002", "PP 4"), ("F001", "OP 1"), ("D007", "OP 2"), ("N001", "OP 4")} <= named

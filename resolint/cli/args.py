@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .. import __version__
 from .check import cmd_check
-from .commands import cmd_lsp, cmd_outline, cmd_rule, cmd_rules
+from .commands import cmd_convert, cmd_lsp, cmd_outline, cmd_rule, cmd_rules
 
 
 def _jobs(value: str) -> int:
@@ -46,6 +46,12 @@ class Command:
     groups: tuple[Group, ...]
 
 
+REVISIONS = arg(
+    "--revisions",
+    choices=["accepted", "original"],
+    default="accepted",
+    help="a Word document's tracked changes: read it as it will be with all of them accepted (default), or as it was before them",
+)
 FORMAT_IN = arg(
     "--format-in", choices=["markdown", "text"], help="input format (default: by extension; sniffed for stdin)"
 )
@@ -70,9 +76,13 @@ CHECK = (
         arg("--unsafe-fixes", action="store_true", help="apply the unsafe fixes too (implies --fix)"),
         arg("--diff", action="store_true", help="print the fixes as a unified diff instead of writing them"),
         arg("--show-fixes", action="store_true", help="list what was fixed"),
+        arg("--output", metavar="PATH",
+            help="with --fix on one Word document: write its copy with the fixes as tracked changes here "
+                 "(default: NAME.resolint.docx beside it; the document itself is never rewritten)"),
     )),
     Group("input", (
         FORMAT_IN,
+        REVISIONS,
         arg("--stdin-filename", metavar="NAME", help="the name to report for standard input (its configuration applies)"),
         arg("--force-exclude", action="store_true",
             help="treat named files like files found in a folder: apply exclude, skip non-resolutions (for pre-commit)"),
@@ -96,7 +106,7 @@ CHECK = (
 COMMANDS = (
     Command(
         "check", "check documents and report findings",
-        "Check resolutions (Markdown or plain text) and report findings. Exit 0: clean; 1: findings; 2: resolint could not do its job.",
+        "Check resolutions (Markdown, plain text or Word .docx) and report findings. Exit 0: clean; 1: findings; 2: resolint could not do its job.",
         cmd_check, CHECK,
     ),
     Command(
@@ -105,6 +115,18 @@ COMMANDS = (
         "header, title, preamble, operative paragraphs, footnotes and plenary line, with line numbers.",
         cmd_outline,
         (Group(None, (arg("paths", nargs="+", metavar="FILE", help="files to read; - for standard input"), FORMAT_IN)),),
+    ),
+    Command(
+        "convert", "print the text resolint reads from a Word document",
+        "Print the Markdown (or plain text) resolint reads from a Word document (.docx): italics, "
+        "paragraph numbers as Word displays them, footnotes at the end; so a drafter can go on in an "
+        "editor with the language server.",
+        cmd_convert,
+        (Group(None, (
+            arg("path", metavar="FILE", help="a Word document (.docx)"),
+            arg("--to", choices=["markdown", "text"], default="markdown", help="markdown (default) or text"),
+            REVISIONS,
+        )),),
     ),
     Command(
         "rules", "list every rule",

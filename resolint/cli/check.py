@@ -74,6 +74,8 @@ def _job(args: argparse.Namespace) -> CheckJob | None:
         diff=args.diff,
         with_lines=args.format == "full",
         force_exclude=args.force_exclude,
+        revisions=args.revisions,
+        output=args.output,
     )
 
 
@@ -97,6 +99,7 @@ def _collect(args: argparse.Namespace, outcomes: list, errors: list[str]) -> tup
             notes.append(note)
         if result is None:
             continue
+        notes.extend(result.notes)
         if result.error and result.error not in errors:
             errors.append(result.error)
             error_paths[result.error] = result.path

@@ -9,6 +9,7 @@ from ..config import ConfigError, Settings, effective_settings
 from ..report import FileResult, to_finding
 from ..scope import excluded_reason, structure_reason
 from .files import InputError, InputFile, WriteError, read_input
+from .word import check_word, is_word
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +25,8 @@ class CheckJob:
     diff: bool = False
     with_lines: bool = False  # the full format shows the source line
     force_exclude: bool = False
+    revisions: str = "accepted"  # a Word document: as it reads with its tracked changes accepted, or before them
+    output: str | None = None  # --fix on a Word document: where its copy goes (default: NAME.resolint.docx)
 
     def settings(self, path: str | None) -> Settings:
         """defaults ← configuration file ← command line: the language server's merge too."""
@@ -56,6 +59,8 @@ def check_file(job: CheckJob, path: str, named: bool, text: str | None = None) -
         reason = excluded_reason(path, settings) if walked else None  # a --stdin-filename too
         if reason:
             return None, f"skipped {path}: {reason}"
+        if text is None and is_word(path):
+            return check_word(job, path, settings, walked)
         read = None if text is not None else read_input(Path(path), found_by_walk=not named)
         original = read.text if read is not None else text
         lint = _Linter(path, job.format_in, settings)
@@ -66,7 +71,8 @@ def check_file(job: CheckJob, path: str, named: bool, text: str | None = None) -
         final = _fixed(job, result, read, original, lint)
         linted = lint(final)
         source, names = linted.document.source, rule_names()
-        result.findings = [to_finding(source, d, names, job.with_lines) for d in linted.diagnostics]
+        document = linted.document
+        result.findings = [to_finding(source, d, names, job.with_lines, document) for d in linted.diagnostics]
         return result, None
     except (InputError, ConfigError) as error:
         return FileResult(path, checked=False, error=str(error)), None

@@ -1,4 +1,4 @@
-"""The small commands: ``outline``, ``rules``, ``rule`` and ``lsp``."""
+"""The small commands: ``outline``, ``convert``, ``rules``, ``rule`` and ``lsp``."""
 
 from __future__ import annotations
 
@@ -25,6 +25,19 @@ def cmd_outline(args: argparse.Namespace) -> int:
         # The format: --format-in, else the parser's detector (by the file name, else sniffed).
         sys.stdout.write(outline(parse(text, args.format_in, raw)))
     return status
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    from ..word import DocxError
+    from .word import convert_word
+
+    try:
+        text = convert_word(args.path, args.to, args.revisions)
+    except DocxError as error:
+        print(f"resolint: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    sys.stdout.write(text)
+    return EXIT_OK
 
 
 def cmd_rules(args: argparse.Namespace) -> int:

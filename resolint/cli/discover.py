@@ -1,7 +1,7 @@
 """Which files a run checks: the paths given, folders walked, ``.gitignore`` honoured.
 
 A file named on the command line is always checked; a file found by walking
-a folder is a ``.md``/``.markdown``/``.txt`` file (:data:`resolint.scope.EXTENSIONS`)
+a folder is a ``.md``/``.markdown``/``.txt`` file (:data:`resolint.scope.EXTENSIONS`) or a Word ``.docx``
 outside the folders of tools (:data:`SKIP_DIRS`, virtual environments) and
 not ignored by a ``.gitignore`` of the walked folders or of their repository.
 """
@@ -79,8 +79,17 @@ def _walk(root: Path, errors: list[str] | None = None):
         )
         for name in sorted(filenames):
             f = d / name
-            if f.suffix.lower() in EXTENSIONS and not ignore.ignored(f, False):
+            if _walked(f) and not ignore.ignored(f, False):
                 yield f
+
+
+def _walked(f: Path) -> bool:
+    """Is ``f`` a document a walk checks: Markdown, text, or a Word ``.docx`` — not
+    Word's lock file ("~$draft.docx") nor a copy --fix wrote ("draft.resolint.docx")."""
+    suffix = f.suffix.lower()
+    if suffix in EXTENSIONS:
+        return True
+    return suffix == ".docx" and not f.name.startswith("~$") and not f.stem.endswith(".resolint")
 
 
 class _GitIgnore:

@@ -83,6 +83,8 @@ def write(results, out: TextIO, options) -> None:
                 out.write(paint(_BLUE, f"{gutter} |") + "\n")
                 out.write(paint(_BLUE, f"{number} |") + f" {source}\n")
                 out.write(paint(_BLUE, f"{gutter} |") + " " + paint(_BOLD + _COLOUR[f.severity], carets) + "\n")
+                if f.paragraph:
+                    out.write(paint(_BLUE, f"{gutter} =") + f" in {f.paragraph}\n")
                 if f.fix is not None:
                     out.write(paint(_BLUE, f"{gutter} =") + f" fix ({f.fix['applicability']}): {f.fix['message']}\n")
             out.write("\n")
