@@ -25,6 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .diagnostics import Severity
+from .rules.base import FAMILY_LETTERS
 
 CONFIG_FILES = (".resolint.toml", "resolint.toml", "pyproject.toml")
 
@@ -44,7 +45,8 @@ class Settings:
     preambular_openers: list[str] = field(default_factory=list)
     operative_openers: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
-    rule_options: dict = field(default_factory=dict)
+    # [tool.resolint.rules.CODE]: each rule's options by code, checked against its schema.
+    rule_options: dict[str, dict] = field(default_factory=dict)
     source: str | None = None  # the file these settings came from
     root: str | None = None  # its folder: per-file-ignores and exclude globs are relative to it
 
@@ -62,13 +64,9 @@ class Settings:
                     chosen -= {c for c in codes if _matches_any(c, ignored)}
         return frozenset(chosen)
 
-    def severity_for(self, code: str, default: Severity) -> Severity:
+    def severity_for(self, code: str, default: Severity | None) -> Severity | None:
         name = self.severity.get(code)
         return Severity.parse(name) if name else default
-
-    @property
-    def fail_level(self) -> Severity:
-        return Severity.parse(self.fail_on)
 
     def is_excluded(self, path: str) -> bool:
         rel = self._relative(path)
@@ -95,6 +93,10 @@ class Settings:
                 data[key] = value
             elif isinstance(value, list):
                 data[key] = [*data[key], *value]
+            elif key == "rule_options":
+                data[key] = {
+                    code: {**data[key].get(code, {}), **table} for code, table in {**data[key], **value}.items()
+                }
             elif isinstance(value, dict):
                 data[key] = {**data[key], **value}
             else:
@@ -116,7 +118,10 @@ class Settings:
 
 
 _LIST_KEYS = ("select", "ignore", "extend_select", "preambular_openers", "operative_openers", "exclude")
-_KNOWN = {f.name.replace("_", "-") for f in fields(Settings)} - {"source", "root", "rule-options"}
+# The file's key for each field, where it is not the field's name with dashes.
+_KEY_OF = {"rule_options": "rules"}
+_KNOWN = {_KEY_OF.get(f.name, f.name.replace("_", "-")) for f in fields(Settings)} - {"source", "root"}
+_ATTR_OF = {key: attr for attr, key in _KEY_OF.items()}
 
 
 def validate(raw: dict, origin: str) -> dict:
@@ -129,8 +134,10 @@ def validate(raw: dict, origin: str) -> dict:
         name = key.replace("_", "-")
         if name not in _KNOWN:
             raise ConfigError(f"{origin}: unknown key {key!r}; allowed keys: {', '.join(sorted(_KNOWN))}")
-        attr = name.replace("-", "_")
-        if attr in _LIST_KEYS:
+        attr = _ATTR_OF.get(name, name.replace("-", "_"))
+        if attr == "rule_options":
+            value = _check_rule_options(value, origin)
+        elif attr in _LIST_KEYS:
             if isinstance(value, str):
                 value = [v.strip() for v in value.split(",") if v.strip()]
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -171,6 +178,53 @@ def validate(raw: dict, origin: str) -> dict:
     return out
 
 
+def _check_rule_options(value: object, origin: str) -> dict[str, dict]:
+    """``[tool.resolint.rules.CODE]`` tables: every code a rule's, every option in its schema
+    and of its type.  Returns them by upper-case code."""
+    from .rules import all_rules
+
+    if not isinstance(value, dict):
+        raise ConfigError(f"{origin}: rules must be a table of [rules.CODE] tables of options")
+    rules = all_rules()
+    checked: dict[str, dict] = {}
+    for code, table in value.items():
+        r = rules.get(str(code).upper())
+        if r is None:
+            raise ConfigError(f"{origin}: rules: unknown rule code {code!r}; `resolint rules` lists them")
+        allowed = ", ".join(o.name for o in r.options) or "none: the rule has no options"
+        if not isinstance(table, dict):
+            raise ConfigError(f"{origin}: rules.{code} must be a table of options (allowed: {allowed})")
+        for name, option_value in table.items():
+            option = r.option(name)
+            if option is None:
+                raise ConfigError(f"{origin}: rules.{code}: unknown option {name!r}; allowed: {allowed}")
+            try:
+                option.check(option_value)
+            except ValueError as error:
+                raise ConfigError(f"{origin}: rules.{code}.{name} {error}") from None
+        checked[r.code] = {name: r.option(name).check(v) for name, v in table.items()}
+    return checked
+
+
+def rule_options_from_command_line(items: list[str]) -> dict[str, dict]:
+    """``--rules D004.strong-agreement=3`` (repeatable, comma-separated) as the table of
+    ``[tool.resolint.rules]``; a value is read as in TOML (``3``, ``true``, ``"x"``), else as text."""
+    table: dict[str, dict] = {}
+    for item in (v.strip() for value in items for v in value.split(",") if v.strip()):
+        target, sep, raw = item.partition("=")
+        code, dot, name = target.strip().partition(".")
+        if not (sep and dot and code and name):
+            raise ConfigError(
+                f"command line: --rules {item!r}: expected CODE.OPTION=VALUE, e.g. D004.strong-agreement=3"
+            )
+        try:
+            value = tomllib.loads(f"v = {raw.strip()}")["v"]
+        except tomllib.TOMLDecodeError:
+            value = raw.strip()
+        table.setdefault(code.upper(), {})[name.strip()] = value
+    return table
+
+
 def check_overrides(raw: dict, origin: str, base_dir: str | None = None) -> tuple[dict, list[str]]:
     """Command-line or editor settings, each key checked on its own: (the accepted ones
     with underscore keys, one message per bad key).  An empty list, table or string is
@@ -208,16 +262,13 @@ def anchor_glob(pattern: str, base_dir: str) -> str:
     return posixpath.normpath(f"{glob.escape(Path(os.path.realpath(base_dir)).as_posix())}/{bare}")
 
 
-FAMILIES = ("S", "N", "F", "D", "P")
-
-
 def _check_selector(selector: str, codes: set[str], origin: str, key: str) -> None:
     s = selector.upper()
-    if s == "ALL" or s in codes or s in FAMILIES or (len(s) < 4 and any(c.startswith(s) for c in codes)):
+    if s == "ALL" or s in codes or s in FAMILY_LETTERS or (len(s) < 4 and any(c.startswith(s) for c in codes)):
         return
     raise ConfigError(
-        f"{origin}: {key}: unknown rule code or family {selector!r}; "
-        "expected a code like S001 (`resolint rules` lists them), a family letter (S, N, F, D, P) or ALL"
+        f"{origin}: {key}: unknown rule code or family {selector!r}; expected a code like S001 "
+        f"(`resolint rules` lists them), a family letter ({', '.join(FAMILY_LETTERS)}) or ALL"
     )
 
 

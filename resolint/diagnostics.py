@@ -56,14 +56,13 @@ class Diagnostic:
     message: str
     start: int
     end: int
-    severity: Severity = Severity.WARNING
+    # None until graded: a rule may grade one finding itself (``finding(...,
+    # severity=...)``); the linter then sets the user's configured severity for
+    # the code, else the finding's own, else the rule's default.
+    severity: Severity | None = None
     fix: Fix | None = None
     # Related places ("the earlier citation is here") as (offset, offset, note).
     related: tuple[tuple[int, int, str], ...] = field(default_factory=tuple)
-    # A rule may grade one finding differently from its default (D004: info
-    # where the record's date is only cited); a user's configured severity
-    # for the code still wins.
-    severity_override: Severity | None = None
 
     def sort_key(self) -> tuple[int, int, str]:
         return (self.start, self.end, self.code)

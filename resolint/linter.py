@@ -11,7 +11,7 @@ from .config import Settings
 from .diagnostics import Diagnostic
 from .model import Document
 from .parser import parse
-from .rules import Rule, RuleContext, all_rules
+from .rules import Phase, Rule, RuleContext, all_rules
 
 
 @dataclass(slots=True)
@@ -20,53 +20,48 @@ class LintResult:
     diagnostics: list[Diagnostic]
 
 
-# Rules that make sense on another organ's text: only its one finding.
-_OTHER_ORGAN_RULES = frozenset({"S005"})
-# Rules that judge the suppression comments: they run once the comments have been applied.
-_AFTER_SUPPRESSIONS = ("S006",)
-
-
 def lint_document(doc: Document, settings: Settings | None = None, path: str | None = None) -> list[Diagnostic]:
+    """The findings of the selected rules: the rules of the first phase, the
+    suppression comments applied to them, then the rules that judge the comments."""
     settings = settings or Settings()
-    context = RuleContext(
-        extra_preambular=tuple(settings.preambular_openers),
-        extra_operative=tuple(settings.operative_openers),
-        options=settings.rule_options,
-    )
     selected = settings.selected_codes(path or doc.source.path)
+    rules = [r for code, r in all_rules().items() if code in selected and (r.other_organ or doc.kind != "other-organ")]
     found: list[Diagnostic] = []
-    for code, rule in all_rules().items():
-        if code not in selected:
-            continue
-        if (doc.kind == "other-organ" and code not in _OTHER_ORGAN_RULES) or code in _AFTER_SUPPRESSIONS:
-            continue
-        found.extend(_run(rule, doc, context, settings))
+    for rule in rules:
+        if rule.phase is Phase.BEFORE_SUPPRESSIONS:
+            found.extend(_run(rule, doc, _context(rule, settings), settings))
     found.sort(key=Diagnostic.sort_key)
     from .suppressions import apply_suppressions
 
     kept = apply_suppressions(doc, found, selected)
-    if doc.suppressions and doc.kind != "other-organ":
-        late = RuleContext(context.extra_preambular, context.extra_operative, {**context.options, "selected": selected})
-        rules = all_rules()
-        for code in _AFTER_SUPPRESSIONS:
-            if code in selected:
-                kept.extend(_run(rules[code], doc, late, settings))
+    if doc.suppressions:
+        for rule in rules:
+            if rule.phase is Phase.AFTER_SUPPRESSIONS:
+                kept.extend(_run(rule, doc, _context(rule, settings, selected), settings))
         kept.sort(key=Diagnostic.sort_key)
     return kept
+
+
+def _context(rule: Rule, settings: Settings, selected: frozenset[str] | None = None) -> RuleContext:
+    """What ``rule`` knows beyond the document: the extra openers, its options
+    (its defaults, then the configured ones) and the selected codes."""
+    configured = settings.rule_options.get(rule.code)
+    return RuleContext(
+        extra_preambular=tuple(settings.preambular_openers),
+        extra_operative=tuple(settings.operative_openers),
+        options={**rule.defaults, **configured} if configured else rule.defaults,
+        selected=selected,
+    )
 
 
 def _run(rule: Rule, doc: Document, context: RuleContext, settings: Settings) -> Iterator[Diagnostic]:
     """The rule's findings, with their code and severity: the configured one,
     else the rule's own grading of the finding, else its default."""
     code = rule.code
-    severity = settings.severity_for(code, rule.severity)
-    configured = code in settings.severity
+    configured = settings.severity_for(code, None)
     for diagnostic in rule.check(doc, context):
         diagnostic.code = code
-        if configured or diagnostic.severity_override is None:
-            diagnostic.severity = severity
-        else:
-            diagnostic.severity = diagnostic.severity_override
+        diagnostic.severity = configured or diagnostic.severity or rule.severity
         yield diagnostic
 
 

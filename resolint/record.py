@@ -113,13 +113,13 @@ def exists(session: int, number: int) -> bool | None:
     return False if covers(session, number) else None
 
 
-def is_strong(entry: RecordEntry) -> bool:
+def is_strong(entry: RecordEntry, minimum: int = STRONG_AGREEMENT) -> bool:
     """Is the entry's date strong evidence: the UN's own (``record``), or a
-    ``cited`` date at least STRONG_AGREEMENT texts agree on unanimously?"""
+    ``cited`` date at least ``minimum`` texts agree on unanimously?"""
     if entry.source == "record":
         return True
     k, _, n = entry.agreement.partition("/")
-    return k.isdigit() and k == n and int(n) >= STRONG_AGREEMENT
+    return k.isdigit() and k == n and int(n) >= minimum
 
 
 def record_symbol(citation: Citation) -> str | None:

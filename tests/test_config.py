@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 
 import pytest
 from test_cli_helpers import copy_real
 
 from resolint.cli import main
 from resolint.config import ConfigError, Settings, settings_for
+from resolint.linter import lint_text
 
 
 def _defective(tmp_path, name="draft.md"):
@@ -153,6 +156,9 @@ def test_bad_configuration_names_file_key_and_allowed_values(tmp_path, capsys, c
         (["--severity", "S001"], "--severity 'S001': expected CODE=LEVEL"),
         (["--severity", "S001=loud"], "severity.S001 must be one of error, warning, info, hint"),
         (["--exclude", "[x"], "command line: exclude: invalid glob '[x'"),
+        (["--rules", "D004=3"], "--rules 'D004=3': expected CODE.OPTION=VALUE"),
+        (["--rules", "D004.strong-agreement=many"], "rules.D004.strong-agreement must be an integer (got 'many')"),
+        (["--rules", "D004.nothing=1"], "command line: rules.D004: unknown option 'nothing'"),
     ],
 )
 def test_bad_command_line_values_exit_2(tmp_path, capsys, argv, expected):
@@ -176,3 +182,66 @@ def test_settings_api_used_by_the_server(tmp_path):
     assert settings.with_command_line({"ignore": ["S002"]}).ignore == ["S001", "S002"]
     with pytest.raises(ConfigError):
         Settings().merged({"select": ["NOPE"]})
+
+
+# ------------------------------------------------------------ rule options
+# [tool.resolint.rules.CODE]: each rule declares its options (rules/base.py, Option);
+# D004's `strong-agreement` is how many unanimous citing texts make a `cited` date a warning.
+CITED_RECORD = Path(__file__).parent / "fixtures" / "d" / "differs-from-cited-record.md"  # 112 of 112 citations
+
+
+def _d004_severity(capsys, *argv) -> list[str]:
+    main(["check", "--format", "json", "--jobs", "1", "--select", "D004", *map(str, argv)])
+    return [f["severity"] for f in json.loads(capsys.readouterr().out)]
+
+
+def test_rule_options_from_pyproject(tmp_path, capsys):
+    doc = tmp_path / "draft.md"
+    shutil.copyfile(CITED_RECORD, doc)
+    assert _d004_severity(capsys, doc) == ["warning"]  # the default: 5 texts suffice
+    (tmp_path / "pyproject.toml").write_text("[tool.resolint.rules.D004]\nstrong-agreement = 200\n", encoding="utf-8")
+    assert _d004_severity(capsys, doc) == ["info"]  # 112 texts are now too few
+    assert _d004_severity(capsys, "--severity", "D004=error", doc) == ["error"]  # the user's severity wins
+    assert _d004_severity(capsys, "--isolated", doc) == ["warning"]
+    assert _d004_severity(capsys, "--isolated", "--rules", "D004.strong-agreement=113", doc) == ["info"]
+    assert _d004_severity(capsys, "--rules", "d004.strong-agreement=112", doc) == ["warning"]  # over the file's 200
+
+
+def test_rule_options_merge_by_code_and_reach_the_rule(tmp_path):
+    (tmp_path / "resolint.toml").write_text("[rules.d004]\nstrong-agreement = 113\n", encoding="utf-8")
+    settings = settings_for(str(tmp_path / "a.md"))
+    assert settings.rule_options == {"D004": {"strong-agreement": 113}}
+    text = CITED_RECORD.read_text(encoding="utf-8")
+    assert [str(d.severity) for d in lint_text(text, "a.md", settings=settings).diagnostics if d.code == "D004"] == [
+        "info"
+    ]
+    relaxed = settings.overridden({"rule_options": {"D004": {"strong-agreement": 112}}})
+    assert relaxed.rule_options == {"D004": {"strong-agreement": 112}}
+    assert [str(d.severity) for d in lint_text(text, "a.md", settings=relaxed).diagnostics if d.code == "D004"] == [
+        "warning"
+    ]
+
+
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        (
+            "[rules.D004]\nstrong-agrement = 3",
+            "rules.D004: unknown option 'strong-agrement'; allowed: strong-agreement",
+        ),
+        ('[rules.D004]\nstrong-agreement = "3"', "rules.D004.strong-agreement must be an integer (got '3')"),
+        ("[rules.D004]\nstrong-agreement = true", "rules.D004.strong-agreement must be an integer (got True)"),
+        ("[rules.Q004]\nx = 1", "rules: unknown rule code 'Q004'"),
+        ("[rules.N001]\nx = 1", "rules.N001: unknown option 'x'; allowed: none: the rule has no options"),
+        ("rules = 3", "rules must be a table of [rules.CODE] tables of options"),
+        ("[rules]\nD004 = 5", "rules.D004 must be a table of options (allowed: strong-agreement)"),
+    ],
+)
+def test_bad_rule_options_name_file_rule_and_option(tmp_path, capsys, content, expected):
+    config = tmp_path / "resolint.toml"
+    config.write_text(content + "\n", encoding="utf-8")
+    doc = tmp_path / "draft.md"
+    shutil.copyfile(CITED_RECORD, doc)
+    assert main(["check", "--jobs", "1", str(doc)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith(f"resolint: {config}: ") and expected in err[0], err

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from resolint.cli import main
-from resolint.rules import all_rules
+from resolint.rules import FAMILY_LETTERS, Phase, all_rules
 
 # Part of the design (issue 3): every rule is a warning, except an impossible
 # date and a marker without a body (error) and an uncited instrument and a
@@ -37,7 +37,7 @@ def test_every_rule_and_its_default_severity():
 @pytest.mark.parametrize("code", sorted(DEFAULT_SEVERITIES))
 def test_docstring_has_the_four_sections(code):
     r = all_rules()[code]
-    assert re.fullmatch(r"[SNFDP]\d{3}", code)
+    assert re.fullmatch(rf"[{''.join(FAMILY_LETTERS)}]\d{{3}}", code)
     assert re.fullmatch(r"[a-z]+(-[a-z]+)*", r.name)
     assert r.summary and not r.summary.startswith("#")
     for section in ("## What it does", "## Why it matters", "## Example", "## Fix"):
@@ -66,3 +66,46 @@ def test_rule_prints_its_docstring(capsys):
 def test_unknown_rule_code_is_exit_2(capsys):
     assert main(["rule", "Z999"]) == 2
     assert "Z999" in capsys.readouterr().err
+
+
+def test_families_are_one_table():
+    """Every rule's code starts with a family letter of rules.base.FAMILIES, and the
+    configuration's error names the same letters."""
+    from resolint.config import ConfigError, validate
+
+    assert FAMILY_LETTERS == ("S", "N", "F", "D", "P")
+    assert {r.family for r in all_rules().values()} == set(FAMILY_LETTERS)
+    with pytest.raises(ConfigError, match="a family letter \\(S, N, F, D, P\\)"):
+        validate({"select": ["Q"]}, "test")
+
+
+def test_phase_and_other_organ_are_declared_by_the_rules():
+    rules = all_rules()
+    assert [c for c, r in rules.items() if r.phase is Phase.AFTER_SUPPRESSIONS] == ["S006"]
+    assert [c for c, r in rules.items() if r.other_organ] == ["S005"]
+
+
+def test_options_are_declared_by_the_rules():
+    options = {c: {o.name: (o.type, o.default) for o in r.options} for c, r in all_rules().items() if r.options}
+    assert options == {"D004": {"strong-agreement": (int, 5)}}
+
+
+def test_rule_prints_its_options_and_phase(capsys):
+    assert main(["rule", "D004"]) == 0
+    out = capsys.readouterr().out
+    assert "[tool.resolint.rules.D004]" in out and "strong-agreement = 5  (integer)" in out
+    assert main(["rule", "S006"]) == 0
+    assert "Runs after the suppression comments are applied." in capsys.readouterr().out
+
+
+def test_a_rule_needs_a_family_code_and_a_docstring():
+    from resolint.rules import rule
+
+    with pytest.raises(ValueError, match="family letter"):
+        rule("Z001", "nothing")(lambda doc, ctx: iter(()))
+
+    def undocumented(doc, ctx):
+        return iter(())
+
+    with pytest.raises(ValueError, match="no docstring"):
+        rule("P999", "undocumented")(undocumented)

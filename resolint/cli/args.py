@@ -96,6 +96,7 @@ CHECK = (
         arg("--ignore", action="append", metavar="CODES", help="codes or families not to check"),
         arg("--per-file-ignores", action="append", metavar="GLOB:CODES", help="codes not to check in files matching GLOB (repeatable)"),
         arg("--severity", action="append", metavar="CODE=LEVEL", help="override a rule's severity (error, warning, info, hint)"),
+        arg("--rules", action="append", metavar="CODE.OPTION=VALUE", help="set a rule's option (repeatable)"),
         arg("--fail-on", choices=["error", "warning", "info", "hint", "never"], help="lowest severity that makes the exit status 1"),
         arg("--preambular-openers", action="append", metavar="PHRASES", help="extra preambular opening phrases, comma-separated"),
         arg("--operative-openers", action="append", metavar="PHRASES", help="extra operative opening phrases, comma-separated"),

@@ -61,16 +61,14 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 def cmd_rule(args: argparse.Namespace) -> int:
-    from ..rules import all_rules
+    from ..rules import all_rules, rule_help
 
     rules = all_rules()
     rule = rules.get(args.code.upper()) or next((r for r in rules.values() if r.name == args.code.lower()), None)
     if rule is None:
         print(f"resolint: unknown rule code or name {args.code!r}; `resolint rules` lists them", file=sys.stderr)
         return EXIT_ERROR
-    print(f"# {rule.code} {rule.name}\n")
-    print(f"Default severity: {rule.severity}. Fixable: {'yes' if rule.fixable else 'no'}.\n")
-    print(rule.doc)
+    print(rule_help(rule))
     return EXIT_OK
 
 

@@ -38,6 +38,10 @@ def cli_overrides(args: argparse.Namespace) -> dict:
         overrides["severity"] = _severities(args.severity)
     if getattr(args, "fail_on", None):
         overrides["fail_on"] = args.fail_on
+    if getattr(args, "rules", None):
+        from ..config import rule_options_from_command_line
+
+        overrides["rules"] = rule_options_from_command_line(args.rules)
     return overrides
 
 

@@ -25,8 +25,8 @@ from ..dates import (
 )
 from ..diagnostics import Edit, Severity
 from ..model import Citation, Document
-from ..record import entry_for, is_strong  # the record itself loads when a citation needs it
-from .base import Diagnostic, Fix, RuleContext, finding, rule
+from ..record import STRONG_AGREEMENT, entry_for, is_strong  # the record itself loads when a citation needs it
+from .base import Diagnostic, Fix, Option, RuleContext, finding, rule
 
 # Schemes whose symbol carries a regular Assembly session.
 _REGULAR = ("ga", "ga-roman")
@@ -265,7 +265,18 @@ def conflicting_citation_dates(doc: Document, ctx: RuleContext) -> Iterator[Diag
             )
 
 
-@rule("D004", "date-differs-from-record")
+@rule(
+    "D004",
+    "date-differs-from-record",
+    options=(
+        Option(
+            "strong-agreement",
+            int,
+            STRONG_AGREEMENT,
+            "how many citing texts, all agreeing, make a `cited` date of the record a warning (fewer: info)",
+        ),
+    ),
+)
 def date_differs_from_record(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     """A General Assembly resolution cited with a date the record does not give.
 
@@ -276,7 +287,8 @@ def date_differs_from_record(doc: Document, ctx: RuleContext) -> Iterator[Diagno
     warning where the record's date is the UN's own (source `record`:
     sessions 74–80) or a `cited` date on which at least five texts agree
     unanimously ("72/262 C of 5 July 2018": 70 of 70 citations); info where
-    fewer texts, or not all, give the record's date. A citation with a
+    fewer texts, or not all, give the record's date.  The option
+    `strong-agreement` sets that number (`[tool.resolint.rules.D004]`). A citation with a
     part letter ("75/250 B of 30 June 2021") is compared only where the
     record gives that part: part B may have been adopted months after
     part A. A date outside the resolution's session is left to D002, which
@@ -308,12 +320,11 @@ def date_differs_from_record(doc: Document, ctx: RuleContext) -> Iterator[Diagno
             if entry.source == "record"
             else f" (the date {_agreement(entry.agreement)} in resolutions of sessions 74–80)"
         )
-        diagnostic = _citation_finding(
-            c, f"{_name(c)} was adopted on {format_date(entry.adopted)}, not {c.date.text}{where}"
+        yield _citation_finding(
+            c,
+            f"{_name(c)} was adopted on {format_date(entry.adopted)}, not {c.date.text}{where}",
+            severity=None if is_strong(entry, ctx.options["strong-agreement"]) else Severity.INFO,
         )
-        if not is_strong(entry):
-            diagnostic.severity_override = Severity.INFO
-        yield diagnostic
 
 
 def _agreement(agreement: str) -> str:

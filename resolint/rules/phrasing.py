@@ -360,14 +360,13 @@ def also_further_order(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
                         and _misspelt_adverb(doc, end) is None
                         and _misspelt_adverb(doc, previous.opener.span.end) is None
                     ):
-                        d = finding(
+                        yield finding(
                             start,
                             end,
                             f"{verb} twice in a row: the second is usually {_quoted(o.phrase + ' also')}",
                             related=((previous.opener.span.start, previous.opener.span.end, f"the first {verb}"),),
+                            severity=Severity.HINT,
                         )
-                        d.severity_override = Severity.HINT
-                        yield d
                     runs[head] = ("plain", p)
                     previous = p
                     continue

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..kinds import BlockKind
 from ..model import Document, Problem
-from .base import Diagnostic, RuleContext, finding, rule
+from .base import Diagnostic, Phase, RuleContext, finding, rule
 
 
 @rule("S001", "unrecognised-block")
@@ -158,7 +158,7 @@ def misplaced_block(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
             yield finding(block.span.start, block.span.end, f"{where} is out of order")
 
 
-@rule("S005", "not-general-assembly")
+@rule("S005", "not-general-assembly", other_organ=True)
 def not_general_assembly(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     """A text of another organ.
 
@@ -191,7 +191,7 @@ def not_general_assembly(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic
         )
 
 
-@rule("S006", "unused-suppression", fixable=True)
+@rule("S006", "unused-suppression", fixable=True, phase=Phase.AFTER_SUPPRESSIONS)
 def unused_suppression(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     """A suppression comment that suppresses nothing.
 
@@ -219,4 +219,4 @@ def unused_suppression(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     """
     from ..suppressions import unused_suppressions
 
-    yield from unused_suppressions(doc, ctx.options.get("selected"))
+    yield from unused_suppressions(doc, ctx.selected)
