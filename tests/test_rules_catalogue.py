@@ -26,7 +26,7 @@ DEFAULT_SEVERITIES = {
     "D001": "error",
     **{f"D00{i}": "warning" for i in range(2, 8)},
     "D005": "info",  # issue 11: a list in neither order is a hint at most
-    **{f"P00{i}": "warning" for i in range(1, 7)},
+    **{f"P00{i}": "warning" for i in range(1, 8)},
 }
 
 

@@ -765,3 +765,67 @@ def _misplaced_preambular(p: Paragraph, numbered: bool) -> bool:
     if p.number is not None:
         return o.kind == "preambular"
     return numbered and o.kind == "operative"
+
+
+# ---------------------------------------------------------------- P007
+
+# A figure and the per cent sign: "12%", "12 %", "0.7%", "1,5 %".  The figure
+# starts a word (not "No.5%", "…/5%") and the sign ends one: an escape in a web
+# address ("2023%20Declaration.pdf") is followed by its two hex digits.
+_PER_CENT_SIGN = re.compile(r"(?<![\w.,/%])(\d+(?:[.,]\d+)*)([ \u00a0\u202f]?)%(?![\w%])")
+_RANGE_AFTER = re.compile(r"\s*[-–—]\s*\d")
+
+
+@rule("P007", "per-cent-sign", fixable=True)
+def per_cent_sign(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
+    """A figure with the per cent sign ("12%") instead of "per cent".
+
+    ## What it does
+    Reports a figure followed by the per cent sign, with or without a space
+    ("12%", "6.3 %"), in the title and in the paragraphs and subparagraphs
+    of the resolution and its annexes.  The escapes of a web address
+    ("2023%20Declaration.pdf") are not per cent signs; footnotes (they cite
+    titles and addresses as published), tables and their notes, and the
+    text of another organ are left alone.
+
+    ## Why it matters
+    The per cent sign is not used in the text of a resolution: "6.3 per
+    cent" (Editorial Manual, numbers; every resolution in the corpus).
+
+    ## Example
+    ```
+    *Noting* that remittance costs remained at 6.3% in 2021,
+    ```
+
+    ## Fix
+    Write the words: "6.3 per cent".  The fix is safe.
+    """
+    if "%" not in doc.text:
+        return  # the fast path of nearly every document: no sign, nothing to read
+    seen: set[int] = set()
+    for start, end in _prose_ranges(doc):
+        for m in _PER_CENT_SIGN.finditer(doc.plain, start, end):
+            if m.start() in seen:
+                continue
+            seen.add(m.start())
+            yield _per_cent_finding(doc, m)
+
+
+def _prose_ranges(doc: Document) -> Iterator[tuple[int, int]]:
+    """The source ranges P007 reads: the title and every paragraph's segments."""
+    if doc.title is not None:
+        yield doc.title.span.start, doc.title.span.end
+    for p in doc.paragraphs():
+        yield from p.segments
+
+
+def _per_cent_finding(doc: Document, m: re.Match) -> Diagnostic:
+    figure, space = m.group(1), m.group(2)
+    words = figure + (space if space == "\u00a0" else " ") + "per cent"  # a no-break space stays
+    written = m.group(0)
+    fix = None
+    # No fix where markup stands between the figure and the sign, or in a range
+    # ("50%-60%" reads "50–60 per cent": a rewording, not a replacement).
+    if doc.text[m.start() : m.end()] == written and not _RANGE_AFTER.match(doc.plain, m.end()):
+        fix = Fix(f"write {_quoted(words)}", (Edit(m.start(), m.end(), words),))
+    return finding(m.start(), m.end(), f"per cent sign in {_quoted(written)}: expected {_quoted(words)}", fix=fix)
