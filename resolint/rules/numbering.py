@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from .. import record
 from ..dates import roman_to_int, session_label
 from ..diagnostics import Edit
-from ..model import Document, Paragraph
+from ..model import Citation, Document, Paragraph, Span
 from .base import Diagnostic, Fix, RuleContext, finding, rule
 
 # "paragraph 5 above", "paragraphs 3 and 4 (b) below", "paragraph 4 (c) of the
@@ -115,14 +115,7 @@ def _numbered_lists(paragraphs: list[Paragraph], heading_starts: list[int]) -> l
     lists.append(stack[0])
     colon: Paragraph | None = None
     previous_end = -1
-    # The number after each paragraph's: a list restarts only if "1." is
-    # followed by "2." (or by nothing), so "1." typed for "13." is a slip.
-    following: list[int | None] = [None] * len(paragraphs)
-    upcoming: int | None = None
-    for index in range(len(paragraphs) - 1, -1, -1):
-        following[index] = upcoming
-        if paragraphs[index].number_value is not None:
-            upcoming = paragraphs[index].number_value
+    following = _following_numbers(paragraphs)
     for index, p in enumerate(paragraphs):
         n = p.number_value
         if n is None:
@@ -156,16 +149,33 @@ def _numbered_lists(paragraphs: list[Paragraph], heading_starts: list[int]) -> l
             stack = [fresh]
             lists.append(fresh)
         elif n != expected and len(stack) > 1:
-            # Back to an outer list when the number continues it (or is nearer to it).
-            for depth in range(len(stack) - 2, -1, -1):
-                outer = stack[depth].expected_next()
-                if n == outer or abs(n - outer) < abs(n - expected):
-                    del stack[depth + 1 :]
-                    break
+            _back_to_outer_list(stack, n, expected)
         stack[-1].members.append(p)
         colon = p if p.final_mark == ":" else None
         previous_end = p.span.end
     return [lst for lst in lists if lst.members]
+
+
+def _following_numbers(paragraphs: list[Paragraph]) -> list[int | None]:
+    """The number of the next numbered paragraph after each one (None after the last):
+    a list restarts only if "1." is followed by "2." (or by nothing), so "1." typed
+    for "13." is a slip."""
+    following: list[int | None] = [None] * len(paragraphs)
+    upcoming: int | None = None
+    for index in range(len(paragraphs) - 1, -1, -1):
+        following[index] = upcoming
+        if paragraphs[index].number_value is not None:
+            upcoming = paragraphs[index].number_value
+    return following
+
+
+def _back_to_outer_list(stack: list[_NumberedList], n: int, expected: int) -> None:
+    """Close the inner lists when ``n`` continues an outer one (or is nearer to it than to ``expected``)."""
+    for depth in range(len(stack) - 2, -1, -1):
+        outer = stack[depth].expected_next()
+        if n == outer or abs(n - outer) < abs(n - expected):
+            del stack[depth + 1 :]
+            return
 
 
 @dataclass(slots=True)
@@ -280,7 +290,7 @@ def operative_numbering(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]
     cross-references in the text such as "paragraph 5 above" may need a
     human, and the message lists them).
     """
-    refs = None
+    refs: list[_CrossReference] | None = None  # read once, when a renumbering needs them
     for body in _bodies(doc):
         for numbered in _numbered_lists(body.paragraphs, body.restarts):
             values = [p.number_value for p in numbered.members]
@@ -289,63 +299,75 @@ def operative_numbering(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]
                 continue
             moved = _moved_item(values)
             if moved is not None and len(slips) > 1:
-                p = numbered.members[moved]
-                span = p.number_span or p.span
-                n = p.number_value
-                before = "the first" if n == 1 else f"expected after {n - 1}"
-                yield finding(
-                    span.start,
-                    span.end,
-                    f"{body.noun if numbered.introduced_by is None else 'paragraph'} {n} is out of place: {before}",
-                )
+                yield _moved_paragraph(body, numbered, numbered.members[moved])
                 continue
-            edits = []
-            renumbered = numbered.members[first_wrong:]
-            for offset, p in enumerate(renumbered):
-                new = first_value + offset
-                if p.number_value != new and p.number_span is not None:
-                    digits = len(str(p.number_value))
-                    edits.append(Edit(p.number_span.start, p.number_span.start + digits, str(new)))
             if refs is None:
                 refs = _cross_references(doc)
-            old_numbers = {p.number_value for p in renumbered} | set(range(first_value, first_value + len(renumbered)))
-            affected = [
-                r
-                for r in refs
-                if body.start <= r.start < body.end and r.part is None and any(t in old_numbers for t, _ in r.targets)
-            ]
-            note = ""
-            if affected:
-                shown = ", ".join(f"“{r.text}” (line {doc.span(r.start, r.end).line + 1})" for r in affected[:5])
-                note = f"; check the cross-references {shown}"
-            fix = (
-                Fix(
-                    f"renumber paragraphs from {renumbered[0].number_value} on as {first_value}, {first_value + 1} …",
-                    tuple(edits),
-                    safe=False,
-                )
-                if edits
-                else None
-            )
-            where = ""
-            if numbered.introduced_by is not None:
-                where = f" (in the list introduced on line {numbered.introduced_by.span.line + 1})"
-                noun_here = "paragraph"
-            else:
-                noun_here = body.noun
-                if body.annex:
-                    where = f" in {body.name}"
+            renumbered = numbered.members[first_wrong:]
+            fix = _renumbering(renumbered, first_value)
+            note = _cross_references_to_check(doc, body, refs, renumbered, first_value)
+            noun, where = _list_words(body, numbered)
             for slip in slips:
                 p = numbered.members[slip.index]
                 span = p.number_span or p.span
-                n = p.number_value
-                if slip.previous is None:
-                    message = f"{noun_here} {n} is the first{where}: expected {slip.expected}"
-                elif n == slip.previous:
-                    message = f"{noun_here} {n} is repeated{where}: expected {slip.expected}"
-                else:
-                    message = f"{noun_here} {n} follows {slip.previous}{where}: expected {slip.expected}"
-                yield finding(span.start, span.end, message + note, fix=fix)
+                yield finding(span.start, span.end, _slip_message(noun, p.number_value, slip, where) + note, fix=fix)
+
+
+def _moved_paragraph(body: _Body, numbered: _NumberedList, p: Paragraph) -> Diagnostic:
+    """One finding for a paragraph moved out of its place (the skip and repeat it leaves are not two)."""
+    span = p.number_span or p.span
+    n = p.number_value
+    before = "the first" if n == 1 else f"expected after {n - 1}"
+    noun = body.noun if numbered.introduced_by is None else "paragraph"
+    return finding(span.start, span.end, f"{noun} {n} is out of place: {before}")
+
+
+def _renumbering(renumbered: list[Paragraph], first_value: int) -> Fix | None:
+    """Renumber ``renumbered`` as first_value, first_value + 1 … (unsafe: cross-references may need a human)."""
+    edits = []
+    for offset, p in enumerate(renumbered):
+        new = first_value + offset
+        if p.number_value != new and p.number_span is not None:
+            digits = len(str(p.number_value))
+            edits.append(Edit(p.number_span.start, p.number_span.start + digits, str(new)))
+    if not edits:
+        return None
+    return Fix(
+        f"renumber paragraphs from {renumbered[0].number_value} on as {first_value}, {first_value + 1} …",
+        tuple(edits),
+        safe=False,
+    )
+
+
+def _cross_references_to_check(
+    doc: Document, body: _Body, refs: list[_CrossReference], renumbered: list[Paragraph], first_value: int
+) -> str:
+    """The note that names the body's cross-references to a number the renumbering touches."""
+    old_numbers = {p.number_value for p in renumbered} | set(range(first_value, first_value + len(renumbered)))
+    affected = [
+        r
+        for r in refs
+        if body.start <= r.start < body.end and r.part is None and any(t in old_numbers for t, _ in r.targets)
+    ]
+    if not affected:
+        return ""
+    shown = ", ".join(f"“{r.text}” (line {doc.span(r.start, r.end).line + 1})" for r in affected[:5])
+    return f"; check the cross-references {shown}"
+
+
+def _list_words(body: _Body, numbered: _NumberedList) -> tuple[str, str]:
+    """What a message calls the list's paragraphs, and where the list is (" in annex I")."""
+    if numbered.introduced_by is not None:
+        return "paragraph", f" (in the list introduced on line {numbered.introduced_by.span.line + 1})"
+    return body.noun, f" in {body.name}" if body.annex else ""
+
+
+def _slip_message(noun: str, n: int | None, slip: _Slip, where: str) -> str:
+    if slip.previous is None:
+        return f"{noun} {n} is the first{where}: expected {slip.expected}"
+    if n == slip.previous:
+        return f"{noun} {n} is repeated{where}: expected {slip.expected}"
+    return f"{noun} {n} follows {slip.previous}{where}: expected {slip.expected}"
 
 
 # ------------------------------------------------------------------ N002
@@ -502,41 +524,43 @@ def malformed_number(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     Write the number as "3." followed by a space (safe).
     """
     for p in doc.paragraphs():
-        problem = p.number_problem
-        if not problem or p.number_span is None:
+        if not p.number_problem or p.number_span is None:
             continue
         span = p.number_span
-        written = doc.text[span.start : span.end]
-        n = p.number_value
-        if problem == "invisible character":
-            invisible = [c for c in written if c in _INVISIBLE_NAMES]
-            what = (
-                _INVISIBLE_NAMES.get(invisible[0], f"U+{ord(invisible[0]):04X}")
-                if invisible
-                else "an invisible character"
-            )
-            message = f"paragraph number “{n}.” is followed by an invisible character {what}: expected “{n}.”"
-            # Keep the space the number was typed with ("6. \u200e*Reaffirms*"
-            # -> "6. *Reaffirms*"), but not a second one ("6.\t\u200e Reaffirms").
-            kept = "".join(c for c in written if c not in _INVISIBLE_NAMES)
-            end = span.end
-            if kept != kept.rstrip():
-                while end < len(doc.text) and doc.text[end] in " \t":
-                    end += 1
-            fix = Fix(f"remove the invisible character after “{n}.”", (Edit(span.start, end, kept),))
-        elif problem == "no space after the full stop":
-            message = f"paragraph number “{n}.” runs into the text: expected a space after “{n}.”"
-            fix = Fix(f"insert a space after “{n}.”", (Edit(span.end, span.end, " "),))
-        elif problem == "space before the full stop" and "\\" in written:
-            message = f"paragraph number “{written}” is typed into the text (an escaped full stop): expected the paragraph number “{n}.”"
-            fix = Fix(f"write “{n}.”", (Edit(span.start, span.end, f"{n}."),))
-        elif problem == "space before the full stop":
-            message = f"paragraph number “{written.strip()}” has a space before its full stop: expected “{n}.”"
-            fix = Fix(f"write “{n}.”", (Edit(span.start, span.end, f"{n}."),))
-        else:
-            message = f"paragraph number “{written.strip()}” has no full stop: expected “{n}.”"
-            fix = Fix(f"add the full stop: “{n}.”", (Edit(span.start, span.end, f"{n}."),))
+        message, fix = _malformed(doc, p.number_problem, span, p.number_value)
         yield finding(span.start, span.end, message, fix=fix)
+
+
+def _malformed(doc: Document, problem: str, span: Span, n: int | None) -> tuple[str, Fix]:
+    """The message and the fix for a number with ``problem`` (the reader's name for it)."""
+    written = doc.text[span.start : span.end]
+    if problem == "invisible character":
+        return _invisible_character(doc, span, written, n)
+    if problem == "no space after the full stop":
+        message = f"paragraph number “{n}.” runs into the text: expected a space after “{n}.”"
+        return message, Fix(f"insert a space after “{n}.”", (Edit(span.end, span.end, " "),))
+    if problem == "space before the full stop" and "\\" in written:
+        message = f"paragraph number “{written}” is typed into the text (an escaped full stop): expected the paragraph number “{n}.”"
+        return message, Fix(f"write “{n}.”", (Edit(span.start, span.end, f"{n}."),))
+    if problem == "space before the full stop":
+        message = f"paragraph number “{written.strip()}” has a space before its full stop: expected “{n}.”"
+        return message, Fix(f"write “{n}.”", (Edit(span.start, span.end, f"{n}."),))
+    message = f"paragraph number “{written.strip()}” has no full stop: expected “{n}.”"
+    return message, Fix(f"add the full stop: “{n}.”", (Edit(span.start, span.end, f"{n}."),))
+
+
+def _invisible_character(doc: Document, span: Span, written: str, n: int | None) -> tuple[str, Fix]:
+    invisible = [c for c in written if c in _INVISIBLE_NAMES]
+    what = _INVISIBLE_NAMES.get(invisible[0], f"U+{ord(invisible[0]):04X}") if invisible else "an invisible character"
+    message = f"paragraph number “{n}.” is followed by an invisible character {what}: expected “{n}.”"
+    # Keep the space the number was typed with ("6. \u200e*Reaffirms*"
+    # -> "6. *Reaffirms*"), but not a second one ("6.\t\u200e Reaffirms").
+    kept = "".join(c for c in written if c not in _INVISIBLE_NAMES)
+    end = span.end
+    if kept != kept.rstrip():
+        while end < len(doc.text) and doc.text[end] in " \t":
+            end += 1
+    return message, Fix(f"remove the invisible character after “{n}.”", (Edit(span.start, end, kept),))
 
 
 # ------------------------------------------------------------------ N004
@@ -576,49 +600,55 @@ def broken_cross_reference(doc: Document, ctx: RuleContext) -> Iterator[Diagnost
     for ref in refs:
         if any(a <= ref.start < b for a, b in doc.footnote_ranges):
             continue
-        if ref.part is not None:
-            part = parts_by_label.get(ref.part)
-            if part is None:
-                continue  # "paragraph 3 of section A": not a part of this document
-            paragraphs = list(part.operative)
-            scope = f"part {ref.part}"
-        else:
-            body = next((b for b in bodies if b.start <= ref.start < b.end), None)
-            if body is not None and body.annex and ref.above is None:
-                # "paragraph 3 of the present resolution" in an annex: the resolution's own paragraphs.
-                body = next((b for b in bodies if not b.annex), None) if sum(not b.annex for b in bodies) == 1 else None
-            if body is None:
-                continue
-            paragraphs, scope = body.paragraphs, body.name
-        numbered = [p for p in paragraphs if p.number_value is not None]
-        if not numbered:
+        scope = _referenced_scope(ref, bodies, parts_by_label)
+        if scope is None:
             continue
-        for target, labels in ref.targets:
-            candidates = [p for p in numbered if p.number_value == target]
-            if ref.part is None and ref.above is True:
-                candidates = [p for p in candidates if p.span.start < ref.start]
-            elif ref.part is None and ref.above is False:
-                candidates = [p for p in candidates if p.span.start > ref.start]
-            highest = max(p.number_value for p in numbered)
-            if not candidates:
-                if ref.above is True and any(p.number_value == target for p in numbered):
-                    problem = f"paragraph {target} is below the reference, not above"
-                elif ref.above is False and any(p.number_value == target for p in numbered):
-                    problem = f"paragraph {target} is above the reference, not below"
-                else:
-                    problem = f"{scope} has no paragraph {target}: its paragraphs run to {highest}"
-                yield finding(ref.start, ref.end, f"broken cross-reference “{ref.text}”: {problem}")
-                continue
-            if labels:
-                subs = {c.label for p in candidates for c in p.subparagraphs}
-                wanted = f"({labels[0]})"
-                if wanted not in subs:
-                    have = ", ".join(sorted(subs)) if subs else "none"
-                    yield finding(
-                        ref.start,
-                        ref.end,
-                        f"broken cross-reference “{ref.text}”: paragraph {target} has no subparagraph {wanted} (its subparagraphs: {have})",
-                    )
+        paragraphs, name = scope
+        numbered = [p for p in paragraphs if p.number_value is not None]
+        for problem in _broken_targets(ref, numbered, name):
+            yield finding(ref.start, ref.end, f"broken cross-reference “{ref.text}”: {problem}")
+
+
+def _referenced_scope(ref: _CrossReference, bodies: list[_Body], parts_by_label: dict) -> tuple[list, str] | None:
+    """The paragraphs a reference points into, and their name ("part A", "annex I"), or None."""
+    if ref.part is not None:
+        part = parts_by_label.get(ref.part)
+        if part is None:
+            return None  # "paragraph 3 of section A": not a part of this document
+        return list(part.operative), f"part {ref.part}"
+    body = next((b for b in bodies if b.start <= ref.start < b.end), None)
+    if body is not None and body.annex and ref.above is None:
+        # "paragraph 3 of the present resolution" in an annex: the resolution's own paragraphs.
+        body = next((b for b in bodies if not b.annex), None) if sum(not b.annex for b in bodies) == 1 else None
+    if body is None:
+        return None
+    return body.paragraphs, body.name
+
+
+def _broken_targets(ref: _CrossReference, numbered: list[Paragraph], scope: str) -> Iterator[str]:
+    """What is wrong with each paragraph (and subparagraph) the reference names."""
+    if not numbered:
+        return
+    highest = max(p.number_value for p in numbered)
+    for target, labels in ref.targets:
+        candidates = [p for p in numbered if p.number_value == target]
+        if ref.part is None and ref.above is True:
+            candidates = [p for p in candidates if p.span.start < ref.start]
+        elif ref.part is None and ref.above is False:
+            candidates = [p for p in candidates if p.span.start > ref.start]
+        exists = any(p.number_value == target for p in numbered)
+        if not candidates and ref.above is True and exists:
+            yield f"paragraph {target} is below the reference, not above"
+        elif not candidates and ref.above is False and exists:
+            yield f"paragraph {target} is above the reference, not below"
+        elif not candidates:
+            yield f"{scope} has no paragraph {target}: its paragraphs run to {highest}"
+        elif labels:
+            subs = {c.label for p in candidates for c in p.subparagraphs}
+            wanted = f"({labels[0]})"
+            if wanted not in subs:
+                have = ", ".join(sorted(subs)) if subs else "none"
+                yield f"paragraph {target} has no subparagraph {wanted} (its subparagraphs: {have})"
 
 
 # ------------------------------------------------------------------ N005
@@ -665,39 +695,52 @@ def unknown_resolution(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     Correct the symbol.  Where the message has a single "did you mean", the
     fix cites that resolution instead (unsafe: a reader must confirm it).
     """
-    cited = [
-        c
-        for c in doc.citations
-        if c.scheme == "ga"
-        and not c.decision
-        and c.session is not None
-        and c.number is not None
-        and record.exists(c.session, c.number) is not None
-    ]
+    cited = [c for c in doc.citations if _covered_by_record(c)]
     if not cited:
         return
     known = {f"{c.session}/{c.number}" for c in cited if record.exists(c.session, c.number)}
     if doc.title and doc.title.number:
         known.add(doc.title.number)
     for c in cited:
-        if record.exists(c.session, c.number) is not False:
-            continue
-        symbol = f"{c.session}/{c.number}"
-        guesses = sorted(k for k in known if _one_digit_off(symbol, k))
-        if not guesses and c.date is not None and c.date.value is not None:
-            for n in sorted(record.numbers_in_session(c.session)):
-                if _one_digit_off(str(c.number), str(n)):
-                    entry = record.lookup(c.session, n)
-                    if entry is not None and entry.adopted == c.date.value:
-                        guesses.append(f"{c.session}/{n}")
-        message = f"resolution {symbol} does not exist: the record of the {session_label(c.session)}, which is {record.coverage(c.session)}, has no resolution {c.number}"
-        related = []
-        if guesses:
-            message += "; did you mean " + " or ".join(guesses[:3]) + "?"
-            other = next((o for o in cited if f"{o.session}/{o.number}" == guesses[0]), None)
-            if other is not None:
-                related.append((other.span.start, other.span.end, f"{guesses[0]} is cited here"))
-        fix = None
-        if len(guesses) == 1 and doc.text[c.span.start : c.span.end] == symbol:
-            fix = Fix(f"cite {guesses[0]}", (Edit(c.span.start, c.span.end, guesses[0]),), safe=False)
-        yield finding(c.span.start, c.span.end, message, fix=fix, related=related)
+        if record.exists(c.session, c.number) is False:
+            yield _unknown_resolution_finding(doc, c, cited, _meant(c, known))
+
+
+def _covered_by_record(c: Citation) -> bool:
+    """Is ``c`` an Assembly resolution whose number the record covers (whether or not it holds it)?"""
+    return (
+        c.scheme == "ga"
+        and not c.decision
+        and c.session is not None
+        and c.number is not None
+        and record.exists(c.session, c.number) is not None
+    )
+
+
+def _meant(c: Citation, known: set[str]) -> list[str]:
+    """The resolutions an unknown symbol may mean: one the text cites (or is) a digit
+    away, else one of the record a digit away adopted on the date the citation gives."""
+    symbol = f"{c.session}/{c.number}"
+    guesses = sorted(k for k in known if _one_digit_off(symbol, k))
+    if not guesses and c.date is not None and c.date.value is not None:
+        for n in sorted(record.numbers_in_session(c.session)):
+            if _one_digit_off(str(c.number), str(n)):
+                entry = record.lookup(c.session, n)
+                if entry is not None and entry.adopted == c.date.value:
+                    guesses.append(f"{c.session}/{n}")
+    return guesses
+
+
+def _unknown_resolution_finding(doc: Document, c: Citation, cited: list[Citation], guesses: list[str]) -> Diagnostic:
+    symbol = f"{c.session}/{c.number}"
+    message = f"resolution {symbol} does not exist: the record of the {session_label(c.session)}, which is {record.coverage(c.session)}, has no resolution {c.number}"
+    related = []
+    if guesses:
+        message += "; did you mean " + " or ".join(guesses[:3]) + "?"
+        other = next((o for o in cited if f"{o.session}/{o.number}" == guesses[0]), None)
+        if other is not None:
+            related.append((other.span.start, other.span.end, f"{guesses[0]} is cited here"))
+    fix = None
+    if len(guesses) == 1 and doc.text[c.span.start : c.span.end] == symbol:
+        fix = Fix(f"cite {guesses[0]}", (Edit(c.span.start, c.span.end, guesses[0]),), safe=False)
+    return finding(c.span.start, c.span.end, message, fix=fix, related=related)
