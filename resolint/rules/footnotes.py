@@ -167,20 +167,23 @@ def marker_out_of_sequence(doc: Document, ctx: RuleContext) -> Iterator[Diagnost
         # A skipped number whose footnote is there but whose marker is nowhere
         # is F002's finding, and a marker that a reported one skipped is the
         # other half of the same swap: one fault, one finding.
-        if number in reported:
-            pass
-        elif number != expected and not all(n in bodies and n not in referenced for n in skipped):
+        f002_reports_it = all(n in bodies and n not in referenced for n in skipped)
+        if number not in reported and number != expected and not f002_reports_it:
             reported.update(skipped)
-            after = f"follows marker {previous.number}" if previous else "is the first marker"
-            yield finding(
-                marker.span.start,
-                marker.span.end,
-                f"footnote marker {number} {after}: expected {expected}",
-                related=((previous.span.start, previous.span.end, f"marker {previous.number}"),) if previous else (),
-            )
+            yield _marker_finding(marker, previous, expected)
         seen.add(number)
         previous = marker
         expected = max(expected, number + 1)
+
+
+def _marker_finding(marker: FootnoteMarker, previous: FootnoteMarker | None, expected: int) -> Diagnostic:
+    after = f"follows marker {previous.number}" if previous else "is the first marker"
+    return finding(
+        marker.span.start,
+        marker.span.end,
+        f"footnote marker {marker.number} {after}: expected {expected}",
+        related=((previous.span.start, previous.span.end, f"marker {previous.number}"),) if previous else (),
+    )
 
 
 @rule("F004", "footnotes-out-of-order")
@@ -525,91 +528,14 @@ def uncited_instrument(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     the instrument's reference ("Resolution 71/256, annex.").
     """
     plain = doc.plain
-    if (
-        "Convention" not in plain
-        and "Covenant" not in plain
-        and "Declaration" not in plain
-        and "Programme of Action" not in plain
-        and "Secretary-General" not in plain
-    ):
+    if not any(word in plain for word in _F007_WORDS):
         return
     marker_starts = sorted(m.span.start for m in doc.markers)
-    mentioned: list[str] = []  # keys of the instruments met so far
-    report_met = False
-
-    def known(key: str) -> bool:
-        if key in _BARE:
-            return any(key.removeprefix("the ") in k for k in mentioned)
-        return any(_same_name(k, key) for k in mentioned)
-
-    def has_marker(start: int, limit: int) -> bool:
-        i = bisect_left(marker_starts, start)
-        return i < len(marker_starts) and marker_starts[i] <= limit
-
-    uncited: list[tuple[int, int, str]] = []
     paragraphs = list(_paragraph_mentions(doc, marker_starts))
-    # Instruments the resolution itself adopts, "contained in the annex to the present resolution".
-    for paragraph, mentions in paragraphs:
-        if any(_adopts_annex(plain, s, e) for s, e in paragraph.segments):
-            mentioned.extend(" ".join(plain[s:e].split()).lower() for kind, s, e in mentions if kind == "instrument")
-    for paragraph, mentions in paragraphs:
-        para_start, para_end = paragraph.segments[0][0], paragraph.segments[-1][1]
-        breaks: list[int] | None = None
-        hard_ends = _hard_ends(plain, mentions, para_end)
-        for index, (kind, start, end) in enumerate(mentions):
-            name = " ".join(plain[start:end].split())
-            key = name.lower()
-            if kind == "seen":
-                report_met = True
-                if key not in mentioned:
-                    mentioned.append(key)
-                continue
-            if kind == "report":
-                # "the report of the Secretary-General" after any report of his refers back to it.
-                bare = not key.startswith("report of the secretary-general on")
-                first = not report_met if bare else not known(key)
-                report_met = True
-            else:
-                first = not known(key)
-            if key not in mentioned:
-                mentioned.append(key)
-            if not first:
-                continue
-            if _quoted(plain, para_start, start) or _CASE_AFTER.match(plain, end, para_end):
-                continue
-            before = plain[max(0, start - 80) : start]
-            if _after_lower_word(before) or (kind == "instrument" and _ORGAN_BEFORE.search(before)):
-                continue
-            if breaks is None:
-                breaks = [
-                    m.start()
-                    for s, e in paragraph.segments
-                    for m in _SENTENCE_END.finditer(plain, s, e)
-                    if m.start() > s and plain[m.start() - 1] in _SENTENCE_BEFORE
-                ]
-            i = bisect_right(breaks, start)
-            sentence_start = breaks[i - 1] if i else para_start
-            sentence_end = breaks[i] if i < len(breaks) else para_end
-            if _names_resolution(plain, sentence_start, sentence_end) or _adopts_annex(
-                plain, sentence_start, sentence_end
-            ):
-                continue
-            hard_end = hard_ends[index]
-            if has_marker(start, _marker_limit(plain, paragraph.segments, end, hard_end, has_marker, start)):
-                continue
-            what = "report" if kind == "report" else "instrument"
-            if len(name) > 90:
-                name = name[:90].rsplit(" ", 1)[0] + " …"
-            uncited.append(
-                (
-                    start,
-                    end,
-                    f"first mention of the {what} “{name}” has no footnote: expected a marker and a footnote with its "
-                    + (
-                        "symbol" if kind == "report" else "reference (Treaty Series, or the resolution that adopted it)"
-                    ),
-                )
-            )
+    names = _NamesMet(_adopted_here(plain, paragraphs))
+    uncited = [
+        u for paragraph, mentions in paragraphs for u in _uncited(doc, paragraph, mentions, names, marker_starts)
+    ]
     # One hint per text: the first name, and where the others are.
     if uncited:
         start, end, message = uncited[0]
@@ -617,6 +543,120 @@ def uncited_instrument(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
             lines = ", ".join(str(_line(doc, other)) for other, _, _ in uncited[1:])
             message += f" (and {len(uncited) - 1} more name{'s' if len(uncited) > 2 else ''} without one: line {lines})"
         yield finding(start, end, message)
+
+
+# The words without which no text names a report or instrument F007 looks for.
+_F007_WORDS = ("Convention", "Covenant", "Declaration", "Programme of Action", "Secretary-General")
+_Mention = tuple[str, int, int]  # ("report" | "seen" | "instrument", start, end)
+
+
+class _NamesMet:
+    """The reports and instruments met so far (lower-case names, in order), and
+    whether a report of the Secretary-General was: a later mention refers back."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+        self.report_met = False
+
+    def known(self, key: str) -> bool:
+        if key in _BARE:
+            return any(key.removeprefix("the ") in k for k in self.names)
+        return any(_same_name(k, key) for k in self.names)
+
+    def first_mention(self, kind: str, key: str) -> bool:
+        """Record the mention; is it the first of its report or instrument?  A report
+        only named ("seen": one the Assembly requests) is recorded, never first."""
+        if kind == "seen":
+            first = False
+        elif kind == "report" and not key.startswith("report of the secretary-general on"):
+            # "the report of the Secretary-General" after any report of his refers back to it.
+            first = not self.report_met
+        else:
+            first = not self.known(key)
+        if kind != "instrument":
+            self.report_met = True
+        if key not in self.names:
+            self.names.append(key)
+        return first
+
+
+def _adopted_here(plain: str, paragraphs: list[tuple[Paragraph, list[_Mention]]]) -> list[str]:
+    """The instruments the resolution itself adopts, "contained in the annex to the present resolution"."""
+    return [
+        " ".join(plain[s:e].split()).lower()
+        for paragraph, mentions in paragraphs
+        if any(_adopts_annex(plain, s, e) for s, e in paragraph.segments)
+        for kind, s, e in mentions
+        if kind == "instrument"
+    ]
+
+
+def _uncited(
+    doc: Document, paragraph: Paragraph, mentions: list[_Mention], names: _NamesMet, marker_starts: list[int]
+) -> Iterator[tuple[int, int, str]]:
+    """(start, end, message) of each first mention in ``paragraph`` that has no footnote."""
+    plain = doc.plain
+    para_start, para_end = paragraph.segments[0][0], paragraph.segments[-1][1]
+    sentences = _Sentences(plain, paragraph)
+    hard_ends = _hard_ends(plain, mentions, para_end)
+
+    def has_marker(start: int, limit: int) -> bool:
+        i = bisect_left(marker_starts, start)
+        return i < len(marker_starts) and marker_starts[i] <= limit
+
+    for index, (kind, start, end) in enumerate(mentions):
+        name = " ".join(plain[start:end].split())
+        if not names.first_mention(kind, name.lower()) or _excused(plain, kind, start, end, para_start, para_end):
+            continue
+        sentence_start, sentence_end = sentences.around(start)
+        if _names_resolution(plain, sentence_start, sentence_end) or _adopts_annex(plain, sentence_start, sentence_end):
+            continue
+        if not has_marker(start, _marker_limit(plain, paragraph.segments, end, hard_ends[index], has_marker, start)):
+            yield start, end, _uncited_message(kind, name)
+
+
+def _excused(plain: str, kind: str, start: int, end: int, para_start: int, para_end: int) -> bool:
+    """Is the name one that has no footnote by custom: quoted (an item title), a case
+    name, an instrument still to be drafted ("a convention on …"), an organ's name?"""
+    if _quoted(plain, para_start, start) or _CASE_AFTER.match(plain, end, para_end):
+        return True
+    before = plain[max(0, start - 80) : start]
+    return _after_lower_word(before) or (kind == "instrument" and _ORGAN_BEFORE.search(before) is not None)
+
+
+class _Sentences:
+    """The sentences of one paragraph, split when first asked for."""
+
+    def __init__(self, plain: str, paragraph: Paragraph) -> None:
+        self.plain, self.paragraph = plain, paragraph
+        self.start, self.end = paragraph.segments[0][0], paragraph.segments[-1][1]
+        self.breaks: list[int] | None = None
+
+    def around(self, offset: int) -> tuple[int, int]:
+        """Where the sentence holding ``offset`` starts and ends."""
+        if self.breaks is None:
+            plain = self.plain
+            self.breaks = [
+                m.start()
+                for s, e in self.paragraph.segments
+                for m in _SENTENCE_END.finditer(plain, s, e)
+                if m.start() > s and plain[m.start() - 1] in _SENTENCE_BEFORE
+            ]
+        i = bisect_right(self.breaks, offset)
+        return (
+            self.breaks[i - 1] if i else self.start,
+            self.breaks[i] if i < len(self.breaks) else self.end,
+        )
+
+
+def _uncited_message(kind: str, name: str) -> str:
+    what = "report" if kind == "report" else "instrument"
+    if len(name) > 90:
+        name = name[:90].rsplit(" ", 1)[0] + " …"
+    reference = "symbol" if kind == "report" else "reference (Treaty Series, or the resolution that adopted it)"
+    return (
+        f"first mention of the {what} “{name}” has no footnote: expected a marker and a footnote with its {reference}"
+    )
 
 
 _REPORT_ON = "report of the secretary-general on "
