@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ..diagnostics import Edit, Severity
 from ..lexicon import match_opener, suggest_opener
-from ..model import Document, Paragraph, Part, Span
+from ..model import Document, Opener, Paragraph, Part, Span
 from .base import Diagnostic, Fix, RuleContext, finding, rule
 
 # Markdown emphasis markers: one of them inside an opening phrase means the
@@ -83,49 +83,49 @@ def opener_not_italic(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     """
     if doc.format != "markdown":
         return
-    text = doc.text
     for part in doc.resolution_bodies():
         for p in (*part.preamble, *_operative(part)):
             o = p.opener
             if o is None or o.kind == "unknown" or o.first_person:
                 continue
-            start, end = o.span.start, o.span.end
-            inner = text[start:end]
+            inner = doc.text[o.span.start : o.span.end]
             split = any(c in _EMPHASIS for c in inner)
-            if o.italic and not split:
+            # Italic throughout, or "*Reaffirming* its commitment": the head is italic, its object follows.
+            if o.italic and (not split or _italics_stop_between_modifiers(doc, ctx, o.span.start, inner)):
                 continue
-            if o.italic and _italics_stop_between_modifiers(doc, ctx, start, inner):
-                continue  # "*Reaffirming* its commitment": the head is italic, its object follows
-            kind = "opening phrase" if o.kind == "preambular" else "operative verb"
-            phrase = " ".join(o.phrase.split())  # blanked emphasis marks read as spaces
-            if not split:
-                # Markup before the phrase ("[Decides …](#)") would swallow the
-                # new emphasis marks: no fix then.
-                before = slice(p.span.start, start)
-                fix = None
-                if text[before] == doc.plain[before]:
-                    fix = Fix(f"italicize {_quoted(phrase)}", (Edit(start, start, "*"), Edit(end, end, "*")))
-                yield finding(
-                    start,
-                    end,
-                    f"{kind} {_quoted(phrase)} is not italic: expected {_quoted('*' + phrase + '*')}",
-                    fix=fix,
-                )
-                continue
-            # "*Recalling* also": the italics close inside the phrase.  Move the
-            # closing mark to the end of the phrase when that is all there is.
-            fix = None
-            marks = [i for i, c in enumerate(inner) if c in _EMPHASIS]
-            if o.italic and len(marks) == 1 and text[end : end + 1] not in _EMPHASIS:
-                mark = inner[marks[0]]
-                at = start + marks[0]
-                fix = Fix(f"italicize the whole of {_quoted(phrase)}", (Edit(at, at + 1, ""), Edit(end, end, mark)))
-            yield finding(
-                start,
-                end,
-                f"{kind} {_quoted(phrase)} is only partly italic: expected {_quoted('*' + phrase + '*')}",
-                fix=fix,
-            )
+            yield _partly_italic(doc, o, inner) if split else _not_italic(doc, p, o)
+
+
+def _opener_words(o: Opener) -> tuple[str, str]:
+    """How a message names an opener: its kind, and its phrase (blanked emphasis marks read as spaces)."""
+    return "opening phrase" if o.kind == "preambular" else "operative verb", " ".join(o.phrase.split())
+
+
+def _not_italic(doc: Document, p: Paragraph, o: Opener) -> Diagnostic:
+    kind, phrase = _opener_words(o)
+    start, end = o.span.start, o.span.end
+    # Markup before the phrase ("[Decides …](#)") would swallow the new emphasis marks: no fix then.
+    before = slice(p.span.start, start)
+    fix = None
+    if doc.text[before] == doc.plain[before]:
+        fix = Fix(f"italicize {_quoted(phrase)}", (Edit(start, start, "*"), Edit(end, end, "*")))
+    message = f"{kind} {_quoted(phrase)} is not italic: expected {_quoted('*' + phrase + '*')}"
+    return finding(start, end, message, fix=fix)
+
+
+def _partly_italic(doc: Document, o: Opener, inner: str) -> Diagnostic:
+    """ "*Recalling* also": the italics close inside the phrase.  The fix moves the
+    closing mark to the end of the phrase when that is all there is."""
+    kind, phrase = _opener_words(o)
+    start, end = o.span.start, o.span.end
+    fix = None
+    marks = [i for i, c in enumerate(inner) if c in _EMPHASIS]
+    if o.italic and len(marks) == 1 and doc.text[end : end + 1] not in _EMPHASIS:
+        mark = inner[marks[0]]
+        at = start + marks[0]
+        fix = Fix(f"italicize the whole of {_quoted(phrase)}", (Edit(at, at + 1, ""), Edit(end, end, mark)))
+    message = f"{kind} {_quoted(phrase)} is only partly italic: expected {_quoted('*' + phrase + '*')}"
+    return finding(start, end, message, fix=fix)
 
 
 def _italics_stop_between_modifiers(doc: Document, ctx: RuleContext, start: int, inner: str) -> bool:
@@ -323,106 +323,135 @@ def also_further_order(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     "Recalling further" ("*Recalling further*" right after "*Recalling*"
     becomes "*Recalling also*").  An adverb on the wrong side is moved by a safe fix.
     """
-    text, plain = doc.text, doc.plain
     for part in doc.resolution_bodies():
         # A section's own preamble starts its own run (Part.preamble_groups).
         groups = [("preambular", g) for g in part.preamble_groups()] + [("operative", _operative(part))]
         for section, paragraphs in groups:
-            # head -> (state, paragraph): the last use of the head in the run.
-            runs: dict[str, tuple[str, Paragraph]] = {}
-            previous: Paragraph | None = None
-            for p in paragraphs:
-                o = p.opener
-                if o is None or o.kind != section or o.first_person:
-                    previous = None
-                    if o is not None and o.kind in ("preambular", "operative") and not o.first_person:
-                        # A verb of the other kind (P006 reports it): it may be the
-                        # run's "also" whose participle became a verb, or the other
-                        # way round; the run goes on unjudged until its next plain use.
-                        other = _preambular_form(o.phrase) if section == "preambular" else _operative_form(o.head)
-                        if other:
-                            m = match_opener(other)
-                            if m is not None:
-                                runs[_run_key(m.head)] = ("unknown", p)
-                    continue
-                head, adverb = _run_key(o.head), o.adverb
-                verb = _quoted(o.head[0].upper() + o.head[1:])
-                start, end = o.span.start, o.span.end
-                if adverb is None:
-                    if (
-                        section == "preambular"
-                        and previous is not None
-                        and previous.opener.adverb is None
-                        and previous.opener.head == o.head
-                        and o.phrase.lower() == o.head
-                        and previous.opener.phrase.lower() == o.head
-                        # P002 names the real slip ("Reaffirming furhter")
-                        and _misspelt_adverb(doc, end) is None
-                        and _misspelt_adverb(doc, previous.opener.span.end) is None
-                    ):
-                        yield finding(
-                            start,
-                            end,
-                            f"{verb} twice in a row: the second is usually {_quoted(o.phrase + ' also')}",
-                            related=((previous.opener.span.start, previous.opener.span.end, f"the first {verb}"),),
-                            severity=Severity.HINT,
-                        )
-                    runs[head] = ("plain", p)
-                    previous = p
-                    continue
-                previous = p
-                leading = o.phrase[: len(adverb)].lower() == adverb
-                state = runs.get(head)
-                runs[head] = (adverb, p)
-                if leading == (section == "preambular"):
-                    right = suggest_opener(o.phrase, section)
-                    where = "follows the phrase" if section == "preambular" else "precedes the verb"
-                    context = "in the preamble" if section == "preambular" else "in an operative paragraph"
-                    fix = None
-                    if right and text[start:end] == plain[start:end]:
-                        fix = Fix(f"write {_quoted(right)}", (Edit(start, end, right),))
-                    expected = _quoted(right) if right else f"{_quoted(adverb)} moved"
-                    yield finding(
-                        start,
-                        end,
-                        f"{_quoted(o.phrase)}: {context} {_quoted(adverb)} {where}: expected {expected}",
-                        fix=fix,
-                    )
-                    continue  # one slip, one finding: the run is judged once it is fixed
-                if state is None:
-                    yield finding(
-                        start, end, f"{_quoted(o.phrase)} with no plain {verb} before it: expected {verb} first"
-                    )
-                elif state[0] == "unknown":
-                    pass
-                elif adverb == "further" and state[0] == "plain":
-                    earlier = state[1].opener
-                    also = _quoted(_with_adverb(o, "also"))
-                    # "further" -> "also": a guess (an "also" paragraph may have
-                    # been dropped instead), so an unsafe fix.
-                    fix = None
-                    word = re.search(r"\bfurther\b", plain[start:end], re.I)
-                    if word is not None:
-                        a, b = start + word.start(), start + word.end()
-                        if text[a:b] == plain[a:b]:
-                            new = "Also" if text[a].isupper() else "also"
-                            fix = Fix(f"write {also}", (Edit(a, b, new),), safe=False)
-                    yield finding(
-                        start,
-                        end,
-                        f"{_quoted(o.phrase)} after a plain {_quoted(earlier.phrase)} (line {earlier.span.line + 1}) "
-                        f"with no “also” between: expected {also}",
-                        related=((earlier.span.start, earlier.span.end, f"{_quoted(earlier.phrase)} is here"),),
-                        fix=fix,
-                    )
-                elif adverb == "also" and state[0] == "further":
-                    earlier = state[1].opener
-                    yield finding(
-                        start,
-                        end,
-                        f"{_quoted(o.phrase)} after {_quoted(earlier.phrase)} (line {earlier.span.line + 1}): “also” comes before “further”",
-                        related=((earlier.span.start, earlier.span.end, f"{_quoted(earlier.phrase)} is here"),),
-                    )
+            yield from _runs(doc, section, paragraphs)
+
+
+def _runs(doc: Document, section: str, paragraphs: list[Paragraph]) -> Iterator[Diagnostic]:
+    """Follow each verb's run (plain, also, further) through one preamble or operative part."""
+    runs: dict[str, tuple[str, Paragraph]] = {}  # head -> (state, paragraph): the last use of the head in the run
+    previous: Paragraph | None = None  # the paragraph before, when it opens with a phrase of this section
+    for p in paragraphs:
+        o = p.opener
+        if o is None or o.kind != section or o.first_person:
+            previous = None
+            _other_kind_goes_on(runs, section, o, p)
+            continue
+        head = _run_key(o.head)
+        if o.adverb is None:
+            twice = _twice_in_a_row(doc, section, previous, p)
+            if twice is not None:
+                yield twice
+            runs[head] = ("plain", p)
+        else:
+            state = runs.get(head)
+            runs[head] = (o.adverb, p)
+            yield from _adverb_findings(doc, section, o, state)
+        previous = p
+
+
+def _other_kind_goes_on(runs: dict, section: str, o: Opener | None, p: Paragraph) -> None:
+    """A verb of the other kind (P006 reports it) may be the run's "also" whose participle
+    became a verb, or the other way round: the run goes on unjudged until its next plain use."""
+    if o is None or o.kind not in ("preambular", "operative") or o.first_person:
+        return
+    other = _preambular_form(o.phrase) if section == "preambular" else _operative_form(o.head)
+    if other:
+        m = match_opener(other)
+        if m is not None:
+            runs[_run_key(m.head)] = ("unknown", p)
+
+
+def _twice_in_a_row(doc: Document, section: str, previous: Paragraph | None, p: Paragraph) -> Diagnostic | None:
+    """A hint for a plain "Recalling" right after another: the second is usually "Recalling also"."""
+    o = p.opener
+    if not (
+        section == "preambular"
+        and previous is not None
+        and previous.opener.adverb is None
+        and previous.opener.head == o.head
+        and o.phrase.lower() == o.head
+        and previous.opener.phrase.lower() == o.head
+        # P002 names the real slip ("Reaffirming furhter")
+        and _misspelt_adverb(doc, o.span.end) is None
+        and _misspelt_adverb(doc, previous.opener.span.end) is None
+    ):
+        return None
+    verb = _quoted(o.head[0].upper() + o.head[1:])
+    return finding(
+        o.span.start,
+        o.span.end,
+        f"{verb} twice in a row: the second is usually {_quoted(o.phrase + ' also')}",
+        related=((previous.opener.span.start, previous.opener.span.end, f"the first {verb}"),),
+        severity=Severity.HINT,
+    )
+
+
+def _adverb_findings(
+    doc: Document, section: str, o: Opener, state: tuple[str, Paragraph] | None
+) -> Iterator[Diagnostic]:
+    """An "also" or "further" judged against the run so far (``state``: the head's last use)."""
+    adverb = o.adverb
+    leading = o.phrase[: len(adverb)].lower() == adverb
+    if leading == (section == "preambular"):
+        yield _adverb_on_the_wrong_side(doc, section, o)
+        return  # one slip, one finding: the run is judged once it is fixed
+    if state is None:
+        verb = _quoted(o.head[0].upper() + o.head[1:])
+        yield finding(
+            o.span.start, o.span.end, f"{_quoted(o.phrase)} with no plain {verb} before it: expected {verb} first"
+        )
+    elif adverb == "further" and state[0] == "plain":
+        yield _further_after_plain(doc, o, state[1].opener)
+    elif adverb == "also" and state[0] == "further":
+        earlier = state[1].opener
+        yield finding(
+            o.span.start,
+            o.span.end,
+            f"{_quoted(o.phrase)} after {_quoted(earlier.phrase)} (line {earlier.span.line + 1}): “also” comes before “further”",
+            related=((earlier.span.start, earlier.span.end, f"{_quoted(earlier.phrase)} is here"),),
+        )
+
+
+def _adverb_on_the_wrong_side(doc: Document, section: str, o: Opener) -> Diagnostic:
+    """ "Further recalling", "Encourages also": the fix writes the lexicon's form (safe)."""
+    start, end, adverb = o.span.start, o.span.end, o.adverb
+    right = suggest_opener(o.phrase, section)
+    where = "follows the phrase" if section == "preambular" else "precedes the verb"
+    context = "in the preamble" if section == "preambular" else "in an operative paragraph"
+    fix = None
+    if right and doc.text[start:end] == doc.plain[start:end]:
+        fix = Fix(f"write {_quoted(right)}", (Edit(start, end, right),))
+    expected = _quoted(right) if right else f"{_quoted(adverb)} moved"
+    return finding(
+        start, end, f"{_quoted(o.phrase)}: {context} {_quoted(adverb)} {where}: expected {expected}", fix=fix
+    )
+
+
+def _further_after_plain(doc: Document, o: Opener, earlier: Opener) -> Diagnostic:
+    """ "Recalling further" straight after a plain "Recalling": the run skips "also"."""
+    start, end = o.span.start, o.span.end
+    text, plain = doc.text, doc.plain
+    also = _quoted(_with_adverb(o, "also"))
+    # "further" -> "also": a guess (an "also" paragraph may have been dropped instead), so an unsafe fix.
+    fix = None
+    word = re.search(r"\bfurther\b", plain[start:end], re.I)
+    if word is not None:
+        a, b = start + word.start(), start + word.end()
+        if text[a:b] == plain[a:b]:
+            new = "Also" if text[a].isupper() else "also"
+            fix = Fix(f"write {also}", (Edit(a, b, new),), safe=False)
+    return finding(
+        start,
+        end,
+        f"{_quoted(o.phrase)} after a plain {_quoted(earlier.phrase)} (line {earlier.span.line + 1}) "
+        f"with no “also” between: expected {also}",
+        related=((earlier.span.start, earlier.span.end, f"{_quoted(earlier.phrase)} is here"),),
+        fix=fix,
+    )
 
 
 _PARTICLES = frozenset(("for", "on", "upon"))
@@ -669,49 +698,61 @@ def misplaced_paragraph_kind(doc: Document, ctx: RuleContext) -> Iterator[Diagno
     for part in doc.resolution_bodies():
         for p in part.preamble:
             if p.number is not None:
-                o = p.opener
-                phrase = f" ({_quoted(o.phrase)})" if o is not None else ""
-                span = p.number_span or p.span
-                yield finding(
-                    span.start,
-                    span.end,
-                    f"preambular paragraph{phrase} is numbered {_quoted(p.number)}: expected no number, "
-                    "or an operative verb if it belongs to the operative part",
-                )
+                yield _numbered_preambular(p)
             elif p.opener is not None and p.opener.kind == "operative" and not p.opener.first_person:
-                o = p.opener
-                participle = _preambular_form(o.phrase)
-                expected = f"a participle ({_quoted(participle)})" if participle else "a participle"
-                yield finding(
-                    o.span.start,
-                    o.span.end,
-                    f"preambular paragraph opens with the operative verb {_quoted(o.phrase)}: expected {expected}",
-                )
-        # Numbered or not is judged in each section (Part.operative_groups):
-        # a section of one unnumbered paragraph among numbered ones is right.
-        numbered_in: dict[int, bool] = {}
-        for group in part.operative_groups():
-            numbered = any(q.number is not None for q in group if not q.introduced)
-            numbered_in.update((id(p), numbered) for p in group)
+                yield _verb_in_preamble(p.opener)
+        numbered_in = _numbered_sections(part)
         for p in _operative(part):
-            if not _misplaced_preambular(p, numbered_in.get(id(p), False)):
-                continue
-            o = p.opener
-            if p.number is not None:
-                verb = _operative_form(o.head)
-                expected = f"an operative verb ({_quoted(verb)})" if verb else "an operative verb"
-                yield finding(
-                    o.span.start,
-                    o.span.end,
-                    f"operative paragraph {p.number_value} opens with the participle {_quoted(o.phrase)}: expected {expected}",
-                )
-            else:
-                yield finding(
-                    o.span.start,
-                    o.span.end,
-                    f"unnumbered paragraph opens with the operative verb {_quoted(o.phrase)} among numbered operative "
-                    "paragraphs: expected a number, or a preambular participle if it belongs to the preamble",
-                )
+            if _misplaced_preambular(p, numbered_in.get(id(p), False)):
+                yield _preambular_among_operative(p)
+
+
+def _numbered_preambular(p: Paragraph) -> Diagnostic:
+    o = p.opener
+    phrase = f" ({_quoted(o.phrase)})" if o is not None else ""
+    span = p.number_span or p.span
+    return finding(
+        span.start,
+        span.end,
+        f"preambular paragraph{phrase} is numbered {_quoted(p.number)}: expected no number, "
+        "or an operative verb if it belongs to the operative part",
+    )
+
+
+def _verb_in_preamble(o: Opener) -> Diagnostic:
+    participle = _preambular_form(o.phrase)
+    expected = f"a participle ({_quoted(participle)})" if participle else "a participle"
+    return finding(
+        o.span.start,
+        o.span.end,
+        f"preambular paragraph opens with the operative verb {_quoted(o.phrase)}: expected {expected}",
+    )
+
+
+def _numbered_sections(part: Part) -> dict[int, bool]:
+    """Whether each operative paragraph's section is numbered (Part.operative_groups):
+    a section of one unnumbered paragraph among numbered ones is right."""
+    numbered_in: dict[int, bool] = {}
+    for group in part.operative_groups():
+        numbered = any(q.number is not None for q in group if not q.introduced)
+        numbered_in.update((id(p), numbered) for p in group)
+    return numbered_in
+
+
+def _preambular_among_operative(p: Paragraph) -> Diagnostic:
+    o = p.opener
+    if p.number is not None:
+        verb = _operative_form(o.head)
+        expected = f"an operative verb ({_quoted(verb)})" if verb else "an operative verb"
+        message = (
+            f"operative paragraph {p.number_value} opens with the participle {_quoted(o.phrase)}: expected {expected}"
+        )
+    else:
+        message = (
+            f"unnumbered paragraph opens with the operative verb {_quoted(o.phrase)} among numbered operative "
+            "paragraphs: expected a number, or a preambular participle if it belongs to the preamble"
+        )
+    return finding(o.span.start, o.span.end, message)
 
 
 def _preambular_form(phrase: str) -> str | None:
