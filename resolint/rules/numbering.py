@@ -193,13 +193,7 @@ def _cross_references(doc: Document) -> list[_CrossReference]:
     if "aragraph" not in plain:
         return []
     refs = []
-    at = plain.find("aragraph")
-    while at != -1:
-        # str.find skips to candidates far faster than the regex engine would.
-        m = _CROSS_REFERENCE.match(plain, at - 1) if at > 0 else None
-        at = plain.find("aragraph", at + 8)
-        if m is None:
-            continue
+    for m in _cross_reference_matches(plain):
         numbers = m.group("numbers")
         targets: list[tuple[int, tuple[str, ...]]] = []
         pos = 0
@@ -220,6 +214,24 @@ def _cross_references(doc: Document) -> list[_CrossReference]:
         text = re.sub(r"[\s\u00a0]+", " ", plain[m.start() : m.end()])
         refs.append(_CrossReference(m.start(), m.end(), text, targets, above, m.group("label")))
     return refs
+
+
+def _cross_reference_matches(plain: str) -> Iterator[re.Match]:
+    """``_CROSS_REFERENCE.finditer(plain)`` (:func:`_reference_cross_reference_matches`), found
+    from the literal "aragraph": ``str.find`` skips to the candidates, where the regex engine
+    would try the pattern's leading word boundary at every position.  No match holds a second
+    "aragraph", so trying the pattern at each occurrence finds the same matches."""
+    at = plain.find("aragraph")
+    while at != -1:
+        m = _CROSS_REFERENCE.match(plain, at - 1) if at > 0 else None
+        at = plain.find("aragraph", at + 8)
+        if m is not None:
+            yield m
+
+
+def _reference_cross_reference_matches(plain: str) -> Iterator[re.Match]:
+    """The readable form of :func:`_cross_reference_matches` (tests/test_rules_speedups.py)."""
+    return _CROSS_REFERENCE.finditer(plain)
 
 
 @dataclass(slots=True)
