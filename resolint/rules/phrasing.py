@@ -843,7 +843,7 @@ def per_cent_sign(doc: Document, ctx: RuleContext) -> Iterator[Diagnostic]:
     """
     if "%" not in doc.text:
         return  # the fast path of nearly every document: no sign, nothing to read
-    seen: set[int] = set()
+    seen: set[int] = set()  # a paragraph may be reached twice ("(a) (i) …" in A/RES/79/243's annex)
     for start, end in _prose_ranges(doc):
         for m in _PER_CENT_SIGN.finditer(doc.plain, start, end):
             if m.start() in seen:
