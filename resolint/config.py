@@ -194,15 +194,15 @@ def _check_rule_options(value: object, origin: str) -> dict[str, dict]:
         allowed = ", ".join(o.name for o in r.options) or "none: the rule has no options"
         if not isinstance(table, dict):
             raise ConfigError(f"{origin}: rules.{code} must be a table of options (allowed: {allowed})")
+        options = checked.setdefault(r.code, {})
         for name, option_value in table.items():
             option = r.option(name)
             if option is None:
                 raise ConfigError(f"{origin}: rules.{code}: unknown option {name!r}; allowed: {allowed}")
             try:
-                option.check(option_value)
+                options[name] = option.check(option_value)
             except ValueError as error:
                 raise ConfigError(f"{origin}: rules.{code}.{name} {error}") from None
-        checked[r.code] = {name: r.option(name).check(v) for name, v in table.items()}
     return checked
 
 
