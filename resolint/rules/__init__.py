@@ -56,10 +56,10 @@ def _notes(r: Rule) -> str:
     """What the README's table says beyond the summary: when the rule runs, its options."""
     notes = []
     if r.phase is Phase.AFTER_SUPPRESSIONS:
-        notes.append("runs after the suppressions are applied")
+        notes.append("Runs after the suppression comments are applied")
     if r.other_organ:
-        notes.append("also on another organ's text")
-    notes += [f"option `{o.name}` ({o.type_name}, default `{_toml(o.default)}`): {o.description}" for o in r.options]
+        notes.append("Runs on another organ's text too")
+    notes += [f"Option `{o.name}` ({o.type_name}, default `{_toml(o.default)}`): {o.description}" for o in r.options]
     return "".join(f" *{note}.*" for note in notes)
 
 
