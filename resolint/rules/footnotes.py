@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from ..model import Document, Footnote, FootnoteMarker, Paragraph
+from ..source import is_word_char
 from .base import Diagnostic, RuleContext, finding, rule
 
 
@@ -313,17 +314,20 @@ def ibid_without_antecedent(doc: Document, ctx: RuleContext) -> Iterator[Diagnos
 
 # ---------------------------------------------------------------- F007
 # Instruments the UN cites with a footnote, by the words that name them.
-# (Plain searches: finding them from their literals with str.find saved 0.3%
-# of a corpus pass, and the other shortcuts here less; issue 13.)
+# Each pattern comes with the literal it opens with: ``str.find`` skips to
+# the literal three times faster than the regex engine scans for it (and an
+# alternation of different words would be tried at every character).  No
+# pattern can match again inside its own match, so matching at each
+# occurrence of the literal finds what ``finditer`` finds.
 _INSTRUMENT = (
     # A name follows "on" and "against": not "the Convention on 10 December 1982".
-    re.compile(r"Convention (?:on|against)\b(?= (?:the )?[A-Z])"),
-    re.compile(r"Covenant on\b(?= (?:the )?[A-Z])"),
-    re.compile(r"Declaration (?:on\b(?= (?:the )?[A-Z])|and Programme of Action\b)"),
-    re.compile(r"Programme of Action\b"),
+    ("Convention ", re.compile(r"Convention (?:on|against)\b(?= (?:the )?[A-Z])")),
+    ("Covenant on", re.compile(r"Covenant on\b(?= (?:the )?[A-Z])")),
+    ("Declaration ", re.compile(r"Declaration (?:on\b(?= (?:the )?[A-Z])|and Programme of Action\b)")),
+    ("Programme of Action", re.compile(r"Programme of Action\b")),
 )
 # Not "the report of the Secretary-General’s High-level Panel".
-_REPORT = re.compile(r"report\s+of\s+the\s+Secretary-General\b(?![’']s\b)")
+_REPORT = ("report", re.compile(r"report\s+of\s+the\s+Secretary-General\b(?![’']s\b)"))
 # What makes "the report of the Secretary-General" one the Assembly has
 # before it (and so cites), not one it requests or expects.
 _REPORT_VERB = re.compile(
@@ -333,10 +337,12 @@ _REPORT_VERB = re.compile(
 )
 # A capitalized word or a year, and spaces: what a name extends back over
 # ("United Nations Framework Convention").  _word_before finds it.
-_WORD_BEFORE = re.compile(r"(?:[A-Z][\w’'-]*|\d{4})\s+$")
+_WORD_CHARS = re.compile(r"[\w’'-]*")
+_CAPITAL = re.compile(r"[A-Z]")
 # Words before a name that make it an instrument still to be drafted ("a convention on …").
 _LOWER_WORDS = ("a", "an", "draft", "future", "new", "possible", "proposed", "comprehensive", "this", "our")
 _LOWER_BEFORE = re.compile(r"\b(" + "|".join(_LOWER_WORDS) + r")\s+$")
+_LONGEST_LOWER_WORD = max(map(len, _LOWER_WORDS))
 _ORGAN_BEFORE = re.compile(
     r"\b(?:Committee|Conference|Commission|Secretariat|Meeting|Parties|Party|Office|Group|Council)"
     r"(?:\s+(?:of|to|for|on|the|a|an|in|with|regard|[A-Z][\w’'-]*))*\s+$"
@@ -389,9 +395,26 @@ def _instrument_name(plain: str, start: int, end: int, limit: int) -> tuple[int,
 
 def _word_before(plain: str, offset: int) -> int | None:
     """Where the capitalized word or year (and spaces) that ends at ``offset``
-    starts, looking back 40 characters, or None."""
-    m = _WORD_BEFORE.search(plain, max(0, offset - 40), offset)
-    return m.start() if m and m.end() == offset else None
+    starts, looking back 40 characters, or None: the regex
+    ``(?:[A-Z][\\w’'-]*|\\d{4})\\s+$`` searched in that window.
+
+    Worked out from the end instead of tried at each of the 40 positions:
+    the spaces end at ``offset``, the word is the run of word characters
+    before them, and the match starts at the run's first capital, or else
+    at a year that ends the run.
+    """
+    lo = max(0, offset - 40)
+    window = plain[lo:offset]
+    word_end = len(window.rstrip())
+    if word_end == len(window) or word_end == 0:
+        return None
+    run_start = word_end - _WORD_CHARS.match(window[:word_end][::-1]).end()
+    capital = _CAPITAL.search(window, run_start, word_end)
+    if capital:
+        return lo + capital.start()
+    if word_end - run_start >= 4 and window[word_end - 4 : word_end].isdecimal():
+        return lo + word_end - 4
+    return None
 
 
 def _marker_limit(plain: str, segments: list[tuple[int, int]], end: int, hard_end: int, has_marker, start: int) -> int:
@@ -426,6 +449,42 @@ def _marker_limit(plain: str, segments: list[tuple[int, int]], end: int, hard_en
         if hard_end <= seg_end:
             break
     return hard_end + 1
+
+
+def _after_lower_word(before: str) -> bool:
+    """Does ``before`` end with one of _LOWER_WORDS and spaces?
+
+    The word ends where the spaces start, so the search starts no earlier
+    than the longest word before that: a pattern that opens with a word
+    boundary is otherwise tried at each of the 80 positions.
+    """
+    word_end = len(before.rstrip())
+    return _LOWER_BEFORE.search(before, max(0, word_end - _LONGEST_LOWER_WORD)) is not None
+
+
+def _matches_at_literal(plain: str, start: int, end: int, literal: str, back: int, pattern: re.Pattern) -> bool:
+    """Does ``pattern`` match in ``plain[start:end]`` at an occurrence of
+    ``literal`` (the pattern starting ``back`` characters before it)?
+
+    The patterns open with a word boundary, which a search tries at every
+    position; ``str.find`` goes straight to their rare literal instead.
+    """
+    at = plain.find(literal, start + back, end)
+    while at >= 0:
+        if pattern.match(plain, at - back, end):
+            return True
+        at = plain.find(literal, at + 1, end)
+    return False
+
+
+def _names_resolution(plain: str, start: int, end: int) -> bool:
+    """Is a resolution named (``_RESOLUTION``) in ``plain[start:end]``?  ("esolution": either case of its R.)"""
+    return _matches_at_literal(plain, start, end, "esolution", 1, _RESOLUTION)
+
+
+def _adopts_annex(plain: str, start: int, end: int) -> bool:
+    """Is ``_OWN_ANNEX`` ("annexed to the present resolution") found in ``plain[start:end]``?"""
+    return _matches_at_literal(plain, start, end, "annex", 0, _OWN_ANNEX)
 
 
 def _quoted(plain: str, paragraph_start: int, offset: int) -> bool:
@@ -526,7 +585,7 @@ def _adopted_here(plain: str, paragraphs: list[tuple[Paragraph, list[_Mention]]]
     return [
         " ".join(plain[s:e].split()).lower()
         for paragraph, mentions in paragraphs
-        if any(_OWN_ANNEX.search(plain, s, e) for s, e in paragraph.segments)
+        if any(_adopts_annex(plain, s, e) for s, e in paragraph.segments)
         for kind, s, e in mentions
         if kind == "instrument"
     ]
@@ -550,9 +609,7 @@ def _uncited(
         if not names.first_mention(kind, name.lower()) or _excused(plain, kind, start, end, para_start, para_end):
             continue
         sentence_start, sentence_end = sentences.around(start)
-        if _RESOLUTION.search(plain, sentence_start, sentence_end) or _OWN_ANNEX.search(
-            plain, sentence_start, sentence_end
-        ):
+        if _names_resolution(plain, sentence_start, sentence_end) or _adopts_annex(plain, sentence_start, sentence_end):
             continue
         if not has_marker(start, _marker_limit(plain, paragraph.segments, end, hard_ends[index], has_marker, start)):
             yield start, end, _uncited_message(kind, name)
@@ -564,9 +621,7 @@ def _excused(plain: str, kind: str, start: int, end: int, para_start: int, para_
     if _quoted(plain, para_start, start) or _CASE_AFTER.match(plain, end, para_end):
         return True
     before = plain[max(0, start - 80) : start]
-    return _LOWER_BEFORE.search(before) is not None or (
-        kind == "instrument" and _ORGAN_BEFORE.search(before) is not None
-    )
+    return _after_lower_word(before) or (kind == "instrument" and _ORGAN_BEFORE.search(before) is not None)
 
 
 class _Sentences:
@@ -645,7 +700,7 @@ def _paragraph_mentions(
     """Each paragraph that names a report or instrument, with its mentions.
 
     One scan of the whole text per pattern finds the candidates; only the
-    paragraphs that hold one are read further.
+    paragraphs that hold one are read further, from those same matches.
     """
     plain = doc.plain
     everywhere = _candidates(plain, 0, len(plain))
@@ -660,7 +715,9 @@ def _paragraph_mentions(
         else:
             continue
         mentions = [
-            m for seg_start, seg_end in paragraph.segments for m in _mentions(plain, seg_start, seg_end, marker_starts)
+            m
+            for seg_start, seg_end in paragraph.segments
+            for m in _mentions(plain, seg_start, seg_end, marker_starts, everywhere)
         ]
         if mentions:
             yield paragraph, mentions
@@ -684,12 +741,44 @@ class _Candidates(NamedTuple):
 
 def _candidates(plain: str, start: int, end: int) -> _Candidates:
     return _Candidates(
-        [m.span() for m in _REPORT.finditer(plain, start, end)],
-        sorted(m.span() for pattern in _INSTRUMENT for m in pattern.finditer(plain, start, end)),
+        list(_matches(_REPORT, plain, start, end)),
+        sorted(match for anchored in _INSTRUMENT for match in _matches(anchored, plain, start, end)),
     )
 
 
-def _mentions(plain: str, start: int, end: int, marker_starts: list[int]) -> list[tuple[str, int, int]]:
+def _matches(anchored: tuple[str, re.Pattern], plain: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each match of the pattern in ``plain[start:end]``, found from its literal."""
+    literal, pattern = anchored
+    at = plain.find(literal, start, end)
+    while at >= 0:
+        m = pattern.match(plain, at, end)
+        if m:
+            yield m.start(), m.end()
+        at = plain.find(literal, at + 1, end)
+
+
+def _within(matches: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    i = bisect_left(matches, (start,))
+    j = bisect_left(matches, (end,), i)
+    return [match for match in matches[i:j] if match[1] <= end]
+
+
+def _segment_candidates(plain: str, start: int, end: int, everywhere: _Candidates) -> _Candidates:
+    """What the patterns match in ``plain[start:end]`` alone: the whole
+    text's matches that lie inside the segment.
+
+    Each pattern ends with a word and a word boundary.  A scan that stops at
+    the segment's end finds a boundary there even when a word character
+    follows ("Covenant on|ly"); only then is the segment scanned on its own.
+    """
+    if end < len(plain) and is_word_char(plain[end]):
+        return _candidates(plain, start, end)
+    return _Candidates(_within(everywhere.reports, start, end), _within(everywhere.keywords, start, end))
+
+
+def _mentions(
+    plain: str, start: int, end: int, marker_starts: list[int], everywhere: _Candidates
+) -> list[tuple[str, int, int]]:
     """Reports and instruments named in ``plain[start:end]``, in order, as (kind, start, end).
 
     A name ends at the first footnote marker after it (blanked to spaces in
@@ -700,7 +789,7 @@ def _mentions(plain: str, start: int, end: int, marker_starts: list[int]) -> lis
         i = bisect_right(marker_starts, offset)
         return min(end, marker_starts[i]) if i < len(marker_starts) else end
 
-    candidates = _candidates(plain, start, end)
+    candidates = _segment_candidates(plain, start, end, everywhere)
     found: list[tuple[str, int, int]] = []
     for report_start, report_end in candidates.reports:
         # A report the Assembly only names ("requests … in his next report")
