@@ -99,7 +99,6 @@ def find_citations(
     """
     date_at = {d.span.start: d for d in dates}
     date_starts = sorted(date_at)
-    note_starts = [r[0] for r in footnote_ranges]
     keywords = _keywords(plain, end)
     keyword_starts = [k[0] for k in keywords]
     citations: list[Citation] = []
@@ -112,50 +111,97 @@ def find_citations(
         if not sm:
             continue
         list_id += 1
-        decision = keyword[0] in "Dd"
-        body = _body_before(plain, keyword_start)
-        led = False
-        if body is None:
-            body = _list_body(plain, keyword_start)
-            led = body is not None
-        if body is None and previous_end >= 0 and _JOINED.fullmatch(plain, previous_end, keyword_start):
-            # "resolutions adopted by the Human Rights Council, including resolution 36/6 of … and resolution 45/3"
-            body, led = previous_body, True
-        in_note = False
-        if note_starts:
-            i = bisect_right(note_starts, keyword_start) - 1
-            in_note = i >= 0 and footnote_ranges[i][0] <= keyword_start < footnote_ranges[i][1]
+        body, led = _keyword_body(plain, keyword_start, previous_end, previous_body)
         # The list ends at the paragraph's end or at the next keyword, which starts its own.
         k = bisect_right(keyword_starts, keyword_start)
         limit = min(keyword_starts[k] if k < len(keyword_starts) else end, end)
         limit = _paragraph_end(plain, pos, limit)
-        item_body = body
-        while sm:
-            segment: list[Citation] = []
-            while sm:
-                citation = _citation(source, sm, item_body, decision, in_note, list_id)
-                pos = sm.end()
-                om = _OF.match(plain, pos, end)
-                if om and om.end() in date_at:
-                    date = date_at[om.end()]
-                    citation.date = date
-                    pos = date.span.end
-                segment.append(citation)
-                sep = _SEPARATOR.match(plain, pos, end)
-                if not sep:
-                    break
-                sm = _SYMBOL.match(plain, sep.end(), end)
-            after = _BODY_AFTER.match(plain, pos, end)
-            if after:
-                for citation in segment:
-                    _set_body(citation, after.group(1))
-            citations.extend(segment)
-            sm = _next_dated_symbol(plain, pos, min(limit, pos + _LIST_REACH), date_starts)
-            if sm:
-                item_body = _body_before(plain, sm.start()) or _clause_body(plain, pos, sm.start()) or body
-        previous_end, previous_body = pos, (segment[-1].body if led else None)
+        make = _CitationMaker(source, keyword[0] in "Dd", _in_note(keyword_start, footnote_ranges), list_id)
+        pos, last_body = _cite_list(make, plain, sm, body, end, limit, date_at, date_starts, citations)
+        previous_end, previous_body = pos, (last_body if led else None)
     _resolve_back_references(plain, citations)
     return citations
+
+
+def _keyword_body(
+    plain: str, keyword_start: int, previous_end: int, previous_body: str | None
+) -> tuple[str | None, bool]:
+    """The body a keyword's citations are of, and whether a list lead named it
+    ("resolutions adopted by the Human Rights Council, including resolution …")."""
+    body = _body_before(plain, keyword_start)
+    if body is not None:
+        return body, False
+    body = _list_body(plain, keyword_start)
+    if body is not None:
+        return body, True
+    if previous_end >= 0 and _JOINED.fullmatch(plain, previous_end, keyword_start):
+        # "resolutions adopted by the Human Rights Council, including resolution 36/6 of … and resolution 45/3"
+        return previous_body, True
+    return None, False
+
+
+def _in_note(offset: int, footnote_ranges: list[tuple[int, int]]) -> bool:
+    """Is ``offset`` inside one of the (sorted) footnote ranges?"""
+    i = bisect_right(footnote_ranges, (offset, float("inf"))) - 1
+    return i >= 0 and footnote_ranges[i][0] <= offset < footnote_ranges[i][1]
+
+
+class _CitationMaker:
+    """What the citations of one keyword share: the source, decision or
+    resolution, in a footnote or not, the list they make."""
+
+    __slots__ = ("source", "decision", "in_note", "list_id")
+
+    def __init__(self, source: Source, decision: bool, in_note: bool, list_id: int) -> None:
+        self.source, self.decision, self.in_note, self.list_id = source, decision, in_note, list_id
+
+    def __call__(self, m: re.Match, body: str | None) -> Citation:
+        return _citation(self.source, m, body, self.decision, self.in_note, self.list_id)
+
+
+def _cite_list(
+    make: _CitationMaker,
+    plain: str,
+    sm: re.Match,
+    body: str | None,
+    end: int,
+    limit: int,
+    date_at: dict[int, DateMention],
+    date_starts: list[int],
+    citations: list[Citation],
+) -> tuple[int, str | None]:
+    """The citations of one keyword's list, from its first symbol ``sm`` up
+    to ``limit``, added to ``citations``: each run of symbols joined by
+    commas and "and", then each later symbol followed by " of <date>".
+    Returns where the list ends and the body of its last citation."""
+    item_body = body
+    pos = sm.start()
+    last_body = None
+    while sm:
+        segment: list[Citation] = []
+        while sm:
+            citation = make(sm, item_body)
+            pos = sm.end()
+            om = _OF.match(plain, pos, end)
+            if om and om.end() in date_at:
+                date = date_at[om.end()]
+                citation.date = date
+                pos = date.span.end
+            segment.append(citation)
+            sep = _SEPARATOR.match(plain, pos, end)
+            if not sep:
+                break
+            sm = _SYMBOL.match(plain, sep.end(), end)
+        after = _BODY_AFTER.match(plain, pos, end)
+        if after:
+            for citation in segment:
+                _set_body(citation, after.group(1))
+        citations.extend(segment)
+        last_body = segment[-1].body
+        sm = _next_dated_symbol(plain, pos, min(limit, pos + _LIST_REACH), date_starts)
+        if sm:
+            item_body = _body_before(plain, sm.start()) or _clause_body(plain, pos, sm.start()) or body
+    return pos, last_body
 
 
 # Where a list's clauses end: a new paragraph (a blank line, or a line that
@@ -163,6 +209,12 @@ def find_citations(
 # between two items is at most _LIST_REACH characters long.
 _PARAGRAPH_END = re.compile(r"\n[ \u00a0]*\n|\n\t|;")
 _LIST_REACH = 800
+
+
+def _reference_paragraph_end(plain: str, start: int, limit: int) -> int:
+    """The readable form of ``_paragraph_end``."""
+    m = _PARAGRAPH_END.search(plain, start, limit)
+    return m.start() if m else limit
 
 
 def _paragraph_end(plain: str, start: int, limit: int) -> int:
@@ -221,6 +273,14 @@ def _next_dated_symbol(plain: str, start: int, limit: int, date_starts: list[int
     return None
 
 
+# The readable form of _keywords: one pattern stepped through every character.
+_KEYWORD = re.compile(r"\b([Rr]esolutions?|[Dd]ecisions?)\b")
+
+
+def _reference_keywords(plain: str, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _KEYWORD.finditer(plain, 0, end)]
+
+
 def _keywords(plain: str, end: int) -> list[tuple[int, int, str]]:
     """(start, end, word) of each whole word "resolution(s)" or "decision(s)",
     capitalised or not, in ``plain[:end]``, in text order."""
@@ -262,12 +322,20 @@ def _body_search_start(window: str) -> int | None:
     return max(0, min(ends) - _LONGEST_NAMED_BODY) if ends else None
 
 
+def _reference_body_match(window: str) -> re.Match | None:
+    """The readable form of the body search: _BODY_BEFORE searched through the whole window."""
+    return _BODY_BEFORE.search(window)
+
+
+def _body_match(window: str) -> re.Match | None:
+    """A body named at the end of ``window``, searched from ``_body_search_start``."""
+    start = _body_search_start(window)
+    return None if start is None else _BODY_BEFORE.search(window, start)
+
+
 def _body_before(plain: str, keyword_start: int) -> str | None:
     window = plain[max(0, keyword_start - 120) : keyword_start]
-    start = _body_search_start(window)
-    if start is None:
-        return None
-    m = _BODY_BEFORE.search(window, start)
+    m = _body_match(window)
     if m and m.group(1) == "its":
         return _subject_of_its(window) or "its"
     if m and m.group(1) == "Assembly":
@@ -384,6 +452,14 @@ def _set_body(c: Citation, body: str) -> None:
     if c.scheme == "year" or (c.year is not None):
         return
     c.scheme = "other"
+
+
+# The readable form of _council_names: one pattern stepped through every character.
+_COUNCIL_NAME = re.compile(r"\b(" + "|".join(_COUNCIL_NAMES) + r")\b")
+
+
+def _reference_council_names(plain: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group(1)) for m in _COUNCIL_NAME.finditer(plain)]
 
 
 def _council_names(plain: str) -> list[tuple[int, str]]:

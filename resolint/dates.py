@@ -53,6 +53,11 @@ _MONTH_INITIALS = "".join(sorted({name[0] for name in MONTH_NAMES}))  # one scan
 _DAY_BEFORE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+$")
 
 
+def _reference_month_anchors(plain: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The readable form of ``_month_anchors``: _ANCHOR stepped through every character."""
+    return [(m.start(), m.end()) for m in _ANCHOR.finditer(plain, start, end)]
+
+
 def _month_anchors(plain: str, start: int, end: int) -> list[tuple[int, int]]:
     """(start, end) of each month name in ``plain[start:end]``, as
     ``_ANCHOR.finditer`` would give them."""

@@ -162,83 +162,20 @@ class _Lexicon:
         "first_words",
         "inner",
         "after_head",
+        "possessive_stems",
+        "bare_stems",
     )
 
     def __init__(self, extra_preambular: tuple[str, ...], extra_operative: tuple[str, ...]):
         d = _data()
-        pre, op = d["preambular"], d["operative"]
-        mod, comp = d["modifiers"], d["complements"]
-        self.adverbs = frozenset(mod["adverbs"])
-        self.intensifiers = frozenset(mod["intensifiers"])
-        self.again = _phrases(mod["again"])
-        self.situational = _phrases(mod["situational"])
-        self.further_before = frozenset(mod["further_before"])
-        self.with_nouns = frozenset(comp["with_nouns"])
-        self.qualifiers = frozenset(comp["qualifiers"])
-        self.possessives = frozenset(comp["possessives"])
-        self.possessive_nouns = frozenset(comp["possessive_nouns"])
-        self.noun_particles = {k: frozenset(v) for k, v in comp["noun_particles"].items()}
-        self.bare_nouns = self.possessive_nouns | self.with_nouns
-        self.fixed = _phrases(comp["fixed"])
-        self.not_before = frozenset(op["first_person_not_before"])
-        possessive_stems = tuple(comp["possessive_heads"])
-        bare_stems = tuple(comp["bare_heads"])
-
+        self._read_modifiers(d["modifiers"], d["complements"], d["operative"])
         self.trie: dict = {}
-
-        def add(
-            words: tuple[str, ...], kind: str, first_person: bool = False, stem_word: int = 0, composed: bool = False
-        ) -> None:
-            if not words:
-                return
-            node = self.trie
-            for w in words:
-                node = node.setdefault(w, {})
-            if "" in node:  # first definition wins (a head is not redefined)
-                return
-            stem = words[stem_word]
-            node[""] = _Entry(
-                kind=kind,
-                head=" ".join(words),
-                first_person=first_person,
-                possessive=stem.startswith(possessive_stems),
-                bare=stem.startswith(bare_stems),
-                composed=composed,
-            )
-
+        pre, op = d["preambular"], d["operative"]
         adjectives = [_words(h) for h in pre["adjectives"]]
         third = [_words(h) for h in op["heads"]] + [_words(h) for h in extra_operative]
-        not_verbs = frozenset(op["first_person_exclude"])
         bases = [(_base_form(w[0]),) + w[1:] for w in third]
-
-        for h in pre["heads"]:
-            add(_words(h), _PREAMBULAR)
-        for h in pre["having"]:
-            add(("having",) + _words(h), _PREAMBULAR)
-        for words in adjectives:
-            add(words, _PREAMBULAR)
-        for h in extra_preambular:
-            add(_words(h), _PREAMBULAR)
-        for copula in pre["copulas"]:
-            for words in adjectives:
-                add(_words(copula) + words, _PREAMBULAR, composed=True)
-        for continuation in pre["continuations"]:
-            for base in bases:
-                add(_words(continuation) + base, _PREAMBULAR, stem_word=len(_words(continuation)), composed=True)
-        composed = [(words, False) for words in third]
-        for copula in op["copulas"]:
-            composed += [(_words(copula) + words, True) for words in adjectives]
-        for continuation in op["continuations"]:
-            composed += [(_words(continuation) + base, True) for base in bases]
-        for words, made in composed:
-            add(words, _OPERATIVE, stem_word=2 if words[1:2] == ("to",) else 0, composed=made)
-        for words, made in composed:
-            base = _base_form(words[0])
-            if base not in not_verbs:
-                stem_word = 2 if words[1:2] == ("to",) else 0
-                add((base,) + words[1:], _OPERATIVE, first_person=True, stem_word=stem_word, composed=made)
-        for h in op["first_person"]:
-            add(_words(h), _OPERATIVE, first_person=True)
+        self._add_preambular(pre, adjectives, bases, extra_preambular)
+        self._add_operative(op, adjectives, third, bases)
 
         first_again = frozenset(self.again)
         self.first_words = frozenset(self.trie) | self.adverbs | self.intensifiers | first_again
@@ -254,6 +191,85 @@ class _Lexicon:
             | self.bare_nouns
             | {"with"}
         )
+        self.vocabulary = self._vocabulary()
+
+    def _read_modifiers(self, mod: dict, comp: dict, op: dict) -> None:
+        """The modifier and complement sets of openers.toml."""
+        self.adverbs = frozenset(mod["adverbs"])
+        self.intensifiers = frozenset(mod["intensifiers"])
+        self.again = _phrases(mod["again"])
+        self.situational = _phrases(mod["situational"])
+        self.further_before = frozenset(mod["further_before"])
+        self.with_nouns = frozenset(comp["with_nouns"])
+        self.qualifiers = frozenset(comp["qualifiers"])
+        self.possessives = frozenset(comp["possessives"])
+        self.possessive_nouns = frozenset(comp["possessive_nouns"])
+        self.noun_particles = {k: frozenset(v) for k, v in comp["noun_particles"].items()}
+        self.bare_nouns = self.possessive_nouns | self.with_nouns
+        self.fixed = _phrases(comp["fixed"])
+        self.not_before = frozenset(op["first_person_not_before"])
+        self.possessive_stems = tuple(comp["possessive_heads"])
+        self.bare_stems = tuple(comp["bare_heads"])
+
+    def _add(
+        self, words: tuple[str, ...], kind: str, first_person: bool = False, stem_word: int = 0, composed: bool = False
+    ) -> None:
+        """Put a head in the trie; the first definition of a head wins."""
+        if not words:
+            return
+        node = self.trie
+        for w in words:
+            node = node.setdefault(w, {})
+        if "" in node:  # first definition wins (a head is not redefined)
+            return
+        stem = words[stem_word]
+        node[""] = _Entry(
+            kind=kind,
+            head=" ".join(words),
+            first_person=first_person,
+            possessive=stem.startswith(self.possessive_stems),
+            bare=stem.startswith(self.bare_stems),
+            composed=composed,
+        )
+
+    def _add_preambular(self, pre: dict, adjectives: list, bases: list, extra_preambular: tuple[str, ...]) -> None:
+        """The preambular heads: participles, "having …", adjectives, the
+        user's, and the composed ones ("remains concerned", "continuing to support")."""
+        for h in pre["heads"]:
+            self._add(_words(h), _PREAMBULAR)
+        for h in pre["having"]:
+            self._add(("having",) + _words(h), _PREAMBULAR)
+        for words in adjectives:
+            self._add(words, _PREAMBULAR)
+        for h in extra_preambular:
+            self._add(_words(h), _PREAMBULAR)
+        for copula in pre["copulas"]:
+            for words in adjectives:
+                self._add(_words(copula) + words, _PREAMBULAR, composed=True)
+        for continuation in pre["continuations"]:
+            for base in bases:
+                self._add(_words(continuation) + base, _PREAMBULAR, stem_word=len(_words(continuation)), composed=True)
+
+    def _add_operative(self, op: dict, adjectives: list, third: list, bases: list) -> None:
+        """The operative heads (third person, composed), then their first-person forms."""
+        not_verbs = frozenset(op["first_person_exclude"])
+        composed = [(words, False) for words in third]
+        for copula in op["copulas"]:
+            composed += [(_words(copula) + words, True) for words in adjectives]
+        for continuation in op["continuations"]:
+            composed += [(_words(continuation) + base, True) for base in bases]
+        for words, made in composed:
+            self._add(words, _OPERATIVE, stem_word=2 if words[1:2] == ("to",) else 0, composed=made)
+        for words, made in composed:
+            base = _base_form(words[0])
+            if base not in not_verbs:
+                stem_word = 2 if words[1:2] == ("to",) else 0
+                self._add((base,) + words[1:], _OPERATIVE, first_person=True, stem_word=stem_word, composed=made)
+        for h in op["first_person"]:
+            self._add(_words(h), _OPERATIVE, first_person=True)
+
+    def _vocabulary(self) -> frozenset[str]:
+        """Every word the lexicon knows: what suggestions are drawn from."""
         vocab = set(self.first_words) | self.with_nouns | self.qualifiers
         vocab |= self.possessives | self.possessive_nouns | {"with", "and"}
         for table in (self.fixed, self.again, self.situational):
@@ -268,7 +284,7 @@ class _Lexicon:
                     collect(v)
 
         collect(self.trie)
-        self.vocabulary = frozenset(vocab)
+        return frozenset(vocab)
 
     def heads(self, kind: str | None, first_person: bool = False) -> dict[str, _Entry]:
         """All heads (joined words -> entry), optionally of one kind; not the
@@ -435,29 +451,67 @@ def match_opener(
         lex = _lexicon(tuple(extra_preambular), tuple(extra_operative))
     else:
         lex = _lexicon()
-    first_word = _FIRST_WORD.match(text)
-    if first_word is None:
+    first_word = _first_word(text)
+    if first_word is None or first_word[0] not in lex.first_words:
         return None
-    first = first_word.group().lower()
+    first, first_end = first_word
+    if first in lex.adverbs and text[first_end : first_end + 1] == ",":
+        return _parenthesis(text, first_end, first, lex, extra_preambular, extra_operative)
+    run_end = _MORE_WORDS.match(text, first_end).end()  # where the run's match ends
+    run = text[:run_end]
+    toks = _tokens(run)
+    n = len(toks) - len(_PAD)
+
+    found = _leading_head(lex, toks, first)
+    if found is None:
+        return None
+    entry, j, adverb = found
+    if entry.first_person and _first_person_noun(lex, toks, j, n, text, run_end):
+        return None
+    j, ends, adverb = _modifiers(lex, toks, j, n, entry, adverb, run)
+    j = _coordinated(lex, toks, j, entry, ends)
+    return _opener_match(text, run, run_end, j, n, entry, adverb, ends)
+
+
+def _first_word(text: str) -> tuple[str, int] | None:
+    """The first word of the run, lower case with its hyphens unified, and where it ends.
+
+    The run is read in two steps (this word, then _MORE_WORDS) so that a
+    paragraph whose first word opens nothing is turned away before the other
+    words are read; ``_reference_run_end`` is the one pattern they stand for.
+    """
+    m = _FIRST_WORD.match(text)
+    if m is None:
+        return None
+    first = m.group().lower()
     if "\u2010" in first or "\u2011" in first:
         first = first.translate(_HYPHENS)
-    if first not in lex.first_words:
-        return None
-    if first in lex.adverbs and text[first_word.end() : first_word.end() + 1] == ",":
-        return _parenthesis(text, first_word.end(), first, lex, extra_preambular, extra_operative)
-    run_end = _MORE_WORDS.match(text, first_word.end()).end()  # where the run's match ends
-    run = text[:run_end]
+    return first, m.end()
+
+
+def _reference_run_end(text: str) -> int | None:
+    """The readable form of the run's two steps: where the one pattern
+    ``{_WORD}(?:\\s+{_WORD}){0,11}`` ends at the start of ``text`` (None: no word)."""
+    m = re.match(rf"{_WORD}(?:\s+{_WORD}){{0,11}}", text)
+    return None if m is None else m.end()
+
+
+def _tokens(run: str) -> list:
+    """The run's words, lower case with hyphens unified, padded with None."""
     span = run.lower()
     if "\u2010" in span or "\u2011" in span:
         span = span.translate(_HYPHENS)
     toks: list = span.split()
-    n = len(toks)
     toks.extend(_PAD)
+    return toks
 
-    adverbs = lex.adverbs
+
+def _leading_head(lex: _Lexicon, toks: list, first: str) -> tuple[_Entry, int, str | None] | None:
+    """The head after a leading also/further or "once again": (entry, word
+    index after it, adverb), None when the words open nothing."""
     adverb = None
     i = 0
-    if first in adverbs:
+    if first in lex.adverbs:
         adverb = first
         i = 1
     elif first in lex.again:
@@ -472,27 +526,36 @@ def match_opener(
         if adverb is not None:
             return None
         adverb = inner
+    return entry, j, adverb
 
-    if entry.first_person:
-        # "Note by the Secretary-General", "Support is needed": nouns.
-        if toks[j] in lex.not_before:
-            return None
-        if j == n:
-            rest = text[run_end:].lstrip()
-            if not rest or rest[0] == ":":
-                return None
 
-    # Modifiers after the head, in any order, each once.  The head and an
-    # also/further right after it must be italic; the italics may stop after
-    # any later modifier.
+def _first_person_noun(lex: _Lexicon, toks: list, j: int, n: int, text: str, run_end: int) -> bool:
+    """Is a first-person head a noun: "Note by the Secretary-General",
+    "Support is needed", "Note:"?"""
+    if toks[j] in lex.not_before:
+        return True
+    if j == n:
+        rest = text[run_end:].lstrip()
+        if not rest or rest[0] == ":":
+            return True
+    return False
+
+
+def _modifiers(
+    lex: _Lexicon, toks: list, j: int, n: int, entry: _Entry, adverb: str | None, run: str
+) -> tuple[int, list[int], str | None]:
+    """The modifiers after the head, in any order, each once: (word index
+    after them, the word indexes where the italics may stop, adverb).  The
+    head and an also/further right after it must be italic; the italics may
+    stop after any later modifier."""
     ends = [j]
     preambular = entry.kind == _PREAMBULAR
-    seen_again = seen_intensifier = seen_situational = seen_complement = seen_fixed = False
+    seen: set[str] = set()
     while j < n:
         tok = toks[j]
         if tok not in lex.after_head:
             break
-        if adverb is None and tok in adverbs:
+        if adverb is None and tok in lex.adverbs:
             if not preambular and tok == "further" and not _further_is_adverb(lex, toks, j, run):
                 break  # "*Encourages* further efforts": the adjective of the object
             adverb = tok
@@ -502,33 +565,51 @@ def match_opener(
             else:
                 ends.append(j)
             continue
-        k = j
-        if not seen_again:
-            k = _phrase_at(lex.again, toks, j)
-            seen_again = k > j
-        if k == j and not seen_intensifier and tok in lex.intensifiers:
-            k, seen_intensifier = j + 1, True
-        if k == j and not seen_situational:
-            k = _phrase_at(lex.situational, toks, j)
-            seen_situational = k > j
-        if k == j and not seen_complement:
-            k = _complement_at(lex, toks, j, entry)
-            seen_complement = k > j
-            if seen_complement and tok == "with":
-                # "Noting with concern" is one phrase: the corpus italicises it
-                # whole (130 times against 2), unlike "its commitment".
-                ends = []
-        if k == j and not seen_fixed:
-            k = _phrase_at(lex.fixed, toks, j)
-            seen_fixed = k > j
-            if seen_fixed:
-                ends = []  # "*Condemns in the strongest terms*": always whole (12 of 12)
+        k, whole = _modifier_at(lex, toks, j, entry, seen)
         if k == j:
             break
+        if whole:
+            ends = []
         j = k
         ends.append(j)
-    # Coordination: "Welcomes and expresses its strong support",
-    # "Recalls and reiterates", "Acknowledge and profoundly regret".
+    return j, ends, adverb
+
+
+def _modifier_at(lex: _Lexicon, toks: list, j: int, entry: _Entry, seen: set[str]) -> tuple[int, bool]:
+    """Word index after the first modifier not yet ``seen`` that starts at
+    word j (j if none), and whether the italics must then cover the phrase whole."""
+    tok = toks[j]
+    k = j
+    if "again" not in seen:
+        k = _phrase_at(lex.again, toks, j)
+        if k > j:
+            seen.add("again")
+    if k == j and "intensifier" not in seen and tok in lex.intensifiers:
+        k = j + 1
+        seen.add("intensifier")
+    if k == j and "situational" not in seen:
+        k = _phrase_at(lex.situational, toks, j)
+        if k > j:
+            seen.add("situational")
+    if k == j and "complement" not in seen:
+        k = _complement_at(lex, toks, j, entry)
+        if k > j:
+            seen.add("complement")
+            # "Noting with concern" is one phrase: the corpus italicises it
+            # whole (130 times against 2), unlike "its commitment".
+            return k, tok == "with"
+    if k == j and "fixed" not in seen:
+        k = _phrase_at(lex.fixed, toks, j)
+        if k > j:
+            seen.add("fixed")
+            return k, True  # "*Condemns in the strongest terms*": always whole (12 of 12)
+    return k, False
+
+
+def _coordinated(lex: _Lexicon, toks: list, j: int, entry: _Entry, ends: list[int]) -> int:
+    """Coordination: "Welcomes and expresses its strong support", "Recalls
+    and reiterates", "Acknowledge and profoundly regret".  The word index
+    after the second head and its complement (j if none); ``ends`` gains it."""
     if toks[j] == "and":
         second = _head_at(lex, toks, j + 1)
         if second is not None:
@@ -536,7 +617,13 @@ def match_opener(
             if e2.kind == entry.kind and e2.first_person == entry.first_person and inner2 is None:
                 j = _complement_at(lex, toks, k, e2)
                 ends.append(j)
+    return j
 
+
+def _opener_match(
+    text: str, run: str, run_end: int, j: int, n: int, entry: _Entry, adverb: str | None, ends: list[int]
+) -> OpenerMatch:
+    """The match of the first j words of the run, shared between equal matches."""
     if j == n:
         length = run_end
     else:

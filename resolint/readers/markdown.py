@@ -78,6 +78,21 @@ def _blank_markup(text: str, comments_end: int) -> str:
     return "".join(pieces)
 
 
+def _reference_blank_markup(text: str, comments_end: int) -> str:
+    """The readable form of ``_blank_markup``: one pattern (with the "*" runs
+    and "[" that _blank_markup blanks with str.replace) stepped through every
+    character, each match blanked in place."""
+    kinds = "|".join(_MARKUP_KINDS + (r"\*+", r"\["))
+    pieces: list[str] = []
+    pos = 0
+    with_comments = re.compile(r"<!--.*?-->|" + kinds, re.M | re.S)
+    for pattern, start, end in ((with_comments, 0, comments_end), (re.compile(kinds, re.M), comments_end, len(text))):
+        for m in pattern.finditer(text, start, end):
+            pieces += (text[pos : m.start()], _blank(m))
+            pos = m.end()
+    return "".join(pieces) + text[pos:]
+
+
 def _markup_matches(text: str, pattern: re.Pattern, start: int, end: int) -> Iterator[re.Match]:
     """What ``pattern.finditer(text, start, end)`` finds, trying the pattern
     only where markup can start: the regex engine would try it at every
@@ -134,6 +149,11 @@ def _lines_with_lone_cr(text: str) -> list[tuple[int, int, str]]:
         line = m.group().rstrip("\r\n")
         lines.append((m.start(), m.start() + len(line), line))
     return lines
+
+
+def _reference_opens_block(line: str) -> bool:
+    """The readable form of ``_opens_block``: both patterns tried on every line."""
+    return bool(_NEW_ITEM.match(line) or _BOLD_LINE.match(line))
 
 
 def _item_body(line: str) -> str:

@@ -100,6 +100,15 @@ def _trailer_start(text: str) -> int:
     return len(text)
 
 
+# The readable form of _trailer_start: a multi-line "^" pattern, tried at every character.
+_TRAILER = re.compile(r"^(?:\[Start1\])?<<ODS ", re.M)
+
+
+def _reference_trailer_start(text: str) -> int:
+    m = _TRAILER.search(text)
+    return m.start() if m else len(text)
+
+
 def _cut_lines(text: str, end: int) -> list[tuple[int, str]]:
     """The lines of text[:end], each as (start offset, text without its line break).
 
@@ -118,6 +127,19 @@ def _cut_lines(text: str, end: int) -> list[tuple[int, str]]:
     for piece in pieces:
         lines.append((start, piece.removesuffix("\r")))
         start += len(piece) + 1
+    return lines
+
+
+_LINE = re.compile(r"([^\r\n]*)(?:\r\n|\r|\n|$)")
+
+
+def _reference_cut_lines(text: str, end: int) -> list[tuple[int, str]]:
+    """The readable form of ``_cut_lines``: a line pattern stepped through the body."""
+    lines = []
+    for m in _LINE.finditer(text, 0, end):
+        if m.start() == end:
+            break  # the end of the body
+        lines.append((m.start(), m.group(1)))
     return lines
 
 
@@ -249,64 +271,73 @@ def _sequence_markers(text: str, spans: list[tuple[int, int]], numbers: set[int]
             if text.startswith("/", m.end()):
                 continue  # "C.6/43": a symbol goes on
             if m.group(1) is not None:  # glued to a word or punctuation
-                digits, mstart = m.group(1), m.start(1)
-                if digits[0] == "0":
-                    continue
-                before = text[mstart - 1]
-                if _symbol_dot(text, mstart - 1):
-                    continue  # "Add.1", "DEC.3", "CMA.5": a symbol's last number
-                strong = before.islower() or before in _STRONG_BEFORE
-                if (
-                    before in ".,"
-                    and mstart >= 2
-                    and text[mstart - 2].isdigit()
-                    and (len(digits) == 3 or before == ".")
-                ):
-                    continue  # 10.7, 3,121,651,000: a decimal or a thousands group
-                number = int(digits)
-                if number == expected and number in numbers:
-                    pass
-                elif number >= expected and strong and number + 1 in numbers:
-                    # The sequence demands it: a marker whose body is missing
-                    # (the first of a part published apart, too: its
-                    # numbers run on from the earlier parts).
-                    pass
-                elif number == expected and number > last_body and (before.islower() or before in ".;,:)”’"):
-                    # The next number after the last body, glued to a word or to
-                    # closing punctuation: a marker whose footnote is still to be
-                    # written (a draft's newest note).
-                    pass
-                elif strong and (number in seen or number in numbers):
-                    pass
-                else:
-                    continue
+                found = _glued_marker(text, m.group(1), m.start(1), expected, numbers, last_body, seen)
             else:
-                run, run_start = m.group(), m.start()
-                # "22 May 20045" = 2004 + marker 5; "resolutions 71/20519" =
-                # 71/205 + marker 19: a year or a symbol number with the
-                # expected number glued to its end.
-                tail = str(expected)
-                # A body, or the next one's, or the last body is the one before.
-                demanded = expected in numbers or expected + 1 in numbers or (numbers and expected == last_body + 1)
-                if not demanded or not run.endswith(tail) or len(run) <= len(tail):
-                    continue
-                prefix = run[: -len(tail)]
-                is_year = len(prefix) == 4 and prefix[:2] in ("19", "20")
-                # Assembly resolution numbers have at most three digits.
-                after_slash = (
-                    text[run_start - 1 : run_start] == "/"
-                    and len(run) > 3
-                    and prefix[0] != "0"
-                    and not _body_year(text, run_start, run)
-                )
-                if not (is_year or after_slash):
-                    continue
-                digits, mstart, number = tail, run_start + len(prefix), expected
+                found = _run_marker(text, m.group(), m.start(), expected, numbers, last_body)
+            if found is None:
+                continue
+            number, mstart, digits = found
             markers.append((number, mstart, mstart + len(digits), digits))
             if number not in seen:
                 seen.add(number)
                 expected = max(expected, number + 1)
     return markers
+
+
+def _glued_marker(
+    text: str, digits: str, mstart: int, expected: int, numbers: set[int], last_body: int, seen: set[int]
+) -> tuple[int, int, str] | None:
+    """The marker that digits glued to a word or punctuation are, as
+    (number, start, digits), or None when they are not one."""
+    if digits[0] == "0":
+        return None
+    before = text[mstart - 1]
+    if _symbol_dot(text, mstart - 1):
+        return None  # "Add.1", "DEC.3", "CMA.5": a symbol's last number
+    strong = before.islower() or before in _STRONG_BEFORE
+    if before in ".," and mstart >= 2 and text[mstart - 2].isdigit() and (len(digits) == 3 or before == "."):
+        return None  # 10.7, 3,121,651,000: a decimal or a thousands group
+    number = int(digits)
+    if number == expected and number in numbers:
+        pass
+    elif number >= expected and strong and number + 1 in numbers:
+        # The sequence demands it: a marker whose body is missing
+        # (the first of a part published apart, too: its
+        # numbers run on from the earlier parts).
+        pass
+    elif number == expected and number > last_body and (before.islower() or before in ".;,:)”’"):
+        # The next number after the last body, glued to a word or to
+        # closing punctuation: a marker whose footnote is still to be
+        # written (a draft's newest note).
+        pass
+    elif not (strong and (number in seen or number in numbers)):
+        return None
+    return number, mstart, digits
+
+
+def _run_marker(
+    text: str, run: str, run_start: int, expected: int, numbers: set[int], last_body: int
+) -> tuple[int, int, str] | None:
+    """The expected marker glued to the end of a year or a symbol number
+    ("22 May 20045" = 2004 + marker 5; "resolutions 71/20519" = 71/205 +
+    marker 19), as (number, start, digits), or None."""
+    tail = str(expected)
+    # A body, or the next one's, or the last body is the one before.
+    demanded = expected in numbers or expected + 1 in numbers or (numbers and expected == last_body + 1)
+    if not demanded or not run.endswith(tail) or len(run) <= len(tail):
+        return None
+    prefix = run[: -len(tail)]
+    is_year = len(prefix) == 4 and prefix[:2] in ("19", "20")
+    # Assembly resolution numbers have at most three digits.
+    after_slash = (
+        text[run_start - 1 : run_start] == "/"
+        and len(run) > 3
+        and prefix[0] != "0"
+        and not _body_year(text, run_start, run)
+    )
+    if not (is_year or after_slash):
+        return None
+    return expected, run_start + len(prefix), tail
 
 
 # Words that a full stop and a number follow in a document symbol or a
@@ -539,6 +570,11 @@ def _gap_rank(text: str, run: str, start: int, end: int, limit: int, size: int, 
     ):
         return 2
     return None
+
+
+def _reference_glued_runs(text: str, start: int, end: int) -> Iterator[re.Match]:
+    """The readable form of ``_glued_runs``."""
+    return _GLUED.finditer(text, start, end)
 
 
 def _glued_runs(text: str, start: int, end: int) -> Iterator[re.Match]:
