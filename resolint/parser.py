@@ -862,6 +862,11 @@ def _single_spaced(text: str) -> str:
     return text.strip(" ")
 
 
+def _reference_single_spaced(text: str) -> str:
+    """The readable form of ``_single_spaced``."""
+    return " ".join(text.split())
+
+
 def _plenary_text(text: str, date: DateMention | None) -> str:
     """ "53rd plenary meeting, 14 December 2022" from the line as written."""
     words = " ".join(text.replace("*", " ").split())

@@ -1,27 +1,20 @@
-"""The inline scans' fast paths give what the plain regex scans gave.
+"""The inline scans' fast paths give what their readable forms give.
 
 Citation keywords, Council names and month names are found with str.find and
 checked around; a body is looked for before a keyword only when the window
-can end with one; a paragraph's spaces are collapsed without splitting it
-into words when spaces are its only whitespace.  Each is checked here against
-the straightforward formulation it replaced, on edge cases and on random
-strings of the pieces that matter.
+can end with one; a list's paragraph end is found by str.find; a
+paragraph's spaces are collapsed without splitting it into words when spaces
+are its only whitespace.  Each fast path is compared, on hand-picked edge
+cases and on random strings of the pieces that matter, with the readable
+form beside it in its module (``_reference_…``).
 """
 
 from __future__ import annotations
 
-import random
-import re
-
-import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from resolint import citations, dates, parser
-
-# The straightforward formulations: one pattern stepped through every character.
-_KEYWORD = re.compile(r"\b([Rr]esolutions?|[Dd]ecisions?)\b")
-_COUNCIL_NAME = re.compile(
-    r"\b(Economic and Social Council|Security Council|Human Rights Council|Trusteeship Council)\b"
-)
 
 PIECES = [
     " ",
@@ -109,67 +102,73 @@ EDGE_CASES = [
 ]
 
 
-def _random_texts(count: int, seed: int) -> list[str]:
-    rng = random.Random(seed)
-    return ["".join(rng.choice(PIECES) for _ in range(rng.randint(1, 25))) for _ in range(count)]
+TEXTS = st.lists(st.sampled_from(PIECES), min_size=1, max_size=25).map("".join)
+NAMES = [
+    "United Nations Environment Assembly",
+    "World Health Assembly",
+    "Economic and Social Council",
+    "Conference of the Parties",
+    "Commission on the Status of Women",
+    "Statistical Commission",
+]
+# A window before a keyword: often one that ends with a body's name.
+WINDOWS = TEXTS | st.tuples(
+    TEXTS, st.sampled_from(NAMES), st.sampled_from(["", "'s"]), st.sampled_from([" ", "  draft ", "\u00a0", ""])
+).map("".join)
 
 
-CASES = EDGE_CASES + _random_texts(3000, 11)
+def with_edge_cases(test):
+    for text in EDGE_CASES:
+        test = example(text)(test)
+    return settings(max_examples=500, deadline=None)(given(TEXTS)(test))
 
 
-@pytest.mark.parametrize("end_cut", [0, 3])
-def test_keywords_are_the_whole_words_the_regex_found(end_cut):
-    for text in CASES:
-        end = max(0, len(text) - end_cut)
-        expected = [(m.start(), m.end(), m.group()) for m in _KEYWORD.finditer(text, 0, end)]
-        assert citations._keywords(text, end) == expected, text
+@with_edge_cases
+def test_keywords_are_the_whole_words_the_regex_finds(text):
+    for end in (len(text), max(0, len(text) - 3)):
+        assert citations._keywords(text, end) == citations._reference_keywords(text, end)
 
 
-def test_council_names_are_the_whole_names_the_regex_found():
-    for text in CASES:
-        expected = [(m.start(), m.group(1)) for m in _COUNCIL_NAME.finditer(text)]
-        assert citations._council_names(text) == expected, text
+@with_edge_cases
+def test_council_names_are_the_whole_names_the_regex_finds(text):
+    assert citations._council_names(text) == citations._reference_council_names(text)
 
 
-def test_month_anchors_are_the_months_the_regex_found():
-    for text in CASES:
-        for start, end in ((0, len(text)), (1, max(1, len(text) - 2))):
-            expected = [(m.start(), m.end()) for m in dates._ANCHOR.finditer(text, start, end)]
-            assert dates._month_anchors(text, start, end) == expected, text
+@with_edge_cases
+def test_month_anchors_are_the_months_the_regex_finds(text):
+    for start, end in ((0, len(text)), (1, max(1, len(text) - 2))):
+        assert dates._month_anchors(text, start, end) == dates._reference_month_anchors(text, start, end)
 
 
-def test_the_body_search_finds_what_a_search_of_the_whole_window_found():
-    names = [
-        "United Nations Environment Assembly",
-        "World Health Assembly",
-        "Economic and Social Council",
-        "Conference of the Parties",
-        "Commission on the Status of Women",
-        "Statistical Commission",
-    ]
-    rng = random.Random(7)
-    windows = CASES + [w + " " for w in CASES]
-    windows += [
-        rng.choice(CASES) + " " + rng.choice(names) + rng.choice(["", "'s"]) + rng.choice([" ", "  draft ", "\u00a0"])
-        for _ in range(2000)
-    ]
-    for window in windows:
-        window = window[-120:]
-        expected = citations._BODY_BEFORE.search(window)
-        start = citations._body_search_start(window)
-        if expected is None:
-            assert start is None or citations._BODY_BEFORE.search(window, start) is None, window
-        else:
-            assert start is not None, window
-            assert citations._BODY_BEFORE.search(window, start).group(1) == expected.group(1), window
+@with_edge_cases
+def test_a_paragraph_end_is_where_the_pattern_first_matches(text):
+    for start, limit in ((0, len(text)), (1, max(1, len(text) - 2))):
+        expected = citations._reference_paragraph_end(text, start, limit)
+        assert citations._paragraph_end(text, start, limit) == expected
 
 
-def test_single_spacing_equals_split_and_join():
-    pieces = [" ", "  ", "\t", "\n", "\u00a0", "\u2028", "\x1c", "a", "é", "“", "word"]
-    rng = random.Random(5)
-    for _ in range(3000):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 20)))
-        assert parser._single_spaced(text) == " ".join(text.split()), repr(text)
+@settings(max_examples=500, deadline=None)
+@given(WINDOWS)
+@example("General Assembly ")
+@example("the Human Rights Council's draft ")
+@example("Commission on Women ")
+@example("its ")
+def test_the_body_search_finds_what_a_search_of_the_whole_window_finds(window):
+    window = window[-120:]
+    expected = citations._reference_body_match(window)
+    found = citations._body_match(window)
+    assert (found and found.group(1)) == (expected and expected.group(1))
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from([" ", "  ", "\t", "\n", "\u00a0", "\u2028", "\x1c", "a", "é", "“", "word"])).map("".join)
+)
+@example("")
+@example("  a  b  ")
+@example("a\u00a0 b")
+def test_single_spacing_equals_split_and_join(text):
+    assert parser._single_spaced(text) == parser._reference_single_spaced(text)
 
 
 def test_the_parser_resumes_after_a_misplaced_block_with_the_block_kind_lexer():

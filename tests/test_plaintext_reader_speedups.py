@@ -1,14 +1,83 @@
-"""Edge cases of the plain-text reader's cheaper scans, pinned.
+"""The plain-text reader's cheaper scans give what their readable forms give.
 
 The reader cuts lines with str.split (not a line regex), finds the export
 trailer with a literal search (not a multi-line ``^`` pattern) and tries the
-glued-marker pattern only at candidate digit runs (not at every character):
-each must see exactly what the old scans saw.
+glued-marker pattern only at candidate digit runs (not at every character).
+Each is compared, on random strings of the pieces that matter, with the
+readable form beside it in the module (``_reference_…``); the edge cases
+below pin what the reader makes of them.
 """
 
 from __future__ import annotations
 
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from resolint.readers import plaintext
 from resolint.readers.plaintext import read_plaintext
+
+PIECES = [
+    "\n",
+    "\r\n",
+    "\r",
+    "\t",
+    " ",
+    "a",
+    "A",
+    "x<<ODS",
+    "<<ODS ",
+    "<<ODS JOB NO>>",
+    "[Start1]",
+    "[Start1]<<ODS ",
+    "12",
+    "3",
+    "G20",
+    "COVID-19",
+    "20045",
+    "1999",
+    "/",
+    "71/20519",
+    "Add.1",
+    ";2",
+    ".",
+    ",",
+    "٣",
+    "é",
+]
+TEXTS = st.lists(st.sampled_from(PIECES), max_size=25).map("".join)
+
+
+def with_edge_cases(test):
+    for text in (
+        "",
+        "\n",
+        "a\r",
+        "<<ODS JOB NO>>\n",
+        "x\n[Start1]<<ODS J",
+        "a\r\n<<ODS ",
+        "Development1, 22 May 20045",
+    ):
+        test = example(text)(test)
+    return settings(max_examples=500, deadline=None)(given(TEXTS)(test))
+
+
+@with_edge_cases
+def test_the_trailer_is_where_the_line_pattern_finds_it(text):
+    assert plaintext._trailer_start(text) == plaintext._reference_trailer_start(text)
+
+
+@with_edge_cases
+def test_lines_are_cut_as_by_the_line_pattern(text):
+    for end in (len(text), len(text) // 2):
+        assert plaintext._cut_lines(text, end) == plaintext._reference_cut_lines(text, end)
+
+
+@with_edge_cases
+def test_glued_runs_are_the_runs_the_pattern_finds(text):
+    for start, end in ((0, len(text)), (1, max(1, len(text) - 1))):
+        found = [(m.span(), m.groups()) for m in plaintext._glued_runs(text, start, end)]
+        assert found == [(m.span(), m.groups()) for m in plaintext._reference_glued_runs(text, start, end)]
+
 
 DOC = (
     "The General Assembly,\n"

@@ -644,6 +644,11 @@ def _first_line(text: str) -> str:
     return text.strip() if end < 0 else text[:end].strip()
 
 
+def _reference_first_line(text: str) -> str:
+    """The readable form of ``_first_line`` (it copies the lines after the first)."""
+    return text.split("\n", 1)[0].strip()
+
+
 def _prose(text: str) -> bool:
     """Does the block read as a sentence of a resolution?"""
     first = text[:1]
