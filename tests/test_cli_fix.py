@@ -179,11 +179,7 @@ def test_symlink_is_kept_and_its_target_fixed(tmp_path, synthetic, capsys):
 
 
 def test_real_rule_fix_on_the_corpus_defect(tmp_path, capsys):
-    """The phrasing rules' fix for the one real defect of the corpus, when they exist."""
-    from resolint.rules import all_rules
-
-    if "P001" not in all_rules() or not all_rules()["P001"].fixable:
-        pytest.skip("P001 has no fix yet")
+    """The phrasing rules' fix for the one real defect of the corpus."""
     doc = copy_real(tmp_path, REAL_MD.parent / "A-RES-77-176.md")
     assert main(["check", "--fix", "--jobs", "1", "--select", "P001", str(doc)]) == 0
     assert "\n*Recalling* its resolutions" in doc.read_text(encoding="utf-8")

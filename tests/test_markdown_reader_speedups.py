@@ -1,11 +1,11 @@
 """The Markdown reader's fast paths give what their readable forms give.
 
 The reader finds markup with str.find at its few start characters, blanks
-"*" and "[" with str.replace, cuts lines with str.split and tries the item
+"*" and "[" with str.replace and tries the item
 patterns only on lines whose first character can open one.  Each fast path
 is compared, on hand-picked edge cases and on random strings of the pieces
 that matter, with the readable form beside it in the module
-(``_reference_blank_markup``, ``_lines_with_lone_cr``, ``_reference_opens_block``).
+(``_reference_blank_markup``, ``_reference_opens_block``).
 """
 
 from __future__ import annotations
@@ -94,7 +94,6 @@ EDGE_CASES = [
 
 
 TEXTS = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
-LINE_EDGE_CASES = ["a", "a\n", "a\r\n", "a\r\nb\r\n", "\n\n", "\r\n\r\n", "a\n\r\nb", "a\rb", "a\r\r\nb", "a\r"]
 
 
 def with_edge_cases(cases):
@@ -110,11 +109,6 @@ def with_edge_cases(cases):
 def test_markup_is_blanked_as_by_one_regex_scan(text):
     comments_end = markdown._comments_end(text)
     assert markdown._blank_markup(text, comments_end) == markdown._reference_blank_markup(text, comments_end)
-
-
-@with_edge_cases(EDGE_CASES + LINE_EDGE_CASES)
-def test_lines_are_cut_as_by_the_line_pattern(text):
-    assert markdown._lines(text) == markdown._lines_with_lone_cr(text)
 
 
 @with_edge_cases(EDGE_CASES + ["1. a", "  #\tb", "    # b", "*1. a", "**Annex**", "<sup>2</sup> x", "--- ", "(iv)\tb"])

@@ -417,10 +417,8 @@ def test_separator_characters_do_not_move_later_findings_to_other_lines(document
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    try:
-        from resolint.lsp.stdio_client import StdioClient
-    except ImportError:
-        pytest.skip("the language server is not there yet")
+    from resolint.lsp.stdio_client import StdioClient
+
     cwd = tmp_path_factory.mktemp("lsp")
     client = StdioClient(cwd=str(cwd))
     client.initialize({"textDocument": {"publishDiagnostics": {"versionSupport": True}}})

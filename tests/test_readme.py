@@ -27,7 +27,8 @@ def test_readme_opens_with_the_two_commands_and_ci_runs_the_second():
     block = lines[lines.index("```sh") + 1 : lines.index("```")]
     install_and_check, install_and_test = block[0], block[1]
     assert "resolint check" in install_and_check
-    assert "pytest" in install_and_test
+    assert install_and_test.endswith(" && python3 -m pytest")
+    assert "python3 -m ruff check . && python3 -m ruff format --check ." in install_and_test
     assert install_and_test in CI.read_text(encoding="utf-8").splitlines()
 
 
@@ -119,12 +120,13 @@ def _fresh_clone(tmp_path: Path) -> Path:
     return clone
 
 
+@pytest.mark.slow
 def test_every_sh_block_runs_as_written_from_a_fresh_clone(tmp_path):
     """Each line of each `sh` block, in a new virtual environment, from a copy of what git tracks.
 
     A command exits 0, or 1 where it reports findings (the example draft has faults on purpose);
     2, 127 or a traceback fails.  The one exception is `.ci/run`'s command: running the whole suite
-    inside the suite would recurse, so its install runs here and `pytest` only collects the tests
+    inside the suite would recurse, so its install and lint run here and `pytest` only collects the tests
     (CI runs that very line whole)."""
     import os
     import subprocess
@@ -146,9 +148,9 @@ def test_every_sh_block_runs_as_written_from_a_fresh_clone(tmp_path):
     assert len(commands) >= 3, commands
     for command in commands:
         if command in ci_lines:
-            install, _, test = command.partition(" && ")
+            install_and_lint, _, test = command.rpartition(" && ")
             assert test == "python3 -m pytest", command
-            command = f"{install} && python3 -m pytest --collect-only -q"
+            command = f"{install_and_lint} && python3 -m pytest --collect-only -q"
         run = subprocess.run(
             ["bash", "-c", command], cwd=clone, env=env, capture_output=True, text=True, timeout=600, check=False
         )
