@@ -99,8 +99,8 @@ def test_stdin_and_no_lsp_imports():
     assert proc.stdout.decode().startswith("x.md:1:1: S001 unrecognised block: “From: a@b.org”")
 
 
-def test_outline(corpus, capsys):
-    assert main(["outline", str(corpus / "markdown" / "A-RES-77-176.md")]) == 0
+def test_outline(capsys):
+    assert main(["outline", str(Path(__file__).resolve().parent / "data" / "A-RES-77-176.md")]) == 0
     out = capsys.readouterr().out
     assert "title: 77/176. International migration and development" in out
     assert "12. Takes note with appreciation" in out and "(p)" in out

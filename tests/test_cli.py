@@ -9,18 +9,18 @@ import subprocess
 import sys
 from pathlib import Path
 
-from test_cli_helpers import CORPUS
+from test_cli_helpers import REAL_MD
 
 from resolint.cli import Progress, main
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _faulty_tree(tmp_path: Path) -> Path:
+def _faulty_tree(tmp_path: Path, corpus: Path) -> Path:
     """The corpus twice over, with a fault in every second file, and one unreadable file."""
     tree = tmp_path / "tree"
     for copy in range(2):
-        for i, p in enumerate(sorted(q for q in CORPUS.rglob("*") if q.suffix in (".md", ".txt"))):
+        for i, p in enumerate(sorted(q for q in corpus.rglob("*") if q.suffix in (".md", ".txt"))):
             target = tree / f"c{copy}" / p.parent.name / p.name
             target.parent.mkdir(parents=True, exist_ok=True)
             text = p.read_text(encoding="utf-8")
@@ -37,8 +37,8 @@ def _faulty_tree(tmp_path: Path) -> Path:
     return tree
 
 
-def test_same_output_whatever_the_number_of_jobs(tmp_path, capsys):
-    tree = _faulty_tree(tmp_path)
+def test_same_output_whatever_the_number_of_jobs(tmp_path, capsys, corpus):
+    tree = _faulty_tree(tmp_path, corpus)
     outputs = {}
     for jobs in ("1", "2", "3"):
         for fmt in ("json", "full"):
@@ -56,17 +56,17 @@ def test_same_output_whatever_the_number_of_jobs(tmp_path, capsys):
 
 def test_a_file_named_twice_is_checked_once(tmp_path, capsys):
     doc = tmp_path / "a.md"
-    shutil.copyfile(CORPUS / "markdown" / "A-RES-78-229.md", doc)
+    shutil.copyfile(REAL_MD, doc)
     assert main(["check", "--jobs", "2", str(doc), str(tmp_path), str(doc)]) == 0
     assert "(1 file checked)" in capsys.readouterr().out
 
 
-def test_parallel_run_never_imports_the_language_server():
+def test_parallel_run_never_imports_the_language_server(corpus):
     script = (
         "import sys; from resolint.cli import main; code = main(['check', '-q', '--format', 'concise', '--jobs', '2', sys.argv[1]]);"
         "assert not any(m.startswith(('pygls', 'lsprotocol')) for m in sys.modules), 'LSP imported'; sys.exit(code)"
     )
-    proc = subprocess.run([sys.executable, "-c", script, str(CORPUS)], capture_output=True)
+    proc = subprocess.run([sys.executable, "-c", script, str(corpus)], capture_output=True)
     assert proc.returncode in (0, 1), proc.stderr.decode()
 
 
@@ -97,8 +97,8 @@ def test_progress_bar_only_on_a_terminal(tmp_path, capsys, monkeypatch):
 
     monkeypatch.setattr(cli, "Progress", Recording)
     doc, other = tmp_path / "a.md", tmp_path / "b.md"
-    shutil.copyfile(CORPUS / "markdown" / "A-RES-78-229.md", doc)
-    shutil.copyfile(CORPUS / "markdown" / "A-RES-78-229.md", other)
+    shutil.copyfile(REAL_MD, doc)
+    shutil.copyfile(REAL_MD, other)
     main(["check", "--jobs", "1", str(doc), str(other)])
     assert shown == []  # stderr is not a terminal under pytest
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
@@ -115,7 +115,7 @@ def test_pre_commit_hook_definition():
     assert entries == ["resolint check --force-exclude", "resolint check --force-exclude --fix"]
     assert "language: python" in text and r"files: \.(md|markdown|txt)$" in text
     # What pre-commit runs: named files, a README among them that is not a resolution.
-    (readme, draft) = (ROOT / "README.md", CORPUS / "markdown" / "A-RES-78-229.md")
+    (readme, draft) = (ROOT / "README.md", REAL_MD)
     proc = subprocess.run(
         [sys.executable, "-m", "resolint", "check", "--force-exclude", str(readme), str(draft)],
         capture_output=True,

@@ -9,9 +9,10 @@ from pathlib import Path
 from resolint.diagnostics import Edit, Fix, Severity
 from resolint.rules.base import REGISTRY, Rule, finding
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
-REAL_MD = CORPUS / "markdown" / "A-RES-78-229.md"
-REAL_TXT = CORPUS / "plaintext" / "A-RES-70-126.txt"
+# Real resolutions shipped with the tests (tests/data/README.md): no ../shared needed.
+DATA = Path(__file__).resolve().parent / "data"
+REAL_MD = DATA / "A-RES-78-229.md"
+REAL_TXT = DATA / "A-RES-70-126.txt"
 
 
 def copy_real(tmp_path: Path, source: Path = REAL_MD, name: str | None = None) -> Path:

@@ -30,9 +30,9 @@ def _resolint(*argv, cwd, stdin=subprocess.DEVNULL, input=None) -> subprocess.Co
 
 
 @pytest.fixture
-def folder(tmp_path, corpus):
+def folder(tmp_path):
     """A folder holding one resolution with one fault (P001, line 26) and a README."""
-    shutil.copy(corpus / "markdown" / "A-RES-77-176.md", tmp_path / "a.md")
+    shutil.copy(Path(__file__).resolve().parent / "data" / "A-RES-77-176.md", tmp_path / "a.md")
     (tmp_path / "README.md").write_text("# Drafts\n\nWhere the drafting team keeps its texts.\n", encoding="utf-8")
     return tmp_path
 

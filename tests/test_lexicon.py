@@ -38,8 +38,6 @@ from resolint.lexicon import (
     suggest_opener,
 )
 
-CORPUS = Path(__file__).parents[1].parent / "shared" / "corpus"
-
 PLENARY = re.compile(r"^\*?\d+(?:st|nd|rd|th) (?:\(resumed\) )?plenary meeting")
 NUMBERED_MD = re.compile(r"^(\d+)\.\s+")
 NUMBERED_TXT = re.compile(r"^\t(\d+)\.\t")
@@ -170,11 +168,9 @@ def _plaintext(path: Path) -> list[Para]:
     return doc.paras
 
 
-def _corpus() -> list[Para]:
-    if not CORPUS.is_dir():
-        pytest.skip(f"corpus not found at {CORPUS}")
+def _corpus(corpus: Path) -> list[Para]:
     paras: list[Para] = []
-    for path in seed_corpus_files(CORPUS):
+    for path in seed_corpus_files(corpus):
         if path.suffix == ".md":
             paras.extend(_markdown(path))
         elif path.suffix == ".txt":
@@ -185,8 +181,8 @@ def _corpus() -> list[Para]:
 # ---------------------------------------------------------------- the corpus
 
 
-def test_every_corpus_opener_is_recognised() -> None:
-    paras = _corpus()
+def test_every_corpus_opener_is_recognised(corpus) -> None:
+    paras = _corpus(corpus)
     assert paras, "no paragraphs extracted from the corpus"
     problems: list[str] = []
     phrases: dict[str, set[str]] = {"preambular": set(), "operative": set()}

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from resolint.parser import parse
 
+# The two documents the project started from ship with the tests (tests/data).
+DATA = Path(__file__).resolve().parent / "data"
 
-def _doc(corpus, rel):
-    path = corpus / rel
+
+def _doc(folder: Path, rel: str):
+    path = folder / rel
     return parse(path.read_text(encoding="utf-8"), path=str(path))
 
 
-def test_77_176_markdown(corpus):
-    doc = _doc(corpus, "markdown/A-RES-77-176.md")
+def test_77_176_markdown():
+    doc = _doc(DATA, "A-RES-77-176.md")
     assert doc.kind == "adopted" and doc.format == "markdown"
     assert len(doc.preamble) == 26
     assert [p.number_value for p in doc.operative] == list(range(1, 19))
@@ -36,8 +41,8 @@ def test_77_176_markdown(corpus):
     assert not doc.unrecognised
 
 
-def test_77_176_spans(corpus):
-    doc = _doc(corpus, "markdown/A-RES-77-176.md")
+def test_77_176_spans():
+    doc = _doc(DATA, "A-RES-77-176.md")
     text = doc.source.text
     first = doc.preamble[0]
     assert (first.span.line, first.span.column) == (25, 0)  # line 26, the un-italic "Recalling"
@@ -62,8 +67,8 @@ def test_77_176_spans(corpus):
     assert doc.operative[-1].final_mark == "."
 
 
-def test_70_126_plaintext(corpus):
-    doc = _doc(corpus, "plaintext/A-RES-70-126.txt")
+def test_70_126_plaintext():
+    doc = _doc(DATA, "A-RES-70-126.txt")
     assert doc.kind == "adopted" and doc.format == "text"
     assert len(doc.preamble) == 21
     assert [p.number_value for p in doc.operative] == list(range(1, 16))
@@ -198,10 +203,10 @@ def test_citation_lists_and_parts():
     assert ("ES-10/2", None, "ga-emergency", "General Assembly", "25 April 1997") in cites
 
 
-def test_continuation_block_keeps_the_roman_list_going(corpus):
+def test_continuation_block_keeps_the_roman_list_going():
     # (ii) continues after a page break in lower case; (iii) is still a roman
     # numeral inside (c), not a letter out of sequence.
-    text = (corpus / "markdown" / "A-RES-77-176.md").read_text(encoding="utf-8")
+    text = (DATA / "A-RES-77-176.md").read_text(encoding="utf-8")
     text = text.replace("(c) Promote the meaningful", "(c) Promote:\n\n(i) the meaningful", 1)
     text = text.replace(
         "strengthening the provision of information", "(ii) strengthening\n\nthe provision of information", 1

@@ -27,7 +27,6 @@ import pytest
 from resolint.linter import lint_text
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus"
 
 # Far above what a linear pass over 100 KB needs (well under a second), far
 # below what a quadratic one takes.

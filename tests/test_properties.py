@@ -337,10 +337,10 @@ def _check_fixes(text: str, fmt: str, diagnostics) -> None:
 
 
 # ---------------------------------------------------------------- the properties
-needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the checkout")
+# The documents are the fixtures, and the corpus too when ../shared is beside
+# the checkout: the properties need no corpus to run.
 
 
-@needs_corpus
 @settings(settings.get_profile(PROFILE), max_examples=settings.get_profile(PROFILE).max_examples * 3)
 @given(mutated_documents())
 def test_mutated_documents_lint_without_error_with_spans_inside(document):
@@ -351,7 +351,6 @@ def test_mutated_documents_lint_without_error_with_spans_inside(document):
     assert [_key(d) for d in _lint(text, fmt)] == [_key(d) for d in diagnostics]
 
 
-@needs_corpus
 @settings(settings.get_profile(PROFILE))
 @given(mutated_documents(max_mutations=3))
 def test_safe_fixes_remove_what_they_claim_and_are_idempotent(document):
@@ -361,9 +360,8 @@ def test_safe_fixes_remove_what_they_claim_and_are_idempotent(document):
     _check_fixes(text, fmt, diagnostics)
 
 
-@needs_corpus
 @settings(settings.get_profile(PROFILE))
-@given(st.sampled_from(_documents() if CORPUS.is_dir() else (("", "text", ""),)))
+@given(st.sampled_from(_documents()))
 def test_unmutated_documents_fix_idempotently(document):
     name, fmt, text = document
     _check_fixes(text, fmt, _lint(text, fmt))
@@ -390,7 +388,6 @@ def test_only_lf_crlf_and_cr_end_lines(text):
             assert source.offset_of_utf16(*source.utf16_position(offset)) == offset
 
 
-@needs_corpus
 @settings(settings.get_profile(PROFILE))
 @given(mutated_documents(max_mutations=2), st.sampled_from(_SEPARATORS), st.data())
 def test_separator_characters_do_not_move_later_findings_to_other_lines(document, separator, data):
@@ -428,7 +425,6 @@ def server(tmp_path_factory):
     client.close()
 
 
-@needs_corpus
 @settings(settings.get_profile(PROFILE), max_examples=max(6, settings.get_profile(PROFILE).max_examples // 3))
 @given(mutated_documents(max_mutations=3))
 def test_cli_and_server_process_report_the_same(server, document):

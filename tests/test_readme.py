@@ -159,13 +159,13 @@ def test_every_sh_block_runs_as_written_from_a_fresh_clone(tmp_path):
         assert run.stdout.strip(), (command, run.stderr[-2000:])  # each says something
 
 
-def test_the_worked_configuration_does_what_its_comments_say(tmp_path, corpus):
+def test_the_worked_configuration_does_what_its_comments_say(tmp_path):
     """A wrong date (session or record) fails the run; what `ignore` drops does not."""
     from resolint.cli import main
 
     [example] = [b for b in _blocks("toml") if "[tool.resolint]" in b]
     (tmp_path / "pyproject.toml").write_text(example, encoding="utf-8")
-    text = (corpus / "markdown" / "A-RES-77-176.md").read_text(encoding="utf-8")
+    text = (Path(__file__).resolve().parent / "data" / "A-RES-77-176.md").read_text(encoding="utf-8")
     assert "[58/208](#) of 23 December 2003" in text
     (tmp_path / "clean.md").write_text(text, encoding="utf-8")  # its only finding, P001, is ignored
     (tmp_path / "wrong-year.md").write_text(

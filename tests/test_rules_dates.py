@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
 import pytest
 from support import seed_corpus_files
@@ -17,8 +16,6 @@ from resolint.linter import lint_text
 from resolint.record import load_record
 from resolint.rules import all_rules
 from resolint.rules.dates import in_session, to_roman
-
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 # A real frame (A/RES/79/262) with one paragraph to vary.
 FRAME = """Resolution adopted by the General Assembly on 24 December 2024
@@ -311,10 +308,9 @@ def test_un_date_form_fix(written: str, expected: str) -> None:
     assert lint_text(fixed, "x.txt", settings=Settings(select=["D"])).diagnostics == []
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not present")
-def test_corpus_is_clean_at_warning() -> None:
+def test_corpus_is_clean_at_warning(corpus) -> None:
     noisy = []
-    for path in seed_corpus_files(CORPUS):
+    for path in seed_corpus_files(corpus):
         result = lint_text(path.read_text(encoding="utf-8"), str(path), settings=Settings(select=["D"]))
         noisy += [(path.name, d.code, d.message) for d in result.diagnostics if d.severity >= Severity.WARNING]
     assert noisy == []

@@ -10,8 +10,6 @@ from resolint.linter import lint_text
 from resolint.report import position
 from resolint.rules import all_rules
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-
 
 def _f(text: str, path: str) -> list[tuple[str, int, int, str]]:
     result = lint_text(text, path)
@@ -23,10 +21,8 @@ def _f(text: str, path: str) -> list[tuple[str, int, int, str]]:
     return out
 
 
-def _corpus(name: str) -> str:
-    path = CORPUS / name
-    if not path.exists():
-        pytest.skip(f"{path} not available")
+def _corpus(corpus: Path, name: str) -> str:
+    path = corpus / name
     return path.read_text(encoding="utf-8")
 
 
@@ -43,48 +39,48 @@ def test_default_severities() -> None:
     }
 
 
-def test_repeated_marker_pointing_back_is_not_a_fault() -> None:
+def test_repeated_marker_pointing_back_is_not_a_fault(corpus) -> None:
     # UN practice (A/RES/65/141 reuses "4"): a later mention repeats the marker.
-    text = _corpus("markdown/A-RES-79-262.md")
+    text = _corpus(corpus, "markdown/A-RES-79-262.md")
     text = text.replace(
         "Budgetary Questions,<sup>2</sup>", "Budgetary Questions,<sup>2</sup> and the Fund<sup>1</sup>", 1
     )
     assert _f(text, "x.md") == []
 
 
-def test_new_marker_out_of_sequence_names_the_expected_number() -> None:
-    text = _corpus("markdown/A-RES-79-262.md").replace("Questions,<sup>2</sup>", "Questions,<sup>3</sup>", 1)
+def test_new_marker_out_of_sequence_names_the_expected_number(corpus) -> None:
+    text = _corpus(corpus, "markdown/A-RES-79-262.md").replace("Questions,<sup>2</sup>", "Questions,<sup>3</sup>", 1)
     text = text.replace("<sup>2</sup> [A/79/673](#).", "<sup>3</sup> [A/79/673](#).", 1)
     found = _f(text, "x.md")
     assert [(c, m) for c, _, _, m in found] == [("F003", "footnote marker 3 follows marker 1: expected 2")]
 
 
-def test_parts_share_one_sequence() -> None:
+def test_parts_share_one_sequence(corpus) -> None:
     # A-RES-76-247-A-C: footnote 1 in part A, 2 in a later part; both clean.
-    assert _f(_corpus("markdown/A-RES-76-247-A-C.md"), "x.md") == []
-    assert _f(_corpus("plaintext/A-RES-76-247-A-C.txt"), "x.txt") == []
+    assert _f(_corpus(corpus, "markdown/A-RES-76-247-A-C.md"), "x.md") == []
+    assert _f(_corpus(corpus, "plaintext/A-RES-76-247-A-C.txt"), "x.txt") == []
 
 
-def test_annex_footnotes_run_on() -> None:
+def test_annex_footnotes_run_on(corpus) -> None:
     # A-RES-79-1: the Pact's annexes continue the resolution's numbering.
-    assert _f(_corpus("markdown/A-RES-79-1.md"), "x.md") == []
+    assert _f(_corpus(corpus, "markdown/A-RES-79-1.md"), "x.md") == []
 
 
-def test_digits_after_digits_are_not_markers_in_plain_text() -> None:
-    text = _corpus("plaintext/A-RES-70-126.txt")
+def test_digits_after_digits_are_not_markers_in_plain_text(corpus) -> None:
+    text = _corpus(corpus, "plaintext/A-RES-70-126.txt")
     text = text.replace("equality of opportunity", "equality of opportunity after COVID-19 and within the G20", 1)
     assert _f(text, "x.txt") == []
 
 
-def test_missing_body_reports_line_of_marker() -> None:
-    text = _corpus("markdown/A-RES-79-262.md").replace("<sup>2</sup> [A/79/673](#).\n", "", 1)
+def test_missing_body_reports_line_of_marker(corpus) -> None:
+    text = _corpus(corpus, "markdown/A-RES-79-262.md").replace("<sup>2</sup> [A/79/673](#).\n", "", 1)
     ((code, line, _, message),) = _f(text, "x.md")
     assert code == "F001" and message.startswith(f"footnote 2 has no text: the marker is on line {line}")
 
 
-def test_ibid_after_ibid_is_grounded() -> None:
+def test_ibid_after_ibid_is_grounded(corpus) -> None:
     # A-RES-80-223 chains "Ibid." through footnotes 2-4 and 14-18.
-    assert not [f for f in _f(_corpus("markdown/A-RES-80-223.md"), "x.md") if f[0] == "F006"]
+    assert not [f for f in _f(_corpus(corpus, "markdown/A-RES-80-223.md"), "x.md") if f[0] == "F006"]
 
 
 @pytest.mark.parametrize(
@@ -160,8 +156,8 @@ def test_ibid_after_ibid_is_grounded() -> None:
         ),
     ],
 )
-def test_uncited_instrument_precision(old: str, new: str, fires: bool) -> None:
-    text = _corpus("drafts/draft-78-166.md")
+def test_uncited_instrument_precision(old: str, new: str, fires: bool, corpus) -> None:
+    text = _corpus(corpus, "drafts/draft-78-166.md")
     assert old in text
     found = [f for f in _f(text.replace(old, new, 1), "x.md") if f[0] == "F007"]
     assert bool(found) == fires, found
@@ -188,8 +184,8 @@ def test_a_part_published_apart_starts_at_its_first_footnote(corpus: Path) -> No
         assert [f[0] for f in _f(dropped, str(path))] == ["F002"]
 
 
-def test_uncited_instrument_gives_one_hint_per_text() -> None:
-    text = _corpus("drafts/draft-78-166.md").replace(
+def test_uncited_instrument_gives_one_hint_per_text(corpus) -> None:
+    text = _corpus(corpus, "drafts/draft-78-166.md").replace(
         "*Also takes note* of the intergovernmental",
         "*Also takes note* of the Convention on the Rights of the Child and of the intergovernmental",
         1,

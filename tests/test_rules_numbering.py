@@ -17,13 +17,10 @@ from resolint.parser import parse
 from resolint.rules import all_rules
 from resolint.rules.numbering import _letter_label, _letter_value, _one_digit_off, _sequence_slips
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
-
-def _corpus(name: str) -> str:
-    path = next(CORPUS.rglob(name), None)
-    if path is None:
-        pytest.skip(f"{name} not in the shared corpus")
+def _corpus(corpus: Path, name: str) -> str:
+    path = next(corpus.rglob(name), None)
+    assert path is not None, f"{name} is not in ../shared/corpus"
     return path.read_text(encoding="utf-8")
 
 
@@ -44,8 +41,8 @@ def _fixed(text: str, path: str) -> str:
     return new_text
 
 
-def test_fix_renumbers_every_paragraph_after_a_deleted_one():
-    text = _corpus("A-RES-77-176.md")
+def test_fix_renumbers_every_paragraph_after_a_deleted_one(corpus):
+    text = _corpus(corpus, "A-RES-77-176.md")
     # Delete operative paragraph 2, as a negotiator would: 1, 3, 4 … 18 remain.
     deleted = re.sub(r"(?m)^2\. \*[^\n]*\n", "", text, count=1)
     assert deleted != text
@@ -59,8 +56,8 @@ def test_fix_renumbers_every_paragraph_after_a_deleted_one():
     assert re.sub(r"(?m)^\d+\. ", "", fixed) == re.sub(r"(?m)^\d+\. ", "", deleted)
 
 
-def test_fix_keeps_a_sub_list_and_renumbers_only_its_own_list():
-    text = _corpus("A-RES-79-1.md")
+def test_fix_keeps_a_sub_list_and_renumbers_only_its_own_list(corpus):
+    text = _corpus(corpus, "A-RES-79-1.md")
     lines = text.split("\n")
     # The Global Digital Compact: paragraph 7 introduces objectives 1–5, then 8.
     index = next(i for i, line in enumerate(lines) if line.startswith("8. Our digital cooperation"))
@@ -72,8 +69,8 @@ def test_fix_keeps_a_sub_list_and_renumbers_only_its_own_list():
     assert fixed == text
 
 
-def test_fix_of_a_swap_and_message_lists_cross_references():
-    text = _corpus("A-RES-76-247-A-C.md")
+def test_fix_of_a_swap_and_message_lists_cross_references(corpus):
+    text = _corpus(corpus, "A-RES-76-247-A-C.md")
     # Part A: "1. … :", "2.", "3. In addition to the appropriations approved under paragraph 1 above".
     broken = text.replace("\n1. ", "\n2. ", 1)
     findings = _n_findings(broken, "A-RES-76-247-A-C.md", "N001")
@@ -83,8 +80,8 @@ def test_fix_of_a_swap_and_message_lists_cross_references():
     assert _fixed(broken, "A-RES-76-247-A-C.md") == text
 
 
-def test_numbering_restarts_in_each_part():
-    text = _corpus("A-RES-76-247-A-C.md")
+def test_numbering_restarts_in_each_part(corpus):
+    text = _corpus(corpus, "A-RES-76-247-A-C.md")
     assert [nums[:1] for nums in _operative_numbers(text, "A-RES-76-247-A-C.md")] == [[1], [1], [1]]
     assert not _n_findings(text, "A-RES-76-247-A-C.md")
 
@@ -112,8 +109,8 @@ def test_letters_after_z_and_one_digit_off():
     assert _one_digit_off("78/29", "78/229") and not _one_digit_off("78/292", "78/111")
 
 
-def test_unknown_resolution_suggests_from_the_date_in_the_record():
-    text = _corpus("A-RES-78-264.md")
+def test_unknown_resolution_suggests_from_the_date_in_the_record(corpus):
+    text = _corpus(corpus, "A-RES-78-264.md")
     broken = text.replace("[76/254](#) of 15 March 2022", "[76/524](#) of 15 March 2022", 1)
     assert broken != text
     (finding,) = _n_findings(broken, "A-RES-78-264.md", "N005")
@@ -126,16 +123,16 @@ def test_unknown_resolution_suggests_from_the_date_in_the_record():
     assert new_text == text
 
 
-def test_cross_reference_to_a_missing_subparagraph():
-    text = _corpus("A-RES-75-308.md")
+def test_cross_reference_to_a_missing_subparagraph(corpus):
+    text = _corpus(corpus, "A-RES-75-308.md")
     broken = text.replace("paragraph 4 (c) of the present resolution", "paragraph 4 (e) of the present resolution", 1)
     assert broken != text
     (finding,) = _n_findings(broken, "A-RES-75-308.md", "N004")
     assert "paragraph 4 has no subparagraph (e)" in finding.message
 
 
-def test_malformed_number_fix_is_safe_and_clean():
-    text = _corpus("A-RES-78-264.md")
+def test_malformed_number_fix_is_safe_and_clean(corpus):
+    text = _corpus(corpus, "A-RES-78-264.md")
     broken = text.replace("\n3. *Requests*", "\n3 *Requests*", 1)
     (finding,) = _n_findings(broken, "A-RES-78-264.md")
     assert finding.code == "N003" and finding.fix.safe
@@ -150,8 +147,8 @@ def test_numbering_rules_are_warnings():
     assert rules["N001"].fixable and rules["N003"].fixable and rules["N005"].fixable
 
 
-def test_cross_reference_below_that_points_above():
-    text = _corpus("A-RES-76-247-A-C.txt")
+def test_cross_reference_below_that_points_above(corpus):
+    text = _corpus(corpus, "A-RES-76-247-A-C.txt")
     broken = text.replace("paragraph 1 above", "paragraph 1 below", 1)
     assert broken != text
     (finding,) = _n_findings(broken, "A-RES-76-247-A-C.txt", "N004")
@@ -160,8 +157,8 @@ def test_cross_reference_below_that_points_above():
     )
 
 
-def test_roman_subparagraphs_inside_a_letter():
-    text = _corpus("A-RES-77-176.md")
+def test_roman_subparagraphs_inside_a_letter(corpus):
+    text = _corpus(corpus, "A-RES-77-176.md")
     # Paragraph 12's (b), (c) turned into romans under (a): (i), (iii).
     broken = text.replace("\n(b) ", "\n(i) ", 1).replace("\n(c) ", "\n(iii) ", 1)
     messages = [d.message for d in _n_findings(broken, "A-RES-77-176.md", "N002")]

@@ -22,12 +22,8 @@ from resolint.parser import parse
 from resolint.report import position
 from resolint.rules import all_rules
 
-CORPUS = Path(__file__).parents[1].parent / "shared" / "corpus"
 FIXTURES = Path(__file__).parent / "fixtures" / "p"
-CORPUS_FILES = seed_corpus_files(CORPUS) if CORPUS.is_dir() else []
 P_ONLY = Settings(select=["P"])
-
-pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available")
 
 
 def _p_findings(text: str, path: str, settings: Settings = P_ONLY):
@@ -35,9 +31,9 @@ def _p_findings(text: str, path: str, settings: Settings = P_ONLY):
     return [(d.code, *position(result.document.source, d.start), d) for d in result.diagnostics]
 
 
-def _changed(name: str, old: str, new: str) -> tuple[str, str]:
+def _changed(corpus: Path, name: str, old: str, new: str) -> tuple[str, str]:
     """A corpus text with one change, as an editor would find it."""
-    path = CORPUS / name
+    path = corpus / name
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1, f"{old!r} is not unique in {name}"
     return text.replace(old, new), str(path)
@@ -46,17 +42,17 @@ def _changed(name: str, old: str, new: str) -> tuple[str, str]:
 # ---------------------------------------------------------------- the corpus
 
 
-def test_corpus_has_exactly_one_p_finding_at_warning():
+def test_corpus_has_exactly_one_p_finding_at_warning(corpus):
     found = []
-    for path in CORPUS_FILES:
+    for path in seed_corpus_files(corpus):
         for code, line, col, d in _p_findings(path.read_text(encoding="utf-8"), str(path)):
             if d.severity >= Severity.WARNING:
                 found.append((path.name, code, line, col))
     assert found == [("A-RES-77-176.md", "P001", 26, 1)]
 
 
-def test_the_one_finding_is_the_non_italic_recalling():
-    path = CORPUS / "markdown" / "A-RES-77-176.md"
+def test_the_one_finding_is_the_non_italic_recalling(corpus):
+    path = corpus / "markdown" / "A-RES-77-176.md"
     [(code, line, col, d)] = _p_findings(path.read_text(encoding="utf-8"), str(path))
     assert (code, line, col) == ("P001", 26, 1)
     assert d.message == "opening phrase “Recalling” is not italic: expected “*Recalling*”"
@@ -66,8 +62,8 @@ def test_the_one_finding_is_the_non_italic_recalling():
     assert _p_findings(fixed, str(path)) == []
 
 
-def test_plain_text_has_no_italics_to_check():
-    path = CORPUS / "plaintext" / "A-RES-74-196.txt"
+def test_plain_text_has_no_italics_to_check(corpus):
+    path = corpus / "plaintext" / "A-RES-74-196.txt"
     text = path.read_text(encoding="utf-8")
     assert not [f for f in _p_findings(text, str(path)) if f[0] == "P001"]
 
@@ -95,13 +91,13 @@ RESTORED_BY_FIX = {
 
 
 @pytest.mark.parametrize("fixture", sorted(RESTORED_BY_FIX))
-def test_fix_restores_the_published_text(fixture):
+def test_fix_restores_the_published_text(fixture, corpus):
     path = FIXTURES / fixture
     text = path.read_text(encoding="utf-8")
     diagnostics = lint_text(text, str(path), settings=P_ONLY).diagnostics
     assert diagnostics and all(d.fix is not None for d in diagnostics)
     fixed, chosen = apply_fixes(text, diagnostics, unsafe=True)
-    assert fixed == (CORPUS / RESTORED_BY_FIX[fixture]).read_text(encoding="utf-8")
+    assert fixed == (corpus / RESTORED_BY_FIX[fixture]).read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
@@ -140,8 +136,10 @@ def test_messages_name_what_was_found_and_expected():
         assert d.message == message, fixture
 
 
-def test_unknown_opener_without_a_near_miss():
-    text, path = _changed("markdown/A-RES-75-308.md", "*Acknowledging* the importance", "*Whereas* the importance")
+def test_unknown_opener_without_a_near_miss(corpus):
+    text, path = _changed(
+        corpus, "markdown/A-RES-75-308.md", "*Acknowledging* the importance", "*Whereas* the importance"
+    )
     [(code, line, col, d)] = _p_findings(text, path)
     assert (code, line, col) == ("P002", 39, 2)
     assert d.message.startswith("unknown opening phrase “Whereas”: expected a preambular participle")
@@ -151,15 +149,17 @@ def test_unknown_opener_without_a_near_miss():
 # ---------------------------------------------------------------- the user's openers
 
 
-def test_user_openers_are_recognised():
-    text, path = _changed("markdown/A-RES-75-308.md", "*Acknowledging* the importance", "*Applauding* the importance")
+def test_user_openers_are_recognised(corpus):
+    text, path = _changed(
+        corpus, "markdown/A-RES-75-308.md", "*Acknowledging* the importance", "*Applauding* the importance"
+    )
     assert [f[:3] for f in _p_findings(text, path)] == [("P002", 39, 2)]
     settings = Settings(select=["P"], preambular_openers=["applauding"])
     assert _p_findings(text, path, settings) == []
 
 
-def test_user_openers_count_even_for_a_document_parsed_without_them():
-    text, path = _changed("markdown/A-RES-75-308.md", "8. *Invites* the", "8. *Exhorts* the")
+def test_user_openers_count_even_for_a_document_parsed_without_them(corpus):
+    text, path = _changed(corpus, "markdown/A-RES-75-308.md", "8. *Invites* the", "8. *Exhorts* the")
     doc = parse(text, None, path)
     assert [d.code for d in lint_document(doc, P_ONLY, path)] == ["P002"]
     assert lint_document(doc, Settings(select=["P"], operative_openers=["exhorts"]), path) == []
@@ -180,21 +180,21 @@ def test_two_plain_uses_in_a_row_are_a_hint():
     assert d.severity == Severity.WARNING
 
 
-def test_a_plain_use_starts_a_new_run():
+def test_a_plain_use_starts_a_new_run(corpus):
     # A/RES/77/176: Recognizing, also, further, Recognizing, also, further, Recognizing … is right.
-    path = CORPUS / "markdown" / "A-RES-77-176.md"
+    path = corpus / "markdown" / "A-RES-77-176.md"
     text = path.read_text(encoding="utf-8")
     assert text.count("*Recognizing further*") == 2
     assert not [f for f in _p_findings(text, str(path)) if f[0] == "P003"]
     # Without the second plain "Recognizing", the second "also" follows a "further".
     changed, _ = _changed(
-        "markdown/A-RES-77-176.md", "*Recognizing* the human, cultural", "*Noting* the human, cultural"
+        corpus, "markdown/A-RES-77-176.md", "*Recognizing* the human, cultural", "*Noting* the human, cultural"
     )
     assert [f[:3] for f in _p_findings(changed, str(path)) if f[0] == "P003"] == [("P003", 86, 2)]
 
 
-def test_operative_adverb_after_the_verb():
-    text, path = _changed("markdown/A-RES-75-308.md", "5. *Also decides*", "5. *Decides also*")
+def test_operative_adverb_after_the_verb(corpus):
+    text, path = _changed(corpus, "markdown/A-RES-75-308.md", "5. *Also decides*", "5. *Decides also*")
     [(code, line, col, d)] = _p_findings(text, path)
     assert (code, line, col) == ("P003", 87, 5)
     assert d.message == "“Decides also”: in an operative paragraph “also” precedes the verb: expected “Also decides”"
@@ -202,13 +202,13 @@ def test_operative_adverb_after_the_verb():
     assert "5. *Also decides*" in fixed
 
 
-def test_first_person_declarations_are_not_runs():
+def test_first_person_declarations_are_not_runs(corpus):
     # "Reaffirm", "Also reaffirm", "Recall" … in A/RES/76/1 belong to the declaration.
-    path = CORPUS / "markdown" / "A-RES-76-1.md"
+    path = corpus / "markdown" / "A-RES-76-1.md"
     assert _p_findings(path.read_text(encoding="utf-8"), str(path)) == []
 
 
-def test_further_straight_after_a_plain_use_skips_also():
+def test_further_straight_after_a_plain_use_skips_also(corpus):
     path = FIXTURES / "further-after-plain.md"
     [d] = lint_text(path.read_text(encoding="utf-8"), str(path), settings=P_ONLY).diagnostics
     assert d.code == "P003" and d.severity == Severity.WARNING
@@ -219,12 +219,14 @@ def test_further_straight_after_a_plain_use_skips_also():
     # The unsafe fix writes "also": the published text again.
     assert d.fix is not None and not d.fix.safe
     fixed, _ = apply_fixes(path.read_text(encoding="utf-8"), [d], unsafe=True)
-    assert fixed == (CORPUS / "markdown" / "A-RES-75-308.md").read_text(encoding="utf-8")
+    assert fixed == (corpus / "markdown" / "A-RES-75-308.md").read_text(encoding="utf-8")
 
 
-def test_a_run_follows_the_verb_whatever_its_particle():
+def test_a_run_follows_the_verb_whatever_its_particle(corpus):
     # "Calls for …" then "Also calls upon …" is one run of "calls".
-    text, path = _changed("markdown/A-RES-78-229.md", "17. *Encourages* Member States", "17. *Calls for* Member States")
+    text, path = _changed(
+        corpus, "markdown/A-RES-78-229.md", "17. *Encourages* Member States", "17. *Calls for* Member States"
+    )
     assert not [f for f in _p_findings(text, path) if f[0] == "P003"]
     text = text.replace("18. *Requests* the", "18. *Further calls upon* the", 1)
     # "Further" straight after the plain "Calls for": the run skipped "Also calls upon".
@@ -238,28 +240,28 @@ def test_a_run_follows_the_verb_whatever_its_particle():
 # ---------------------------------------------------------------- italics that stop before the object
 
 
-def test_italics_may_stop_before_an_object_of_the_phrase():
+def test_italics_may_stop_before_an_object_of_the_phrase(corpus):
     # "*Reaffirming* its commitment", "*Reiterates* its request", "*Expressing*
     # deep concern": the italic phrase is complete; the corpus has both forms.
-    text, path = _changed("markdown/A-RES-75-308.md", "*Expressing deep concern*", "*Expressing* deep concern")
+    text, path = _changed(corpus, "markdown/A-RES-75-308.md", "*Expressing deep concern*", "*Expressing* deep concern")
     assert _p_findings(text, path) == []
 
 
-def test_italics_may_not_stop_inside_the_head_or_before_its_adverb():
+def test_italics_may_not_stop_inside_the_head_or_before_its_adverb(corpus):
     for old, new in (("*Recalling also* its resolution [64/255]", "*Recalling* also its resolution [64/255]"),):
-        text, path = _changed("markdown/A-RES-75-308.md", old, new)
+        text, path = _changed(corpus, "markdown/A-RES-75-308.md", old, new)
         [(code, _, _, d)] = _p_findings(text, path)
         assert code == "P001" and "only partly italic" in d.message
 
 
-def test_further_before_the_object_is_its_adjective():
+def test_further_before_the_object_is_its_adjective(corpus):
     # "*Encourages* further efforts", "*Calls for* further cooperation",
     # "*Welcomes* further views": "further" qualifies the object.
     for new in ("7. *Encourages* further efforts by", "7. *Calls for* further international cooperation by"):
-        text, path = _changed("markdown/A-RES-75-308.md", "7. *Encourages* all", new)
+        text, path = _changed(corpus, "markdown/A-RES-75-308.md", "7. *Encourages* all", new)
         assert not [f for f in _p_findings(text, path) if f[0] in ("P001", "P003")], new
     # Before "the" it is the (misplaced) adverb of the verb.
-    text, path = _changed("markdown/A-RES-75-308.md", "7. *Encourages* all", "7. *Encourages further* all")
+    text, path = _changed(corpus, "markdown/A-RES-75-308.md", "7. *Encourages* all", "7. *Encourages further* all")
     assert [f[0] for f in _p_findings(text, path)] == ["P003"]
 
 
@@ -322,8 +324,9 @@ def test_grammatical_un_usage_in_published_resolutions_is_no_finding(corpus):
 # ---------------------------------------------------------------- endings
 
 
-def test_colon_without_a_list_is_reported_with_an_unsafe_fix():
+def test_colon_without_a_list_is_reported_with_an_unsafe_fix(corpus):
     text, path = _changed(
+        corpus,
         "markdown/A-RES-75-308.md",
         "Inter-Parliamentary Union to contribute to the high-level meeting;",
         "Inter-Parliamentary Union to contribute to the high-level meeting:",
@@ -334,37 +337,41 @@ def test_colon_without_a_list_is_reported_with_an_unsafe_fix():
     assert d.fix is not None and not d.fix.safe
 
 
-def test_colon_before_subparagraphs_and_introduced_text_is_right():
+def test_colon_before_subparagraphs_and_introduced_text_is_right(corpus):
     for name in (
         "markdown/A-RES-77-176.md",
         "markdown/A-RES-76-247-A-C.md",
         "markdown/A-RES-79-1.md",
         "plaintext/A-RES-76-247-A-C.txt",
     ):
-        path = CORPUS / name
+        path = corpus / name
         assert not [f for f in _p_findings(path.read_text(encoding="utf-8"), str(path)) if f[0] in ("P004", "P005")], (
             name
         )
 
 
-def test_the_final_mark_is_read_through_closing_quotes_and_invisible_characters():
+def test_the_final_mark_is_read_through_closing_quotes_and_invisible_characters(corpus):
     # "… entitled “Follow-up to …”." written “….”" (A/RES/80/150) ends with a full
     # stop; a left-to-right mark after the comma does not hide it.
     text, path = _changed(
+        corpus,
         "markdown/A-RES-75-308.md",
         "paragraph 4 (c) of the present resolution.",
         "paragraph 4 (c) of the “present resolution.”",
     )
     assert _p_findings(text, path) == []
     text, path = _changed(
-        "markdown/A-RES-75-308.md", "auspices of the General Assembly,\n", "auspices of the General Assembly,\u200e\n"
+        corpus,
+        "markdown/A-RES-75-308.md",
+        "auspices of the General Assembly,\n",
+        "auspices of the General Assembly,\u200e\n",
     )
     assert _p_findings(text, path) == []
 
 
-def test_last_subparagraph_of_the_last_paragraph_ends_with_a_full_stop():
+def test_last_subparagraph_of_the_last_paragraph_ends_with_a_full_stop(corpus):
     # A/RES/75/308 paragraph 3's (d) ends with ";"; make 3 the last paragraph.
-    path = CORPUS / "markdown" / "A-RES-75-308.md"
+    path = corpus / "markdown" / "A-RES-75-308.md"
     text = path.read_text(encoding="utf-8")
     cut = text.index("4. *Decides* that the organizational")
     end = text.index("*92nd plenary meeting")
@@ -378,23 +385,23 @@ def test_last_subparagraph_of_the_last_paragraph_ends_with_a_full_stop():
 # ---------------------------------------------------------------- paragraph kinds
 
 
-def test_single_unnumbered_operative_paragraph_is_right():
+def test_single_unnumbered_operative_paragraph_is_right(corpus):
     for name in ("markdown/A-RES-77-5.md", "plaintext/A-RES-77-5.txt"):
-        path = CORPUS / name
+        path = corpus / name
         assert _p_findings(path.read_text(encoding="utf-8"), str(path)) == [], name
 
 
-def test_operative_verb_in_the_middle_of_the_preamble():
+def test_operative_verb_in_the_middle_of_the_preamble(corpus):
     # "Notes" two paragraphs before the operative part: the parser starts the
     # operative part there; P006 names the cause, once.
-    text, path = _changed("markdown/A-RES-ES-11-4.md", "*Noting also* that", "*Notes* that")
+    text, path = _changed(corpus, "markdown/A-RES-ES-11-4.md", "*Noting also* that", "*Notes* that")
     p_found = [f[:3] for f in _p_findings(text, path)]
     assert p_found == [("P006", 33, 2)]
 
 
-def test_budget_paragraphs_are_silent():
+def test_budget_paragraphs_are_silent(corpus):
     for name in ("markdown/A-RES-76-247-A-C.md", "plaintext/A-RES-76-247-A-C.txt"):
-        path = CORPUS / name
+        path = corpus / name
         assert _p_findings(path.read_text(encoding="utf-8"), str(path)) == [], name
 
 

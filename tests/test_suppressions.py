@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
 from test_cli_helpers import REAL_MD, REAL_TXT
 
 from resolint.config import Settings
 from resolint.linter import lint_text
 from resolint.report import position
 
-if not REAL_MD.exists():  # a clone without ../shared beside it: the suite still runs
-    pytest.skip("../shared/corpus is not beside the checkout", allow_module_level=True)
 MD = REAL_MD.read_text(encoding="utf-8")
 TXT = REAL_TXT.read_text(encoding="utf-8")
 EMAIL = "From: drafting@example.org"
