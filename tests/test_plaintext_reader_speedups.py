@@ -1,7 +1,6 @@
 """The plain-text reader's cheaper scans give what their readable forms give.
 
-The reader cuts lines with str.split (not a line regex), finds the export
-trailer with a literal search (not a multi-line ``^`` pattern) and tries the
+The reader cuts lines with str.split (not a line regex) and tries the
 glued-marker pattern only at candidate digit runs (not at every character).
 Each is compared, on random strings of the pieces that matter, with the
 readable form beside it in the module (``_reference_…``); the edge cases
@@ -59,11 +58,6 @@ def with_edge_cases(test):
     ):
         test = example(text)(test)
     return settings(max_examples=500, deadline=None)(given(TEXTS)(test))
-
-
-@with_edge_cases
-def test_the_trailer_is_where_the_line_pattern_finds_it(text):
-    assert plaintext._trailer_start(text) == plaintext._reference_trailer_start(text)
 
 
 @with_edge_cases
