@@ -8,8 +8,9 @@ excerpt in tests/data).
 ``pytest -m "not slow"`` leaves out the slow tests: the editors and the
 language server driven end to end, the hypothesis properties over mutated
 documents, and the corpus-wide passes.  ``.ci/run`` runs everything.  A test
-is slow by its own ``@pytest.mark.slow`` or by its module being in
-``SLOW_MODULES`` (modules whose every test starts a server or an editor).
+is slow by its own ``@pytest.mark.slow``, by its module being in
+``SLOW_MODULES`` (modules whose every test starts a server or an editor, or
+walks the corpus), or by its name being in ``SLOW_TESTS``.
 """
 
 from __future__ import annotations
@@ -38,6 +39,15 @@ SLOW_MODULES = frozenset(
         "test_format_parity.py",
     }
 )
+# Single slow tests in modules that are otherwise quick (several seconds each, a minute for the first).
+SLOW_TESTS = frozenset(
+    {
+        "test_cli.py::test_same_output_whatever_the_number_of_jobs",
+        "test_cli.py::test_parallel_run_never_imports_the_language_server",
+        "test_rules_phrasing.py::test_phrasing_warnings_on_published_resolutions_are_the_reviewed_faults",
+        "test_plaintext_markers.py::test_plain_text_markers_are_the_markdown_markers",
+    }
+)
 
 
 @pytest.fixture(scope="session")
@@ -51,5 +61,5 @@ def corpus() -> Path:
 def pytest_collection_modifyitems(config, items):
     slow = pytest.mark.slow
     for item in items:
-        if item.path.name in SLOW_MODULES:
+        if item.path.name in SLOW_MODULES or f"{item.path.name}::{item.originalname}" in SLOW_TESTS:
             item.add_marker(slow)

@@ -296,6 +296,7 @@ def _claim_holds(kind: str, seeded: faults.Seeded) -> None:
     assert faults.apply(seeded.original, seeded.edits)[0] == seeded.text
 
 
+@pytest.mark.slow
 def test_every_seeder_makes_its_fault_on_the_corpus(corpus):
     """On every corpus document, each seeded fault is exactly the change its kind claims."""
     seen = set()

@@ -439,6 +439,7 @@ def test_italic_ends_allow_the_object_outside_the_italics() -> None:
     assert match_opener("Takes note of").italic_ends == (len("Takes note"),)
 
 
+@pytest.mark.slow
 def test_every_italic_opener_of_the_published_corpus_is_recognised(corpus) -> None:
     """Every paragraph of a resolution's own preamble and operative part whose
     Markdown opens with italics, in every folder of the corpus, has a known opener."""

@@ -219,6 +219,7 @@ def test_continuation_block_keeps_the_roman_list_going():
     assert [s.label for s in twelve.subparagraphs][:4] == ["(a)", "(b)", "(c)", "(d)"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("line_end", ["\r\n", "\r"])
 def test_line_ends_do_not_change_what_is_found(corpus, line_end):
     # An old Mac file (lone CR) or a Windows one reads like the original.

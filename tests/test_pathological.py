@@ -200,6 +200,7 @@ def test_a_100kb_line_inside_a_real_resolution(corpus, fmt):
         _lint_checked(text[:middle] + "\n\n" + line + text[middle:], fmt, f"{piece!r} in {path.name}")
 
 
+@pytest.mark.slow
 def test_ten_megabytes_lint_in_bounded_memory(corpus, tmp_path):
     """A 10 MB document (the corpus, pasted end to end) lints in a fresh process
     without running out of memory: peak RSS stays under 1.5 GB."""
