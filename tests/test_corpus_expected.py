@@ -63,9 +63,8 @@ def documents(corpus: Path) -> int:
 
 @pytest.fixture(scope="module")
 def findings(corpus) -> list[dict]:
-    for folder in FOLDERS:
-        if not (corpus / folder).is_dir():
-            pytest.skip(f"../shared/corpus/{folder} is absent")
+    missing = [folder for folder in FOLDERS if not (corpus / folder).is_dir()]
+    assert not missing, f"../shared/corpus has no {missing}"
     return check_findings(corpus)
 
 

@@ -239,7 +239,8 @@ def test_move_block_moves_one_paragraph(fmt, which):
     moved = faults.move_block(DOCUMENTS[fmt], fmt, which)
     assert moved is not None
     text, note = moved
-    assert sorted(text.splitlines()) == sorted(DOCUMENTS[fmt].splitlines()) or fmt == "markdown"
+    if fmt == "text":  # the same lines in another order (Markdown moves its blank lines too)
+        assert sorted(text.splitlines()) == sorted(DOCUMENTS[fmt].splitlines())
     assert sorted(line for line in text.splitlines() if line) == sorted(
         line for line in DOCUMENTS[fmt].splitlines() if line
     )
