@@ -1,7 +1,7 @@
 """The plain-text reader's cheaper scans give what their readable forms give.
 
 The reader tries the glued-marker pattern only at candidate digit runs (not
-at every character): 2.5 times cheaper than the pattern's finditer.
+at every character): 404M instead of 4,818M instructions a corpus pass.
 Each is compared, on random strings of the pieces that matter, with the
 readable form beside it in the module (``_reference_…``); the edge cases
 below pin what the reader makes of them.

@@ -544,7 +544,9 @@ def _reference_glued_runs(text: str, start: int, end: int) -> Iterator[re.Match]
 
 
 def _glued_runs(text: str, start: int, end: int) -> Iterator[re.Match]:
-    """What _GLUED.finditer(text, start, end) gives, tried at the candidate runs only."""
+    """What _GLUED.finditer(text, start, end) gives (``_reference_glued_runs``),
+    tried at the candidate runs only: 404M instead of 4,818M instructions a
+    corpus pass."""
     candidates = _GLUED_CANDIDATE_ASCII if text[start:end].isascii() else _GLUED_CANDIDATE
     for candidate in candidates.finditer(text, start, end):
         m = _GLUED.match(text, candidate.start(), end)
