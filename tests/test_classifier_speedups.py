@@ -1,12 +1,11 @@
 """The block classifier's fast paths give what their readable forms give.
 
-``match_opener`` reads its run of words in two steps (the first word, then
-up to eleven more) so that it can turn a paragraph away on its first word;
-the classifier takes the first line of a block without splitting off the
-rest.  Each fast path is compared, on hand-picked edge cases and on random
-strings of the pieces that matter, with the readable form that sits beside
-it in the module (``lexicon._reference_run_end``,
-``blocks._reference_first_line``).
+The classifier takes the first line of a block without splitting off the
+rest, and tries each block pattern only where the block's first character
+allows it.  The first is compared, on hand-picked edge cases and on random
+strings of the pieces that matter, with the readable form beside it in the
+module (``blocks._reference_first_line``); the gates are checked against the
+first characters each pattern can match.
 """
 
 from __future__ import annotations
@@ -17,7 +16,6 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from resolint import lexicon
 from resolint.readers import blocks
 
 _WORDS = (
@@ -60,41 +58,10 @@ def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-# Strings of up to 16 pieces, capitalised or not: runs that stop at punctuation,
-# at a digit, after twelve words, or never start.
+# Strings of up to 16 pieces, capitalised or not.
 TEXTS = st.lists(st.sampled_from(_PIECES), max_size=16).map("".join) | st.lists(
     st.sampled_from(_PIECES), max_size=16
 ).map(lambda pieces: _capitalised("".join(pieces)))
-# The same, opening with a word: the run is never empty.
-RUNS = st.tuples(st.sampled_from(_WORDS), TEXTS).map(lambda pair: pair[0] + pair[1])
-
-
-def _two_step_end(text: str) -> int | None:
-    first = lexicon._first_word(text)
-    return None if first is None else lexicon._MORE_WORDS.match(text, first[1]).end()
-
-
-@settings(max_examples=400, deadline=None)
-@given(TEXTS)
-@example("")
-@example("Recalling")
-@example("Recalling  also,")
-@example("Re-call\u2010ing x")
-@example("Also strongly condemns in the strongest possible terms and further more words")
-def test_the_run_read_in_two_steps_ends_where_the_one_pattern_ends(text):
-    assert _two_step_end(text) == lexicon._reference_run_end(text)
-
-
-@settings(max_examples=300, deadline=None)
-@given(RUNS)
-@example("Re-call\u2010ing x")
-@example("İ\u2011ʰ also")
-def test_the_first_word_is_the_first_word_of_the_run_lower_cased(text):
-    run_end = lexicon._reference_run_end(text)
-    assert run_end is not None
-    first, first_end = lexicon._first_word(text)
-    assert first == text[:run_end].lower().split()[0].translate(lexicon._HYPHENS)
-    assert first_end == len(text[:run_end].split()[0])
 
 
 @settings(max_examples=300, deadline=None)
