@@ -1,7 +1,7 @@
 """The inline scans' fast paths give what their readable forms give.
 
-Citation keywords, Council names and month names are found with str.find and
-checked around; a body is looked for before a keyword only when the window
+Citation keywords and month names are found with str.find and checked
+around; a body is looked for before a keyword only when the window
 can end with one; a list's paragraph end is found by str.find; a
 paragraph's spaces are collapsed without splitting it into words when spaces
 are its only whitespace.  Each fast path is compared, on hand-picked edge
@@ -127,11 +127,6 @@ def with_edge_cases(test):
 def test_keywords_are_the_whole_words_the_regex_finds(text):
     for end in (len(text), max(0, len(text) - 3)):
         assert citations._keywords(text, end) == citations._reference_keywords(text, end)
-
-
-@with_edge_cases
-def test_council_names_are_the_whole_names_the_regex_finds(text):
-    assert citations._council_names(text) == citations._reference_council_names(text)
 
 
 @with_edge_cases
