@@ -39,7 +39,7 @@ _BODY_AFTER = re.compile(
 # The bodies a citation may name just before its keyword ("Human Rights
 # Council resolution 43/1", "its resolution"), longest first where one ends
 # another.  "Commission on …" stands apart (its name runs on) and is tried
-# before "Commission"; the body search below relies on the rest being these.
+# before "Commission".
 _NAMED_BODIES = (
     "World Health Assembly",
     "United Nations Environment Assembly",
@@ -301,41 +301,11 @@ def _keywords(plain: str, end: int) -> list[tuple[int, int, str]]:
     return found
 
 
-# The last words of the named bodies, and the length of the longest with its "'s".
-_BODY_LAST_WORDS = tuple(sorted({name.split()[-1] for name in _NAMED_BODIES}))
-_LONGEST_NAMED_BODY = max(map(len, _NAMED_BODIES)) + len("'s")
-
-
-def _body_search_start(window: str) -> int | None:
-    """Where in ``window`` a match of _BODY_BEFORE can start at the earliest,
-    or None when it cannot match.  The match must end the window: a body's
-    name, then "'s", "draft" and spaces.  Searching all 120 characters cost
-    about 10 µs a citation; most windows name no body, and the others need
-    only their last few dozen characters searched."""
-    if "Commission " in window:
-        return 0  # "Commission on …" may run for 100 characters
-    tails = [window.rstrip()]
-    if tails[0].endswith("draft"):
-        tails.append(tails[0][:-5].rstrip())
-    tails += [tail[:-2] for tail in tails if tail.endswith("'s")]
-    ends = [len(tail) for tail in tails if tail.endswith(_BODY_LAST_WORDS)]
-    return max(0, min(ends) - _LONGEST_NAMED_BODY) if ends else None
-
-
-def _reference_body_match(window: str) -> re.Match | None:
-    """The readable form of the body search: _BODY_BEFORE searched through the whole window."""
-    return _BODY_BEFORE.search(window)
-
-
-def _body_match(window: str) -> re.Match | None:
-    """A body named at the end of ``window``, searched from ``_body_search_start``."""
-    start = _body_search_start(window)
-    return None if start is None else _BODY_BEFORE.search(window, start)
-
-
 def _body_before(plain: str, keyword_start: int) -> str | None:
     window = plain[max(0, keyword_start - 120) : keyword_start]
-    m = _body_match(window)
+    # (Searching only the window's last few dozen characters when it can end
+    # with a body's name saved 0.06% of a corpus pass: 60M -> 54M instructions.)
+    m = _BODY_BEFORE.search(window)
     if m and m.group(1) == "its":
         return _subject_of_its(window) or "its"
     if m and m.group(1) == "Assembly":
