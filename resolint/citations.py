@@ -211,25 +211,12 @@ _PARAGRAPH_END = re.compile(r"\n[ \u00a0]*\n|\n\t|;")
 _LIST_REACH = 800
 
 
-def _reference_paragraph_end(plain: str, start: int, limit: int) -> int:
-    """The readable form of ``_paragraph_end``."""
-    m = _PARAGRAPH_END.search(plain, start, limit)
-    return m.start() if m else limit
-
-
 def _paragraph_end(plain: str, start: int, limit: int) -> int:
     """Where ``_PARAGRAPH_END`` first matches in ``plain[start:limit]``, else
-    ``limit``.  ``str.find`` goes to its ";" and to the line breaks; a search
-    of a pattern that opens with two characters tries it at every position."""
-    semicolon = plain.find(";", start, limit)
-    if semicolon >= 0:
-        limit = semicolon
-    line_break = plain.find("\n", start, limit)
-    while line_break >= 0:
-        if _PARAGRAPH_END.match(plain, line_break, limit):
-            return line_break
-        line_break = plain.find("\n", line_break + 1, limit)
-    return limit
+    ``limit``.  (Going there by str.find of ";" and the line breaks saved
+    0.24% of a corpus pass: 47M -> 22M instructions.)"""
+    m = _PARAGRAPH_END.search(plain, start, limit)
+    return m.start() if m else limit
 
 
 _JOINED = re.compile(r"[\s\u00a0,]*(?:and|as well as)?[\s\u00a0]*")

@@ -1,7 +1,7 @@
 """The inline scans' fast paths give what their readable forms give.
 
 Citation keywords and month names are found with str.find and checked
-around; a list's paragraph end is found by str.find; a paragraph's spaces are collapsed without splitting it into words when spaces
+around; a paragraph's spaces are collapsed without splitting it into words when spaces
 are its only whitespace.  Each fast path is compared, on hand-picked edge
 cases and on random strings of the pieces that matter, with the readable
 form beside it in its module (``_reference_…``).
@@ -119,13 +119,6 @@ def test_keywords_are_the_whole_words_the_regex_finds(text):
 def test_month_anchors_are_the_months_the_regex_finds(text):
     for start, end in ((0, len(text)), (1, max(1, len(text) - 2))):
         assert dates._month_anchors(text, start, end) == dates._reference_month_anchors(text, start, end)
-
-
-@with_edge_cases
-def test_a_paragraph_end_is_where_the_pattern_first_matches(text):
-    for start, limit in ((0, len(text)), (1, max(1, len(text) - 2))):
-        expected = citations._reference_paragraph_end(text, start, limit)
-        assert citations._paragraph_end(text, start, limit) == expected
 
 
 @settings(max_examples=500, deadline=None)
