@@ -863,7 +863,10 @@ def _single_spaced(text: str) -> str:
 
 
 def _reference_single_spaced(text: str) -> str:
-    """The readable form of ``_single_spaced``."""
+    """The readable form of ``_single_spaced``.
+
+    The fast path saves 2.8% of a corpus pass (699M -> 412M instructions):
+    under the 5% a fast path must gain to stand beside its readable form."""
     return " ".join(text.split())
 
 

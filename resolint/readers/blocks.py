@@ -645,7 +645,10 @@ def _first_line(text: str) -> str:
 
 
 def _reference_first_line(text: str) -> str:
-    """The readable form of ``_first_line`` (it copies the lines after the first)."""
+    """The readable form of ``_first_line`` (it copies the lines after the first).
+
+    The fast path saves 0.4% of a corpus pass (106M -> 62M instructions):
+    under the 5% a fast path must gain to stand beside its readable form."""
     return text.split("\n", 1)[0].strip()
 
 
