@@ -1,7 +1,7 @@
 """The inline scans' fast paths give what their readable forms give.
 
-Citation keywords are found with str.find and checked around; a
-paragraph's spaces are collapsed without splitting it into words when spaces
+Citation keywords, Council names and month names are found with str.find
+and checked around; a paragraph's spaces are collapsed without splitting it into words when spaces
 are its only whitespace.  Each fast path is compared, on hand-picked edge
 cases and on random strings of the pieces that matter, with the readable
 form beside it in its module (``_reference_…``).
@@ -12,7 +12,7 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from resolint import citations, parser
+from resolint import citations, dates, parser
 
 PIECES = [
     " ",
@@ -113,6 +113,17 @@ def with_edge_cases(test):
 def test_keywords_are_the_whole_words_the_regex_finds(text):
     for end in (len(text), max(0, len(text) - 3)):
         assert citations._keywords(text, end) == citations._reference_keywords(text, end)
+
+
+@with_edge_cases
+def test_council_names_are_the_whole_names_the_regex_finds(text):
+    assert citations._council_names(text) == citations._reference_council_names(text)
+
+
+@with_edge_cases
+def test_month_anchors_are_the_months_the_regex_finds(text):
+    for start, end in ((0, len(text)), (1, max(1, len(text) - 2))):
+        assert dates._month_anchors(text, start, end) == dates._reference_month_anchors(text, start, end)
 
 
 @settings(max_examples=500, deadline=None)
