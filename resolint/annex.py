@@ -29,13 +29,13 @@ import copy
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from lark import Lark, Token, Tree
 from lark.exceptions import LarkError
 from lark.lexer import Lexer
 
+from .grammars import grammar_text
 from .kinds import PARAGRAPH_KINDS, TERMINAL_NAMES, AnnexKind, BlockKind
 from .model import Annex, AnnexDivision, Heading, Paragraph, Part, Problem
 from .readers.blocks import ANNEX, ROMAN_NUMERALS, WORD, Block, _prose, _skip_space
@@ -88,7 +88,7 @@ class _TokenLexer(Lexer):
 
 @lru_cache(maxsize=1)
 def annex_parser() -> Lark:
-    text = resources.files("resolint.grammar").joinpath("annex.lark").read_text(encoding="utf-8")
+    text = grammar_text("annex.lark")
     return Lark(text, parser="lalr", lexer=_TokenLexer, cache=True, maybe_placeholders=False)
 
 

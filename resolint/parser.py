@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from importlib import resources
 
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedInput
@@ -25,6 +24,7 @@ from . import annex as annexes
 from . import readers
 from .citations import find_citations
 from .dates import find_dates
+from .grammars import grammar_text
 from .kinds import TERMINAL_NAMES
 from .model import (
     Annex,
@@ -85,7 +85,7 @@ class _BlockKindLexer(Lexer):
 
 @lru_cache(maxsize=1)
 def grammar_parser() -> Lark:
-    text = resources.files("resolint.grammar").joinpath("resolution.lark").read_text(encoding="utf-8")
+    text = grammar_text("resolution.lark")
     return Lark(text, parser="lalr", lexer=_BlockKindLexer, cache=True, maybe_placeholders=False)
 
 

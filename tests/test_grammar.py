@@ -180,3 +180,16 @@ def test_a_misplaced_block_carries_its_placement():
     # What the grammar would have taken there: more operative paragraphs, not a preambular one.
     assert BlockKind.NUMBERED in placement.expected and BlockKind.PREAMBULAR not in placement.expected
     assert block.reason == "out of order: a preambular paragraph after the operative part"
+
+
+def test_the_grammars_are_found_from_a_checkout_as_from_the_installed_package(monkeypatch):
+    """A fresh clone runs its tests before any install: no resolint.grammar package then."""
+    from resolint import grammars
+
+    installed = grammars.grammar_text("annex.lark")
+
+    def no_package(name):
+        raise ModuleNotFoundError(f"No module named {name!r}")
+
+    monkeypatch.setattr(grammars.resources, "files", no_package)
+    assert grammars.grammar_text("annex.lark") == installed == (ROOT / "grammar" / "annex.lark").read_text("utf-8")
