@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from .dates import roman_to_int
 from .model import Citation, DateMention, Span
 from .source import Source, is_word_char
+from .vocabulary import COUNCILS, alternation
 
 # The keywords are found with str.find ("esolution", "ecision") and checked
 # around (``_keywords``): 88M instructions a corpus pass, where the regex
@@ -48,10 +49,7 @@ _NAMED_BODIES = (
     "Parliamentary Assembly",
     "General Assembly",
     "Assembly",
-    "Economic and Social Council",
-    "Security Council",
-    "Human Rights Council",
-    "Trusteeship Council",
+    *COUNCILS,
     "Statistical Commission",
     "Conference of the Parties",
     "Executive Board",
@@ -69,7 +67,7 @@ _BODY_BEFORE = re.compile(
 # "the Human Rights Council, in its resolution 43/1": "its" is the last body
 # named in the clause when "in/of/by/through its" follows it directly.
 _SUBJECT_NAME = re.compile(
-    r"\b(General Assembly|Assembly|Economic and Social Council|Security Council|Human Rights Council|Trusteeship Council|"
+    rf"\b(General Assembly|Assembly|{alternation(COUNCILS)}|"
     r"Statistical Commission|Commission (?:on|for) (?:the )?[A-Z][\w-]*(?: (?:of |on |and |the )*[A-Z][\w-]*)*|"
     r"Conference of the Parties|Executive Board|Governing Council|Council|Commission|Board)\b"
 )
@@ -79,7 +77,7 @@ _SUBJECT_TAIL = re.compile(r"[^;.:]{0,60}?\b(?:in|of|by|through|under)[\s\u00a0]
 _NEW_CLAUSE = re.compile(
     r",[\s\u00a0]+(?:and[\s\u00a0]+)?(?:[a-z]+ly[\s\u00a0]+)?(?!(?:as|its|this|thus|was|has|is)\b)[a-z]+s\b"
 )
-_COUNCIL_NAMES = ("Economic and Social Council", "Security Council", "Human Rights Council", "Trusteeship Council")
+_COUNCIL_NAMES = COUNCILS
 _GA_BODIES = frozenset({"General Assembly", "Assembly", "its"})
 
 
@@ -313,7 +311,7 @@ _LIST_LEAD = re.compile(
     r"(?:[\s\u00a0]+(?:being|is|are|was|were))?)[\s\u00a0,:]*$"
 )
 _BODY_NAMES = (
-    r"(" + _COMMISSION_ON + r"|Human Rights Council|Economic and Social Council|Security Council|Trusteeship Council|"
+    r"(" + _COMMISSION_ON + "|" + alternation(COUNCILS) + "|"
     r"General Assembly|Conference of the Parties|[A-Z][\w-]*(?: [A-Z][\w-]*){0,5} (?:Council|Commission|Board|Assembly))"
 )
 _NOT_A_KEYWORD = r"(?:(?!esolution|ecision|\bits\b)[^;.])"

@@ -12,8 +12,8 @@ import re
 
 from .model import DateMention, Span
 from .source import Source
+from .vocabulary import MONTH_NAMES
 
-MONTH_NAMES = "January February March April May June July August September October November December".split()
 _MONTH_INDEX = {name.lower(): i + 1 for i, name in enumerate(MONTH_NAMES)}
 _ABBREVIATIONS = {
     "jan": 1,

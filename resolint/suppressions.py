@@ -23,11 +23,13 @@ from dataclasses import dataclass, field
 
 from .diagnostics import Diagnostic, Edit, Fix
 from .model import Document
+from .vocabulary import SUPPRESSION_OPENING
 
 # The code list is bounded: an unclosed comment repeated along a long line
 # must not scan to the line's end once per repetition (quadratic).
 COMMENT = re.compile(
-    r"<!--[ \t]*resolint:[ \t]*(disable-next-line|disable-line|disable-file|disable|enable)\b([^>\r\n]{0,500}?)[ \t]*-->"
+    SUPPRESSION_OPENING
+    + r"[ \t]*(disable-next-line|disable-line|disable-file|disable|enable)\b([^>\r\n]{0,500}?)[ \t]*-->"
 )
 _CODE_SPLIT = re.compile(r"[,\s]+")
 

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 
 from .. import lexicon
 from ..kinds import PARAGRAPH_KINDS, SET_ASIDE_KINDS, BlockKind
+from ..vocabulary import COUNCILS, MONTH_NAMES, alternation
 
-MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+MONTHS = alternation(MONTH_NAMES)
 DATE_LINE = re.compile(rf"\d{{1,2}} (?:{MONTHS}) \d{{4}}\s*$")
 PLENARY = re.compile(r"(\d+)(?:st|nd|rd|th)\s+(\(resumed\)\s+|resumed\s+)?plenary\s+meeting\b", re.I)
 ADOPTED = re.compile(r"Resolutions?\s+adopted\s+by\s+the\s+General\s+Assembly\s+on\b")
@@ -33,7 +34,7 @@ DRAFT_LABEL = re.compile(
 ORGAN = re.compile(r"(?:General Assembly|United Nations)$")
 OPENER = re.compile(r"The\s+General\s+Assembly\b\s*(,?)")
 OTHER_ORGAN = re.compile(
-    r"The\s+(Security Council|Economic and Social Council|Human Rights Council|Trusteeship Council|"
+    rf"The\s+({alternation(COUNCILS)}|"
     r"Commission on [A-Z][\w ]+?|Conference of the Parties|Executive Board|Governing Council)\s*,"
 )
 ANNEX = re.compile(r"Annex(?:es)?(?:\s+[IVXL]+)?\.?$")

@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Iterator
 from itertools import accumulate
 
+from ..vocabulary import SUPPRESSION_OPENING
 from .blocks import DATE_LINE, PLENARY, Block, BlockKind, ReadResult, classify_blocks
 
 # The export trailer: from the first line that opens with "<<ODS " (or "[Start1]<<ODS ").
@@ -53,7 +54,7 @@ _STRONG_BEFORE = frozenset(",;:.)]”’\"'»")
 # Suppression comments (resolint/suppressions.py) are invisible to the reader: blanked, offsets kept.
 # Bounded: an unclosed "<!-- resolint:" must not scan to the end of a long
 # line for each of its repetitions (quadratic).
-_SUPPRESSION = re.compile(r"<!--[ \t]*resolint:[^\r\n]{0,1000}?-->")
+_SUPPRESSION = re.compile(SUPPRESSION_OPENING + r"[^\r\n]{0,1000}?-->")
 
 
 def read_plaintext(text: str, extra_preambular=(), extra_operative=()) -> ReadResult:
