@@ -33,14 +33,4 @@ def sniff_format(text: str) -> str:
     return "markdown" if md_signals > tab_signals else "text"
 
 
-def read(text: str, fmt: str) -> ReadResult:
-    if fmt == "markdown":
-        from .markdown import read_markdown
-
-        return read_markdown(text)
-    from .plaintext import read_plaintext
-
-    return read_plaintext(text)
-
-
-__all__ = ["Block", "ReadResult", "FORMATS", "format_for_path", "sniff_format", "read"]
+__all__ = ["Block", "ReadResult", "FORMATS", "format_for_path", "sniff_format"]

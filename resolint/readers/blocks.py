@@ -102,7 +102,6 @@ class ReadResult:
     blocks: list[Block]
     markers: list[tuple[int, int, int, str]]  # (number, start, end, text as written)
     metadata: dict[str, str] = field(default_factory=dict)
-    comments: list[tuple[int, int, str]] = field(default_factory=list)
     body_end: int = 0  # where the document ends and any export trailer begins
 
 

@@ -241,10 +241,8 @@ def _italic_end(text: str, block: Block) -> int:
 def read_markdown(text: str, extra_preambular=(), extra_operative=()) -> ReadResult:
     comments_end = _comments_end(text)
     plain = _blank_markup(text, comments_end)
-    comments = (
-        [(m.start(), m.end(), m.group(1)) for m in _COMMENT.finditer(text, 0, comments_end)] if comments_end else []
-    )
-    blocks = _split_blocks(text, plain, bool(comments))
+    has_comments = comments_end > 0 and _COMMENT.search(text, 0, comments_end) is not None
+    blocks = _split_blocks(text, plain, has_comments)
     markers = _markers(text, blocks)
     for block in blocks:
         block.segments = [(block.start, block.end)]
@@ -252,4 +250,4 @@ def read_markdown(text: str, extra_preambular=(), extra_operative=()) -> ReadRes
             block.italic_end = _italic_end(text, block)
 
     blocks = classify_blocks(blocks, plain, extra_preambular, extra_operative)
-    return ReadResult(plain=plain, blocks=blocks, markers=markers, comments=comments, body_end=len(text))
+    return ReadResult(plain=plain, blocks=blocks, markers=markers, body_end=len(text))
