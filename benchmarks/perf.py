@@ -298,6 +298,15 @@ def _commit() -> str:
     return run.stdout.strip() + (" (with uncommitted changes)" if dirty.stdout.strip() else "")
 
 
+def word_documents(lines: list[str], results: dict) -> None:
+    """The Word reader's figures: benchmarks/docx_perf.py, in a process of its own (it imports lxml)."""
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "docx_perf.py")], capture_output=True, text=True, check=False
+    )
+    lines += ["", "Word documents (`benchmarks/docx_perf.py`):", "", "```text", *run.stdout.splitlines(), "```"]
+    results["docx_100_pages"] = "meets it" in run.stdout
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--mb", type=float, default=2.0, help="megabytes for each of the five warm throughput runs")
@@ -331,7 +340,7 @@ def main() -> None:
     ]
     results: dict = {}
     print("\n".join(lines), flush=True)
-    steps = [cold_start, lambda lines, r: warm_throughput(lines, r, args.mb), instructions, growth]
+    steps = [cold_start, lambda lines, r: warm_throughput(lines, r, args.mb), instructions, growth, word_documents]
     if not args.quick:
         steps += [pathological, language_server]
     for step in steps:
