@@ -3,7 +3,7 @@ changes, typed and restarted numbering, footnotes, a Google Docs imitation.
 
 The fixtures in tests/data/docx were made by tests/data/docx/make_fixtures.py
 with pandoc 2.17 from real texts; the tests need neither pandoc nor
-../shared (except the corpus parity of test_docx_corpus.py).
+../shared (except the corpus parity of test_docx_corpus.py): the seed's Markdown is in tests/data.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from resolint.report import to_finding  # noqa: E402
 from resolint.word import convert_docx, lint_docx, read_word  # noqa: E402
 
 DATA = Path(__file__).parent / "data" / "docx"
-SEED_MD = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "markdown" / "A-RES-77-176.md"
+SEED_MD = Path(__file__).resolve().parent / "data" / "A-RES-77-176.md"  # the corpus's seed, shipped
 
 
 def findings(path: Path, **kwargs) -> list[tuple]:
@@ -51,8 +51,6 @@ def test_seed_as_word_gives_one_p001_on_the_first_recalling():
 
 
 def test_seed_as_word_gives_the_findings_of_the_seed_as_markdown():
-    if not SEED_MD.is_file():
-        pytest.skip("../shared/corpus is not beside the checkout")
     markdown = lint_text(SEED_MD.read_text(encoding="utf-8"), str(SEED_MD)).diagnostics
     word = lint_docx(DATA / "A-RES-77-176.docx").diagnostics
     assert [(d.code, d.message) for d in word] == [(d.code, d.message) for d in markdown]
@@ -60,8 +58,6 @@ def test_seed_as_word_gives_the_findings_of_the_seed_as_markdown():
 
 def test_seed_model_matches_the_markdown_model():
     """Not only no findings: the same paragraphs, footnotes, markers and citations."""
-    if not SEED_MD.is_file():
-        pytest.skip("../shared/corpus is not beside the checkout")
     a = lint_text(SEED_MD.read_text(encoding="utf-8"), str(SEED_MD)).document
     b = lint_docx(DATA / "A-RES-77-176.docx").document
     for doc in (a, b):

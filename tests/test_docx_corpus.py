@@ -20,9 +20,6 @@ sys.path.insert(0, str(DATA))
 
 from make_fixtures import pandoc, pandoc_markdown  # noqa: E402
 
-MARKDOWN = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "markdown"
-DOCUMENTS = sorted(MARKDOWN.glob("*.md")) if MARKDOWN.is_dir() else []
-
 
 @pytest.fixture(scope="module")
 def as_word(tmp_path_factory):
@@ -55,24 +52,25 @@ def facts(doc) -> dict:
     }
 
 
-@pytest.mark.skipif(not DOCUMENTS, reason="../shared/corpus/markdown is not beside the checkout")
-@pytest.mark.parametrize("markdown", DOCUMENTS, ids=lambda p: p.stem)
-def test_word_gives_the_markdown_findings(markdown, as_word):
-    original = lint_text(markdown.read_text(encoding="utf-8"), str(markdown))
-    word = lint_docx(as_word(markdown))
-    # Messages name lines: a Markdown line there, a Word paragraph here.
-    assert [(d.code, d.message) for d in word.diagnostics if "line" not in d.message] == [
-        (d.code, d.message) for d in original.diagnostics if "line" not in d.message
-    ]
-    assert [d.code for d in word.diagnostics] == [d.code for d in original.diagnostics]
-    assert facts(word.document) == facts(original.document)
+@pytest.mark.slow
+def test_word_gives_the_markdown_findings(corpus, as_word):
+    documents = sorted((corpus / "markdown").glob("*.md"))
+    assert documents, "the corpus has no markdown folder"
+    for markdown in documents:
+        original = lint_text(markdown.read_text(encoding="utf-8"), str(markdown))
+        word = lint_docx(as_word(markdown))
+        # Messages name lines: a Markdown line there, a Word paragraph here.
+        assert [(d.code, d.message) for d in word.diagnostics if "line" not in d.message] == [
+            (d.code, d.message) for d in original.diagnostics if "line" not in d.message
+        ], markdown.name
+        assert [d.code for d in word.diagnostics] == [d.code for d in original.diagnostics], markdown.name
+        assert facts(word.document) == facts(original.document), markdown.name
 
 
-@pytest.mark.skipif(not DOCUMENTS, reason="../shared/corpus/markdown is not beside the checkout")
-def test_what_word_expresses_better(as_word):
+def test_what_word_expresses_better(corpus, as_word):
     """The one difference in the models: "[36](#)[/55](#)", a citation the
     Markdown's link markup cuts in two, is one run of text in Word."""
-    markdown = MARKDOWN / "A-RES-78-264.md"
+    markdown = corpus / "markdown" / "A-RES-78-264.md"
     original = lint_text(markdown.read_text(encoding="utf-8"), str(markdown)).document
     word = lint_docx(as_word(markdown)).document
     assert "36/55" not in [c.symbol for c in original.citations]
