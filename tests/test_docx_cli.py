@@ -95,3 +95,12 @@ def _document_xml(path: Path) -> bytes:
 
     with zipfile.ZipFile(path) as package:
         return package.read("word/document.xml")
+
+
+def test_output_names_the_copy_of_one_word_document_being_fixed(drafts, capsys):
+    one, two = drafts / "draft-fixable.docx", drafts / "A-RES-77-176.docx"
+    assert main(["check", "--output", str(drafts / "x.docx"), str(one)]) == 2
+    assert "it goes with --fix" in capsys.readouterr().err
+    assert main(["check", "--fix", "--output", str(drafts / "x.docx"), str(one), str(two)]) == 2
+    assert "give exactly one .docx" in capsys.readouterr().err
+    assert not (drafts / "x.docx").exists()

@@ -62,6 +62,10 @@ def _job(args: argparse.Namespace) -> CheckJob | None:
         for message in problems:
             print(f"resolint: {message}", file=sys.stderr)
         return None
+    if args.output and not (args.fix or args.unsafe_fixes or args.diff):
+        raise ConfigError("command line: --output names the fixed copy of a Word document: it goes with --fix")
+    if args.output and (len(args.paths) != 1 or not args.paths[0].lower().endswith(".docx")):
+        raise ConfigError("command line: --output names the fixed copy of one Word document: give exactly one .docx")
     if args.config:
         settings_for(None, args.config, args.isolated)  # report a bad --config once, before any file
     return CheckJob(
