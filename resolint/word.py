@@ -50,14 +50,11 @@ def read_word(source: str | Path | bytes, revisions: str = "accepted", name: str
         return read_docx(bytes(source), name or "-", revisions)
     path = Path(source)
     label = name or str(path)
+    # The command line reads the bytes itself (resolint/cli/files.py, its messages); this is the library's way.
     try:
         data = path.read_bytes()
     except FileNotFoundError:
         raise DocxError(f"{label}: no such file or directory") from None
-    except IsADirectoryError:
-        raise DocxError(f"{label}: is a directory where a file was expected") from None
-    except PermissionError:
-        raise DocxError(f"{label}: permission denied; not checked") from None
     except OSError as error:
         raise DocxError(f"{label}: cannot read: {error.strerror or error}") from None
     return read_docx(data, label, revisions)
@@ -95,13 +92,16 @@ def lint_docx(
         return LintResult(doc, lint_document(doc, settings, display))
 
 
-def convert_docx(source: str | Path | bytes, to: str = "markdown", revisions: str = "accepted") -> str:
+def convert_docx(
+    source: str | Path | bytes, to: str = "markdown", revisions: str = "accepted", name: str | None = None
+) -> str:
     """The text resolint reads from a ``.docx``: ``to="markdown"`` gives the
     rendering (italics, ``<sup>n</sup>`` markers, footnotes at the end), so a
     drafter can go on in an editor with the language server; ``to="text"``
     the plain text of the document system's export (a tab before each
-    paragraph, footnote markers glued to the words, notes at the end)."""
-    word = read_word(source, revisions)
+    paragraph, footnote markers glued to the words, notes at the end).
+    ``name``: what a message calls the document (default: its path, or "-")."""
+    word = read_word(source, revisions, name)
     if to == "markdown":
         return word.text
     if to == "text":
@@ -179,6 +179,7 @@ def fix_docx(
     author: str = "resolint",
     date: str | None = None,
     max_rounds: int = 10,
+    name: str | None = None,
 ) -> WordFixes:
     """Write a copy of a ``.docx`` to ``output`` in which each fix is a tracked
     change by ``author`` (``w:del``/``w:ins`` for text, ``w:rPrChange`` for
@@ -200,7 +201,7 @@ def fix_docx(
 
     settings = settings or Settings()
     data = bytes(source) if isinstance(source, (bytes, bytearray, memoryview)) else Path(source).read_bytes()
-    name = "-" if isinstance(source, (bytes, bytearray, memoryview)) else str(source)
+    name = name or ("-" if isinstance(source, (bytes, bytearray, memoryview)) else str(source))
     stamp = date or dt.datetime.now(dt.UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
     parts = open_package(data, name)
     report = WordFixes()
@@ -562,8 +563,6 @@ def _split_text(node, start: int, end: int):
 
 def _alone_in_run(node) -> None:
     """Move the content before and after ``node`` in its run into runs of their own."""
-    from lxml import etree
-
     run = node.getparent()
     if run is None or run.tag != _W + "r":
         return
@@ -572,16 +571,18 @@ def _alone_in_run(node) -> None:
     index = content.index(node)
     before, after = content[:index], content[index + 1 :]
     if before:
-        first = etree.Element(_W + "r")
-        if rpr is not None:
-            first.append(_copy(rpr))
-        for child in before:
-            first.append(child)
-        run.addprevious(first)
+        run.addprevious(_run_with(rpr, before))
     if after:
-        last = etree.Element(_W + "r")
-        if rpr is not None:
-            last.append(_copy(rpr))
-        for child in after:
-            last.append(child)
-        run.addnext(last)
+        run.addnext(_run_with(rpr, after))
+
+
+def _run_with(rpr, children):
+    """A new run holding ``children``, formatted as ``rpr`` (a copy of it; None: plain)."""
+    from lxml import etree
+
+    new = etree.Element(_W + "r")
+    if rpr is not None:
+        new.append(_copy(rpr))
+    for child in children:
+        new.append(child)
+    return new

@@ -33,7 +33,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
 
     try:
         text = convert_word(args.path, args.to, args.revisions)
-    except DocxError as error:
+    except (DocxError, InputError) as error:
         print(f"resolint: {error}", file=sys.stderr)
         return EXIT_ERROR
     sys.stdout.write(text)

@@ -57,12 +57,12 @@ def read_input(path: Path, found_by_walk: bool = False) -> InputFile:
         raise InputError(
             f"{path}: Word documents are not read yet; save the document as plain text (.txt) or Markdown (.md)"
         )
-    data = _read_bytes(path, found_by_walk)
+    data = read_bytes(path, found_by_walk)
     text, encoding = decode_with_encoding(data, str(path))
     return InputFile(path, data, text, encoding)
 
 
-def _read_bytes(path: Path, found_by_walk: bool) -> bytes:
+def read_bytes(path: Path, found_by_walk: bool = False) -> bytes:
     try:
         if path.is_dir():
             raise InputError(f"{path}: is a directory where a file was expected")

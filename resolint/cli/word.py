@@ -15,6 +15,7 @@ from pathlib import Path
 from ..config import Settings
 from ..report import FileResult, to_finding
 from ..scope import structure_reason
+from .files import InputError, read_bytes
 
 # .doc, .odt and .rtf go to the Word reader too: it names what each is and what to do.
 WORD_SUFFIXES = (".docx", ".doc", ".odt", ".rtf", ".docm", ".dotx")
@@ -38,13 +39,14 @@ def check_word(job, path: str, settings: Settings, walked: bool) -> tuple[FileRe
     names = rule_names()
     result = FileResult(path, fail_on=settings.fail_on)
     try:
-        linted = lint_docx(path, settings, job.revisions, path=path)
+        data = read_bytes(Path(path), found_by_walk=walked)
+        linted = lint_docx(data, settings, job.revisions, path=path)
         reason = structure_reason(linted.document) if walked else None
         if reason:
             return None, f"skipped {path}: {reason}"
         if job.fix or job.diff:
-            linted = _fix_word(job, path, settings, result, names) or linted
-    except DocxError as error:
+            linted = _fix_word(job, path, data, settings, result, names) or linted
+    except (DocxError, InputError) as error:
         return FileResult(path, checked=False, error=str(error)), None
     except OSError as error:
         return FileResult(path, checked=False, error=f"{path}: cannot write the fixed copy: {error}"), None
@@ -54,7 +56,7 @@ def check_word(job, path: str, settings: Settings, walked: bool) -> tuple[FileRe
     return result, None
 
 
-def _fix_word(job, path: str, settings: Settings, result: FileResult, names: dict):
+def _fix_word(job, path: str, data: bytes, settings: Settings, result: FileResult, names: dict):
     """--fix: write the copy with tracked changes and return the lint of that copy
     (what is left); --diff: the fixes as a diff of the text resolint reads."""
     import tempfile
@@ -67,16 +69,16 @@ def _fix_word(job, path: str, settings: Settings, result: FileResult, names: dic
     if job.diff:
         with tempfile.TemporaryDirectory() as folder:
             copy = Path(folder) / output.name
-            report = fix_docx(path, copy, settings, unsafe=job.unsafe_fixes)
+            report = fix_docx(data, copy, settings, unsafe=job.unsafe_fixes, name=path)
             result.fixed = report.findings(names)
             if report.written:
-                before = convert_docx(path, "markdown", job.revisions)
+                before = convert_docx(data, "markdown", job.revisions, path)
                 after = convert_docx(copy, "markdown", job.revisions)
                 from .checking import _unified_diff
 
                 result.diff = _unified_diff(f"{path} (as resolint reads it)", before, after)
         return None
-    report = fix_docx(path, output, settings, unsafe=job.unsafe_fixes)
+    report = fix_docx(data, output, settings, unsafe=job.unsafe_fixes, name=path)
     result.fixed = report.findings(names)
     if not report.written:
         return None
@@ -90,4 +92,4 @@ def convert_word(path: str, to: str, revisions: str) -> str:
     """``resolint convert``: the Markdown or plain text resolint reads from a Word document."""
     from ..word import convert_docx
 
-    return convert_docx(path, to, revisions)
+    return convert_docx(read_bytes(Path(path)), to, revisions, path)

@@ -691,12 +691,7 @@ class _Reader:
         source = None
         joined = False
         if ppr is not None:
-            props = ppr
-            if not self.accepted:
-                change = ppr.find(_W + "pPrChange")
-                if change is not None:
-                    old = change.find(_W + "pPr")
-                    props = old if old is not None else props
+            props = self._in_view(ppr, "pPrChange")
             style_el = props.find(_W + "pStyle")
             style = style_el.get(_W + "val") if style_el is not None else None
             num_el = props.find(_W + "numPr")
@@ -718,6 +713,15 @@ class _Reader:
         if num is not None and (num[0] <= 0):
             num, source = None, None  # numId 0: no numbering
         return style, num, source, joined
+
+    def _in_view(self, props, change_tag: str):
+        """The properties as this view reads them: ``props`` with its changes
+        accepted, or the properties recorded before them (w:pPrChange, w:rPrChange)."""
+        if self.accepted:
+            return props
+        change = props.find(_W + change_tag)
+        old = change.find(props.tag) if change is not None else None
+        return old if old is not None else props
 
     def pieces(self, p, para_style: str | None, wp: int) -> list[Piece]:
         out: list[Piece] = []
@@ -748,12 +752,7 @@ class _Reader:
         direct: dict = {}
         char_style = None
         if rpr is not None:
-            props = rpr
-            if not self.accepted:
-                change = rpr.find(_W + "rPrChange")
-                if change is not None:
-                    old = change.find(_W + "rPr")
-                    props = old if old is not None else props
+            props = self._in_view(rpr, "rPrChange")
             direct = _rpr_values(props)
             style_el = props.find(_W + "rStyle")
             char_style = style_el.get(_W + "val") if style_el is not None else None
