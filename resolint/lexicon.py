@@ -160,6 +160,7 @@ class _Lexicon:
         "not_before",
         "vocabulary",
         "first_words",
+        "leading",
         "inner",
         "after_head",
         "possessive_stems",
@@ -179,6 +180,7 @@ class _Lexicon:
 
         first_again = frozenset(self.again)
         self.first_words = frozenset(self.trie) | self.adverbs | self.intensifiers | first_again
+        self.leading = self.adverbs | first_again  # what may stand before the head: "Also", "Once again"
         # Words that may stand inside a composed head, and words that may
         # start a modifier after it: any other word ends the opener at once.
         self.inner = first_again | self.intensifiers | self.adverbs
@@ -314,14 +316,25 @@ def _lexicon(extra_preambular: tuple[str, ...] = (), extra_operative: tuple[str,
 # The run of words at the start of a paragraph, up to the first punctuation
 # mark (an opener never spans a comma, but for "Also, in this regard, calls
 # upon"); twelve words cover the longest composed opener ("Also strongly
-# condemns in the strongest possible terms").  (Reading the first word
-# alone first, to turn away a paragraph that opens with no opener before the
-# other words are read, saved 1.9% of a corpus pass: less than the 5% a fast
-# path must gain to stand beside its readable form.)
+# condemns in the strongest possible terms").
 _WORD = r"[^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)*"
-_RUN = re.compile(rf"{_WORD}(?:\s+{_WORD}){{0,11}}")
+_REFERENCE_RUN = re.compile(rf"{_WORD}(?:\s+{_WORD}){{0,11}}")
+
+# The matcher reads the same run at a third of the cost (tests/test_lexicon_speedups.py
+# compares them): the first word alone, to turn away the paragraphs that open with no
+# opener (two in five) before the other words are read, then the other words.
+# Possessive quantifiers: the run is greedy and nothing follows it, so the states sre
+# saves for backtracking are never used.  Most paragraphs are ASCII, and there ASCII
+# classes give the same run without a look-up in the Unicode database for every
+# character: letters, the hyphen, and what \s matches among ASCII characters.
+_POSSESSIVE_WORD = r"[^\W\d_]++(?:[-\u2010\u2011][^\W\d_]++)*+"
+_FIRST_WORD = re.compile(_POSSESSIVE_WORD)
+_MORE_WORDS = re.compile(rf"(?:\s++{_POSSESSIVE_WORD}){{0,11}}+")
+_ASCII_WORD = r"[a-zA-Z]++(?:-[a-zA-Z]++)*+"
+_ASCII_SPACES = r"[ \t\n\r\x0b\x0c\x1c-\x1f]++"
+_ASCII_FIRST_WORD = re.compile(_ASCII_WORD)
+_ASCII_MORE_WORDS = re.compile(rf"(?:{_ASCII_SPACES}{_ASCII_WORD}){{0,11}}+")
 _TOKEN_ENDS = re.compile(r"\S+")
-_SPACES = re.compile(r"(\s+)")
 _PAD = (None,) * 12  # so that look-ahead past the last word reads None
 _MATCHES: dict[tuple, OpenerMatch] = {}
 
@@ -341,25 +354,27 @@ def _head_at(lex: _Lexicon, toks: list, i: int) -> tuple[_Entry, int, str | None
     may stand before the next word ("Remains deeply concerned", "Calls once
     again upon", "Having also considered"); the adverb is returned.
     """
-    if toks[i] in lex.intensifiers and toks[i + 1] in lex.trie:
+    trie = lex.trie
+    if toks[i] in lex.intensifiers and toks[i + 1] in trie:
         i += 1
-    node = lex.trie
+    node = trie
     best = None
     adverb = None
     while True:
         tok = toks[i]
         child = node.get(tok)
-        if child is None and tok in lex.inner and node is not lex.trie:
+        if child is None:
+            if node is trie or tok not in lex.inner:
+                return best
             k = _phrase_at(lex.again, toks, i)
             if k == i and (tok in lex.intensifiers or (tok in lex.adverbs and adverb is None)):
                 k = i + 1
-            if k > i and toks[k] in node:
-                if tok in lex.adverbs:
-                    adverb = tok
-                i = k
-                child = node[toks[k]]
-        if child is None:
-            return best
+            if k == i or toks[k] not in node:
+                return best
+            if tok in lex.adverbs:
+                adverb = tok
+            i = k
+            child = node[toks[k]]
         node = child
         i += 1
         e = node.get("")
@@ -449,39 +464,40 @@ def match_opener(
         lex = _lexicon(tuple(extra_preambular), tuple(extra_operative))
     else:
         lex = _lexicon()
-    run_match = _RUN.match(text)
-    if run_match is None:
+    is_ascii = text.isascii()
+    first_word = (_ASCII_FIRST_WORD if is_ascii else _FIRST_WORD).match(text)
+    if first_word is None:
         return None
-    run_end = run_match.end()
-    run = text[:run_end]
-    toks = _tokens(run)
-    first = toks[0]
+    first = first_word.group().lower()
+    if not is_ascii:
+        first = first.translate(_HYPHENS)
     if first not in lex.first_words:
         return None
-    first_end = len(run.split(None, 1)[0])
+    first_end = first_word.end()
     if first in lex.adverbs and text[first_end : first_end + 1] == ",":
         return _parenthesis(text, first_end, first, lex, extra_preambular, extra_operative)
-    n = len(toks) - len(_PAD)
+    run = text[: (_ASCII_MORE_WORDS if is_ascii else _MORE_WORDS).match(text, first_end).end()]
+    span = run.lower()
+    if not is_ascii:
+        span = span.translate(_HYPHENS)
+    toks = span.split()
+    n = len(toks)
+    toks += _PAD
 
-    found = _leading_head(lex, toks, first)
+    # A leading also/further or "once again" ("Also requests") asks for more checks.
+    found = _leading_head(lex, toks, first) if first in lex.leading else _head_at(lex, toks, 0)
     if found is None:
         return None
     entry, j, adverb = found
-    if entry.first_person and _first_person_noun(lex, toks, j, n, text, run_end):
+    if entry.first_person and _first_person_noun(lex, toks, j, n, text, len(run)):
         return None
-    j, ends, adverb = _modifiers(lex, toks, j, n, entry, adverb, run)
-    j = _coordinated(lex, toks, j, entry, ends)
-    return _opener_match(text, run, run_end, j, n, entry, adverb, ends)
-
-
-def _tokens(run: str) -> list:
-    """The run's words, lower case with hyphens unified, padded with None."""
-    span = run.lower()
-    if "\u2010" in span or "\u2011" in span:
-        span = span.translate(_HYPHENS)
-    toks: list = span.split()
-    toks.extend(_PAD)
-    return toks
+    if toks[j] in lex.after_head:  # most openers have no modifier: "Recalling its resolution"
+        j, ends, adverb = _modifiers(lex, toks, j, n, entry, adverb, run)
+    else:
+        ends = [j]
+    if toks[j] == "and":
+        j = _coordinated(lex, toks, j, entry, ends)
+    return _opener_match(run, j, n, entry, adverb, ends)
 
 
 def _leading_head(lex: _Lexicon, toks: list, first: str) -> tuple[_Entry, int, str | None] | None:
@@ -588,27 +604,22 @@ def _coordinated(lex: _Lexicon, toks: list, j: int, entry: _Entry, ends: list[in
     """Coordination: "Welcomes and expresses its strong support", "Recalls
     and reiterates", "Acknowledge and profoundly regret".  The word index
     after the second head and its complement (j if none); ``ends`` gains it."""
-    if toks[j] == "and":
-        second = _head_at(lex, toks, j + 1)
-        if second is not None:
-            e2, k, inner2 = second
-            if e2.kind == entry.kind and e2.first_person == entry.first_person and inner2 is None:
-                j = _complement_at(lex, toks, k, e2)
-                ends.append(j)
+    second = _head_at(lex, toks, j + 1)
+    if second is not None:
+        e2, k, inner2 = second
+        if e2.kind == entry.kind and e2.first_person == entry.first_person and inner2 is None:
+            j = _complement_at(lex, toks, k, e2)
+            ends.append(j)
     return j
 
 
-def _opener_match(
-    text: str, run: str, run_end: int, j: int, n: int, entry: _Entry, adverb: str | None, ends: list[int]
-) -> OpenerMatch:
+def _opener_match(run: str, j: int, n: int, entry: _Entry, adverb: str | None, ends: list[int]) -> OpenerMatch:
     """The match of the first j words of the run, shared between equal matches."""
     if j == n:
-        length = run_end
+        phrase = run
     else:
-        # Words and the spaces between them, up to the end of word j - 1.
-        parts = _SPACES.split(run, j)
-        length = run_end - len(parts[-1]) - len(parts[-2])
-    phrase = text[:length]
+        # Up to word j (the rest of the run from it is split off), less the spaces before it.
+        phrase = run[: len(run) - len(run.split(None, j)[j])].rstrip()
     key = (phrase, entry, adverb)
     found_match = _MATCHES.get(key)
     if found_match is None:
@@ -620,7 +631,7 @@ def _opener_match(
         found_match = _MATCHES[key] = OpenerMatch(
             kind=entry.kind,  # type: ignore[arg-type]
             phrase=phrase,
-            length=length,
+            length=len(phrase),
             head=entry.head,
             adverb=adverb,
             first_person=entry.first_person,
