@@ -497,7 +497,7 @@ def match_opener(
         ends = [j]
     if toks[j] == "and":
         j = _coordinated(lex, toks, j, entry, ends)
-    return _opener_match(run, j, n, entry, adverb, ends)
+    return _opener_match(run, first_end, j, n, entry, adverb, ends)
 
 
 def _leading_head(lex: _Lexicon, toks: list, first: str) -> tuple[_Entry, int, str | None] | None:
@@ -613,10 +613,14 @@ def _coordinated(lex: _Lexicon, toks: list, j: int, entry: _Entry, ends: list[in
     return j
 
 
-def _opener_match(run: str, j: int, n: int, entry: _Entry, adverb: str | None, ends: list[int]) -> OpenerMatch:
+def _opener_match(
+    run: str, first_end: int, j: int, n: int, entry: _Entry, adverb: str | None, ends: list[int]
+) -> OpenerMatch:
     """The match of the first j words of the run, shared between equal matches."""
     if j == n:
         phrase = run
+    elif j == 1:  # most openers are one word
+        phrase = run[:first_end]
     else:
         # Up to word j (the rest of the run from it is split off), less the spaces before it.
         phrase = run[: len(run) - len(run.split(None, j)[j])].rstrip()
