@@ -39,8 +39,9 @@ Model-UN forms "Further recalling" (preambular) and "Requests also"
 
 Speed: ``match_opener`` runs on every paragraph.  It walks a token trie built
 once per set of extra openers (no loop over patterns) over the run of words
-that one precompiled regex reads at the start of the text; a call costs a few
-microseconds.
+that precompiled regexes read at the start of the text, the first word alone
+first (a paragraph whose first word opens nothing is turned away at once); a
+call costs a few microseconds.
 """
 
 from __future__ import annotations
