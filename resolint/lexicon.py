@@ -321,7 +321,7 @@ def _lexicon(extra_preambular: tuple[str, ...] = (), extra_operative: tuple[str,
 _WORD = r"[^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)*"
 _REFERENCE_RUN = re.compile(rf"{_WORD}(?:\s+{_WORD}){{0,11}}")
 
-# The matcher reads the same run at a third of the cost (tests/test_lexicon_speedups.py
+# The matcher reads the same run at less than half the cost (tests/test_lexicon_speedups.py
 # compares them): the first word alone, to turn away the paragraphs that open with no
 # opener (two in five) before the other words are read, then the other words.
 # Possessive quantifiers: the run is greedy and nothing follows it, so the states sre
