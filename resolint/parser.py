@@ -154,9 +154,10 @@ class _Builder:
         self._kind()
         if doc.header.symbol is None and self.result.metadata.get("symbol"):
             doc.header.symbol = self.result.metadata["symbol"]
-        body = [b for b in self.blocks if b.kind not in SET_ASIDE_KINDS]
-        if body:
-            doc.body_span = self._span(body[0].start, body[-1].end)
+        first = next((b for b in self.blocks if b.kind not in SET_ASIDE_KINDS), None)
+        if first is not None:
+            last = next(b for b in reversed(self.blocks) if b.kind not in SET_ASIDE_KINDS)
+            doc.body_span = self._span(first.start, last.end)
         return doc
 
     def _operative_verbs_in_preamble(self) -> None:
