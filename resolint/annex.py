@@ -29,6 +29,7 @@ import copy
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, islice
 from typing import TYPE_CHECKING
 
 from lark import Lark, Token, Tree
@@ -116,15 +117,18 @@ def prepare(builder: _Builder, kinds: list[BlockKind]) -> list[BlockKind]:
     kinds = list(kinds)
     regions: dict[int, _Region] = {}
     starts: list[int] = []
-    seen_plenary = False
-    for index, kind in enumerate(kinds):
-        if kind is BlockKind.PLENARY:
-            seen_plenary = True
-        # Only a few kinds can start an annex or need a second look.
-        if kind not in (_AFTER_PLENARY if seen_plenary else _BEFORE_PLENARY):
-            continue
+    try:
+        plenary = kinds.index(BlockKind.PLENARY)
+    except ValueError:  # a draft: no plenary line
+        plenary = len(kinds)
+    # Only a few kinds can start an annex or need a second look: find them
+    # without a test per block in Python, most documents have none after the plenary line.
+    candidates = _indexes_of(kinds, _BEFORE_PLENARY, 0, plenary)
+    candidates += _indexes_of(kinds, _AFTER_PLENARY, plenary + 1, len(kinds))
+    for index in candidates:
+        kind = kinds[index]
         block = blocks[index]
-        if kind is BlockKind.ANNEX or (seen_plenary and ANNEX.match(_first_line(plain, block))):
+        if kind is BlockKind.ANNEX or (index > plenary and ANNEX.match(_first_line(plain, block))):
             starts.append(index)
         elif kind is BlockKind.UNRECOGNISED:
             first = _first_line(text, block)
@@ -134,18 +138,25 @@ def prepare(builder: _Builder, kinds: list[BlockKind]) -> list[BlockKind]:
                 block.kind = kinds[index] = BlockKind.PLAIN
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(blocks)
-        for index in range(start + 1, end):
-            if blocks[index].kind is BlockKind.TITLE and index > start + 1:
-                end = index  # a resolution of its own follows
-                break
+        # A title after the block that follows the "Annex" line: a resolution of its own follows.
+        # (kinds[i] is blocks[i].kind there: only earlier annexes and set-aside separators differ.)
+        try:
+            end = kinds.index(BlockKind.TITLE, start + 2, end)
+        except ValueError:
+            pass
         region = _Region(start, end)
         _classify(region, blocks, plain, text, builder.doc.format == "text")
         regions[start] = region
         kinds[start] = BlockKind.ANNEX
-        for index in range(start + 1, end):
-            kinds[index] = _MASK
+        kinds[start + 1 : end] = [_MASK] * (end - start - 1)
     builder.annex_regions = regions
     return kinds
+
+
+def _indexes_of(kinds: list[BlockKind], wanted: frozenset[BlockKind], start: int, stop: int) -> list[int]:
+    """The indexes from ``start`` to ``stop`` whose kind is one of ``wanted``, in order
+    (``[i for i in range(start, stop) if kinds[i] in wanted]``, looped in C)."""
+    return list(compress(range(start, stop), map(wanted.__contains__, islice(kinds, start, stop))))
 
 
 def _markdown_separators(builder: _Builder, kinds: list[BlockKind]) -> list[BlockKind]:
@@ -170,6 +181,9 @@ def _markdown_separators(builder: _Builder, kinds: list[BlockKind]) -> list[Bloc
 def _decimal(plain: str, block: Block) -> re.Match | None:
     """ "1.1 . Raise awareness …": an action numbered inside its objective (a
     sentence follows the number, so "2.5 million people" is not one)."""
+    # Most blocks start with a letter: one test spares the pattern (\d is a decimal digit).
+    if not plain[block.content_start : block.content_start + 1].isdecimal():
+        return None
     m = DECIMAL.match(plain, block.content_start, block.end)
     if m is None:
         return None
@@ -238,8 +252,53 @@ class _Line:
     block: Block
     main: str  # the kind the resolution's classifier gave it
     line: str  # its first line, number or label included, markup blanked
-    source_line: str  # its first line as written
+    text_start: int  # where its text starts, number or label included
     one_line: bool
+
+
+# Kinds the classifier tests every block against, as sets built once.
+_ASIDE = frozenset((BlockKind.FOOTNOTE, BlockKind.PAGE_BREAK))
+_CONTINUED = frozenset((BlockKind.PLAIN, BlockKind.UNRECOGNISED, BlockKind.HEADING))  # may go on a broken paragraph
+_LIST_ITEMS = frozenset((AnnexKind.LETTERED, AnnexKind.ROMAN))
+# The annex kinds a block broken by a page may go on.
+_PARAGRAPH_LEVEL = frozenset(
+    (
+        AnnexKind.NUMBERED,
+        AnnexKind.DECIMAL,
+        AnnexKind.PLAIN,
+        AnnexKind.PREAMBULAR,
+        AnnexKind.OPERATIVE,
+        AnnexKind.LETTERED,
+        AnnexKind.ROMAN,
+        AnnexKind.BULLET,
+    )
+)
+_RESOLUTION_LINES = frozenset((BlockKind.PLENARY, BlockKind.OPENER))
+_NUMBERED_KINDS = frozenset((BlockKind.NUMBERED, BlockKind.NUMBERED_PREAMBULAR))
+_OPERATIVE_KINDS = frozenset((BlockKind.UNNUMBERED_OPERATIVE, BlockKind.INTRODUCING))
+_PLAIN_KINDS = frozenset((BlockKind.PLAIN, BlockKind.TITLE, BlockKind.HEADING, BlockKind.ORIGIN, BlockKind.ADOPTED))
+_TITLE_GOES_ON = (";", ":", ",", "–", "—")
+
+# The first character each label pattern can match, so that most lines (a
+# number, a sentence) are turned away by one set test instead of a pattern
+# each.  ARTICLE and DIVISION ignore case: "ſ" (long s) matches "s" there.
+_BARE_LABEL_INITIALS = frozenset("(")
+_ARTICLE_INITIALS = frozenset("DdAaPpGgRrCc")  # Draft, Article, Principle, Guideline, Rule, Conclusion
+_PREAMBLE_INITIALS = frozenset("P")
+_DIVISION_INITIALS = frozenset("PpCcSsTtBbſ")  # Part, Chapter, Section, Title, Book
+_LABEL_INITIALS = _BARE_LABEL_INITIALS | _ARTICLE_INITIALS | _PREAMBLE_INITIALS | _DIVISION_INITIALS
+_ROMAN_INITIALS = frozenset("IVXL")
+_LETTER_INITIALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_BULLETS = frozenset("•●▪◦‣∙")  # BULLET's first character
+
+
+def _separator(text: str, block: Block) -> bool:
+    """Is the block's first line, as written, a separator ("* * *", "\\\\* \\\\* \\\\*")?"""
+    first = text[block.content_start : block.content_start + 1]
+    # Most blocks start with a letter or a digit: no line to cut out for the pattern.
+    if first not in ("*", "\\") and not first.isspace():
+        return False
+    return SEPARATOR.match(_first_line(text, block)) is not None
 
 
 def _classify(region: _Region, blocks: list[Block], plain: str, text: str, margin: bool) -> None:
@@ -251,32 +310,31 @@ def _classify(region: _Region, blocks: list[Block], plain: str, text: str, margi
     for index in range(region.start + 1, region.end):
         block = blocks[index]
         main = block.kind
-        if main in (BlockKind.FOOTNOTE, BlockKind.PAGE_BREAK):
-            kinds.append(AnnexKind.SEPARATOR if SEPARATOR.match(_first_line(text, block) or "-") else AnnexKind(main))
-            if kinds[-1] == AnnexKind.SEPARATOR:
+        if main in _ASIDE:
+            if _separator(text, block):
+                kinds.append(AnnexKind.SEPARATOR)
                 state.expect_title = state.bare_label = False
+            else:
+                kinds.append(AnnexKind(main))
             continue
-        line = _first_line(plain, block, _text_start(block))
+        text_start = _text_start(block)
+        line = _first_line(plain, block, text_start)
         newline = plain.find("\n", block.content_start, block.end)
         one_line = newline < 0 or not plain[newline : block.end].strip()
-        if (
-            line[:1].islower()
-            and state.previous_paragraph is not None
-            and main in (BlockKind.PLAIN, BlockKind.UNRECOGNISED, BlockKind.HEADING)
-        ):
+        if line[:1].islower() and state.previous_paragraph is not None and main in _CONTINUED:
             # "law. States Parties shall not …": the rest of a paragraph a page broke.
             state.previous_paragraph.segments.append((block.start, block.end))
             state.previous_paragraph.end = block.end
             kinds.append(AnnexKind.PAGE_BREAK)
             continue
-        item = _Line(index, block, main, line, _first_line(text, block), one_line)
+        item = _Line(index, block, main, line, text_start, one_line)
         division = _division(state, item)
         kind, name, bare = division or (
             _numbered(state, item) or _labelled(state, item) or _text_kind(state, item),
             "",
             False,
         )
-        if kind not in (AnnexKind.LETTERED, AnnexKind.ROMAN):
+        if kind not in _LIST_ITEMS:
             state.last_roman = None
             if kind != AnnexKind.BULLET:
                 state.last_letter = None
@@ -284,57 +342,59 @@ def _classify(region: _Region, blocks: list[Block], plain: str, text: str, margi
         if name:
             region.division_kinds[index] = name
         # A title that ends with ";" or ":" goes on on the next line.
-        state.expect_title = kind == AnnexKind.TITLE and line.rstrip().endswith((";", ":", ",", "–", "—"))
+        state.expect_title = kind == AnnexKind.TITLE and line.rstrip().endswith(_TITLE_GOES_ON)
         state.bare_label = bare
         kinds.append(kind)
-        if kind in (
-            AnnexKind.NUMBERED,
-            AnnexKind.DECIMAL,
-            AnnexKind.PLAIN,
-            AnnexKind.PREAMBULAR,
-            AnnexKind.OPERATIVE,
-            AnnexKind.LETTERED,
-            AnnexKind.ROMAN,
-            AnnexKind.BULLET,
-        ):
-            state.previous_paragraph = block
-        else:
-            state.previous_paragraph = None
+        state.previous_paragraph = block if kind in _PARAGRAPH_LEVEL else None
 
 
 def _division(state: _Reading, item: _Line) -> tuple[str, str, bool] | None:
     """A label or heading that opens a division, a separator, the annex's own
     opener or plenary line: (annex kind, division kind, bare label) or None."""
     line, one_line, main = item.line, item.one_line, item.main
-    if one_line and BARE_LABEL.match(line):
-        return AnnexKind.DIVISION, "subheading", True  # "(a)" alone, then "(a) Transport": a lettered subject heading
-    # "Article 1", "Preamble", "Chapter II" under a bare "Chapter I" are labels of their own, not its title.
-    if one_line and ARTICLE.match(line):
-        return AnnexKind.ARTICLE, "article", True
-    if one_line and PREAMBLE.match(line):
-        return AnnexKind.PREAMBLE_HEADING, "preamble", True
-    if one_line and len(line) <= 250 and (m := DIVISION.match(line)) and not line.endswith((";", ",")):
-        return AnnexKind.DIVISION, m.group(1).lower(), not m.group(3)
+    first = line[:1]
+    if one_line and first in _LABEL_INITIALS:
+        if first in _BARE_LABEL_INITIALS and BARE_LABEL.match(line):
+            # "(a)" alone, then "(a) Transport": a lettered subject heading
+            return AnnexKind.DIVISION, "subheading", True
+        # "Article 1", "Preamble", "Chapter II" under a bare "Chapter I" are labels of their own, not its title.
+        if first in _ARTICLE_INITIALS and ARTICLE.match(line):
+            return AnnexKind.ARTICLE, "article", True
+        if first in _PREAMBLE_INITIALS and PREAMBLE.match(line):
+            return AnnexKind.PREAMBLE_HEADING, "preamble", True
+        if (
+            first in _DIVISION_INITIALS
+            and len(line) <= 250
+            and (m := DIVISION.match(line))
+            and not line.endswith((";", ","))
+        ):
+            return AnnexKind.DIVISION, m.group(1).lower(), not m.group(3)
     if (
         state.bare_label
         and state.region.kinds[-1] == AnnexKind.DIVISION
         and _heading_like(LABEL.sub("", line, 1).strip(), item.block)
     ):
         return AnnexKind.HEADING, "", False
-    if SEPARATOR.match(item.source_line):
+    if _separator(state.text, item.block):
         return AnnexKind.SEPARATOR, "", False
-    if main in (BlockKind.PLENARY, BlockKind.OPENER):
+    if main in _RESOLUTION_LINES:
         return AnnexKind(main), "", False
     if main == BlockKind.PART_LABEL:
         return AnnexKind.DIVISION, "part", True  # "B": a part of the annex, or of the resolution
-    if one_line and (m := ROMAN_DIVISION.match(line)) and (not m.group(2) or _heading_like(line, item.block)):
+    if not one_line or first not in _LETTER_INITIALS:  # roman numerals are capitals too
+        return None
+    if (
+        first in _ROMAN_INITIALS
+        and (m := ROMAN_DIVISION.match(line))
+        and (not m.group(2) or _heading_like(line, item.block))
+    ):
         # "I." after "H." is the next lettered section, not roman one.
         last = state.last_section
         follows_letter = last is not None and m.group(1) == chr(ord(last) + 1)
         if follows_letter:
             state.last_section = m.group(1)
         return AnnexKind.DIVISION, "letter" if follows_letter else "roman", not m.group(2)
-    if one_line and (m := LETTER_DIVISION.match(line)) and (not m.group(2) or _heading_like(line, item.block)):
+    if (m := LETTER_DIVISION.match(line)) and (not m.group(2) or _heading_like(line, item.block)):
         state.last_section = m.group(1)
         return AnnexKind.DIVISION, "letter", not m.group(2)
     return None
@@ -352,9 +412,11 @@ def _numbered(state: _Reading, item: _Line) -> str:
         return AnnexKind.DECIMAL
     if main not in PARAGRAPH_KINDS and item.one_line and TABLE_NOTE.match(item.line):
         return AnnexKind.NOTE
-    if BULLET.match(plain, block.content_start, block.end):
+    if plain[block.content_start : block.content_start + 1] in _BULLETS and BULLET.match(
+        plain, block.content_start, block.end
+    ):
         return AnnexKind.BULLET
-    if main in (BlockKind.NUMBERED, BlockKind.NUMBERED_PREAMBULAR):
+    if main in _NUMBERED_KINDS:
         return AnnexKind.NUMBERED
     return ""
 
@@ -363,14 +425,18 @@ def _labelled(state: _Reading, item: _Line) -> str:
     """A paragraph whose first words are an item ("3. (a) Each State Party …")
     or a lettered or roman item ("(a) …", "(iv) …"): its annex kind, or ""."""
     plain, block = state.plain, item.block
-    if (m := NUMBER_BEFORE_LABEL.match(plain, block.content_start, block.end)) is not None:
+    # Both patterns start with their first character: a digit, a parenthesis.
+    if plain[block.content_start : block.content_start + 1].isdecimal() and (
+        m := NUMBER_BEFORE_LABEL.match(plain, block.content_start, block.end)
+    ):
         block.kind = BlockKind.NUMBERED
         block.number = m.group(1) + "."
         block.number_start, block.number_end = m.start(1), m.end()
         block.content_start = _skip_space(plain, m.end(), block.end)
         state.region.number_then_label.add(item.index)
         return AnnexKind.NUMBERED
-    if (m := LABEL.match(plain, _text_start(block), block.end)) is None:
+    start = item.text_start  # as the block stands: _numbered changed it only for a decimal action
+    if plain[start : start + 1] != "(" or (m := LABEL.match(plain, start, block.end)) is None:
         return ""
     label = m.group(1)
     following = _next_label(state.blocks, plain, item.index, state.region.end)
@@ -406,11 +472,9 @@ def _text_kind(state: _Reading, item: _Line) -> str:
         return AnnexKind.HEADING
     if main == BlockKind.PREAMBULAR:
         return AnnexKind.PREAMBULAR
-    if main in (BlockKind.UNNUMBERED_OPERATIVE, BlockKind.INTRODUCING):
+    if main in _OPERATIVE_KINDS:
         return AnnexKind.OPERATIVE
-    if main in (BlockKind.PLAIN, BlockKind.TITLE, BlockKind.HEADING, BlockKind.ORIGIN, BlockKind.ADOPTED) or _prose(
-        line
-    ):
+    if main in _PLAIN_KINDS or _prose(line):
         return AnnexKind.PLAIN
     return AnnexKind.UNRECOGNISED
 
@@ -418,6 +482,8 @@ def _text_kind(state: _Reading, item: _Line) -> str:
 def _title(state: _Reading, item: _Line, kind: str) -> str:
     """A heading right after the label (or after a title that runs on) is the
     annex's title; one under a bare label ("Article 1") is that label's title."""
+    if not (state.expect_title or state.bare_label):  # most blocks: nothing to title
+        return kind
     line = item.line
     if (
         state.expect_title
@@ -441,7 +507,7 @@ _ROMAN_ORDER = "i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii
 def _next_label(blocks: list[Block], plain: str, index: int, end: int) -> str | None:
     """The label of the next labelled item, if the next paragraph-level block is one."""
     for following in blocks[index + 1 : min(end, index + 4)]:
-        if following.kind in (BlockKind.FOOTNOTE, BlockKind.PAGE_BREAK):
+        if following.kind in _ASIDE:
             continue
         m = LABEL.match(plain, following.label_start if following.label_start >= 0 else following.content_start)
         return m.group(1) if m else None
@@ -480,10 +546,12 @@ def build(builder: _Builder, tree: Tree) -> Annex:
     annex = Annex(label=label, span=builder._span(first.start, first.end))
     builder.doc.headings.append(Heading(text=label, span=annex.span, kind="annex"))
     tokens = []
-    for offset, kind in enumerate(region.kinds):
-        index = start + offset
+    end = first.end  # the end of the last block the grammar reads or sets aside
+    for index, kind in enumerate(region.kinds, start):
         if kind in _IGNORED:
             continue
+        if blocks[index].end > end:
+            end = blocks[index].end
         if kind is AnnexKind.UNRECOGNISED:
             builder._set_aside(index, Problem.UNRECOGNISED)
             continue
@@ -498,9 +566,6 @@ def build(builder: _Builder, tree: Tree) -> Annex:
         walker.walk(annex_tree.children[0])
     else:  # the classifier promised the grammar more than it keeps: read the annex flat
         walker.flat(tokens)
-    end = max(
-        [first.end, *(blocks[i].end for i in range(start, region.end) if region.kinds[i - start] not in _IGNORED)]
-    )
     annex.span = builder._span(first.start, end)
     walker.close(end)
     _after_annex(builder, annex, tree.children[1:])
