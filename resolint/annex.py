@@ -201,10 +201,11 @@ def _text_start(block: Block) -> int:
 def _first_line(text: str, block: Block, start: int = -1) -> str:
     """The block's first line, stripped, without copying the lines after it."""
     start = block.content_start if start < 0 else start
-    while start < block.end and text[start].isspace():
+    end = block.end
+    while start < end and text[start].isspace():
         start += 1
-    end = text.find("\n", start, block.end)
-    return text[start : block.end if end < 0 else end].strip()
+    newline = text.find("\n", start, end)
+    return text[start : end if newline < 0 else newline].strip()
 
 
 def _heading_like(line: str, block: Block, margin: bool = False) -> bool:
@@ -329,11 +330,10 @@ def _classify(region: _Region, blocks: list[Block], plain: str, text: str, margi
             continue
         item = _Line(index, block, main, line, text_start, one_line)
         division = _division(state, item)
-        kind, name, bare = division or (
-            _numbered(state, item) or _labelled(state, item) or _text_kind(state, item),
-            "",
-            False,
-        )
+        if division is not None:
+            kind, name, bare = division
+        else:
+            kind, name, bare = _numbered(state, item) or _labelled(state, item) or _text_kind(state, item), "", False
         if kind not in _LIST_ITEMS:
             state.last_roman = None
             if kind != AnnexKind.BULLET:
@@ -439,7 +439,8 @@ def _labelled(state: _Reading, item: _Line) -> str:
     if plain[start : start + 1] != "(" or (m := LABEL.match(plain, start, block.end)) is None:
         return ""
     label = m.group(1)
-    following = _next_label(state.blocks, plain, item.index, state.region.end)
+    # Only a roman numeral needs the next label to tell it from a letter.
+    following = _next_label(state.blocks, plain, item.index, state.region.end) if label in ROMAN_NUMERALS else None
     roman = _roman_here(label, state.last_letter, state.last_roman, following)
     block.kind = BlockKind.ROMAN if roman else BlockKind.LETTERED
     block.label = f"({label})"
