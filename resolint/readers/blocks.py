@@ -59,7 +59,6 @@ JUNK = re.compile(
     r"\S+@\S+\.\w|https?://|www\.|\|.*\||-{3,}\s*(?:Original|Forwarded)|[<>=|+#~^]"
 )
 WORD = re.compile(r"[^\W\d_]+")
-_SPACES = re.compile("[ \t\u00a0]*")
 # "Adopts the following declaration:", "Decides to approve the following programme …:", as _words gives them.
 ADOPTING = re.compile(
     r"(?:also |further )?(?:adopts|approves|endorses|proclaims|"
@@ -107,9 +106,8 @@ class ReadResult:
 
 def _skip_space(plain: str, pos: int, end: int) -> int:
     """The first position from ``pos`` (up to ``end``) that is not a space, tab or no-break space."""
-    # Most blocks start at their text: one test, and the pattern only for a run of spaces.
-    if pos < end and plain[pos] in " \t\u00a0":
-        return _SPACES.match(plain, pos, end).end()
+    while pos < end and plain[pos] in " \t\u00a0":
+        pos += 1
     return pos
 
 
