@@ -63,3 +63,19 @@ def test_candidates_found_from_literals_are_the_finditer_matches(text):
     reports = [m.span() for m in footnotes._REPORT[1].finditer(text)]
     instruments = sorted(m.span() for _, pattern in footnotes._INSTRUMENT for m in pattern.finditer(text))
     assert (literal_first.reports, literal_first.keywords) == (reports, instruments)
+
+
+_NAME_PIECES = (
+    "the ", "convention ", "covenant ", "declaration ", "programme of action", "on ", "x", "y ", "accra ",
+    "report of the secretary-general on ", "toward ", "towards ", "of 1982", " ", "and ",
+)  # fmt: skip
+NAMES = st.lists(st.sampled_from(_NAME_PIECES), max_size=8).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(NAMES, NAMES)
+@example("the united nations convention on x", "the accra convention on x")
+@example("convention on x", "the convention on x")
+def test_same_name_with_keyword_tails_is_the_pairwise_search(earlier, key):
+    with_tails = footnotes._same_name(earlier, key, footnotes._keyword_tails(earlier), footnotes._keyword_tails(key))
+    assert with_tails == footnotes._reference_same_name(earlier, key)

@@ -167,8 +167,11 @@ def marker_out_of_sequence(doc: Document, ctx: RuleContext) -> Iterator[Diagnost
         # A skipped number whose footnote is there but whose marker is nowhere
         # is F002's finding, and a marker that a reported one skipped is the
         # other half of the same swap: one fault, one finding.
-        f002_reports_it = all(n in bodies and n not in referenced for n in skipped)
-        if number not in reported and number != expected and not f002_reports_it:
+        if (
+            number != expected
+            and number not in reported
+            and not all(n in bodies and n not in referenced for n in skipped)  # F002 reports it
+        ):
             reported.update(skipped)
             yield _marker_finding(marker, previous, expected)
         seen.add(number)
@@ -555,13 +558,15 @@ class _NamesMet:
     whether a report of the Secretary-General was: a later mention refers back."""
 
     def __init__(self, names: list[str]) -> None:
-        self.names = names
+        # Each name met, with its _keyword_tails: worked out once, used for every later name.
+        self.names = {name: _keyword_tails(name) for name in names}
         self.report_met = False
 
     def known(self, key: str) -> bool:
         if key in _BARE:
             return any(key.removeprefix("the ") in k for k in self.names)
-        return any(_same_name(k, key) for k in self.names)
+        key_tails = _keyword_tails(key)
+        return any(_same_name(k, key, tails, key_tails) for k, tails in self.names.items())
 
     def first_mention(self, kind: str, key: str) -> bool:
         """Record the mention; is it the first of its report or instrument?  A report
@@ -576,7 +581,7 @@ class _NamesMet:
         if kind != "instrument":
             self.report_met = True
         if key not in self.names:
-            self.names.append(key)
+            self.names[key] = _keyword_tails(key)
         return first
 
 
@@ -663,13 +668,39 @@ _REPORT_ON = "report of the secretary-general on "
 _KEYWORDS = ("convention ", "covenant ", "declaration ", "programme of action")
 
 
-def _same_name(earlier: str, key: str) -> bool:
+def _same_name(earlier: str, key: str, earlier_tails: dict[str, str], key_tails: dict[str, str]) -> bool:
     """Do two names (lower case) name the same report or instrument?  One
     may extend the other ("2005 Rome Declaration on …", "the Convention on
     … of 1982"), two may differ before their keyword ("the United Nations
     Convention on X", later "the Accra Convention on X"), and a report's
     title may be quoted with a word changed after its first thirty letters
-    ("towards"/"toward")."""
+    ("towards"/"toward").
+
+    ``earlier_tails`` and ``key_tails`` are the names' _keyword_tails: a name
+    is compared with every name met before it, so its keywords are looked
+    for once, not once per pair (_reference_same_name is the plain form).
+    """
+    if earlier.startswith(key) or key.startswith(earlier) or earlier.endswith(key) or key.endswith(earlier):
+        return True
+    if key.startswith(_REPORT_ON):
+        size = len(_REPORT_ON) + 30
+        return len(key) >= size and earlier[:size] == key[:size]
+    # A key that opens with its keyword has the whole key for its tail, which
+    # ``earlier.endswith(key)`` has already compared.
+    for keyword, tail in key_tails.items():
+        if earlier_tails.get(keyword) == tail:
+            return True
+    return False
+
+
+def _keyword_tails(name: str) -> dict[str, str]:
+    """The name from the first occurrence of each keyword it holds on:
+    "the accra convention on x" -> {"convention ": "convention on x"}."""
+    return {keyword: name[at:] for keyword in _KEYWORDS if (at := name.find(keyword)) >= 0}
+
+
+def _reference_same_name(earlier: str, key: str) -> bool:
+    """_same_name as first written, each keyword looked for in both names of each pair."""
     if earlier.startswith(key) or key.startswith(earlier) or earlier.endswith(key) or key.endswith(earlier):
         return True
     if key.startswith(_REPORT_ON):
@@ -729,7 +760,10 @@ def _own_paragraphs(doc: Document) -> Iterator[Paragraph]:
     that names the instruments it builds on without footnotes."""
     for part in doc.parts:
         for paragraph in part.preamble + part.operative:
-            yield from paragraph.walk()
+            if paragraph.subparagraphs:
+                yield from paragraph.walk()
+            else:
+                yield paragraph  # most have none: no walk() generator for them
 
 
 class _Candidates(NamedTuple):
