@@ -38,6 +38,15 @@ def test_word_before_is_the_regex_search_of_its_window(text, offset):
     assert footnotes._word_before(text, offset) == (m.start() if m and m.end() == offset else None)
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="Aa1’'-. \n\u00a0é", max_size=60), st.integers(min_value=0, max_value=60))
+@example("x" * 45 + "Ab1999 ", 52)
+def test_word_before_on_any_characters_is_the_regex_search(text, offset):
+    offset = min(offset, len(text))
+    m = _WORD_BEFORE.search(text, max(0, offset - 40), offset)
+    assert footnotes._word_before(text, offset) == (m.start() if m and m.end() == offset else None)
+
+
 @settings(max_examples=300, deadline=None)
 @given(TEXTS)
 @example("a draft ")

@@ -340,8 +340,7 @@ _REPORT_VERB = re.compile(
 )
 # A capitalized word or a year, and spaces: what a name extends back over
 # ("United Nations Framework Convention").  _word_before finds it.
-_WORD_CHARS = re.compile(r"[\w’'-]*")
-_CAPITAL = re.compile(r"[A-Z]")
+_WORD_BEFORE_REVERSED = re.compile(r"\s+(?:[\w’'-]*[A-Z]|\d{4})")
 # Words before a name that make it an instrument still to be drafted ("a convention on …").
 _LOWER_WORDS = ("a", "an", "draft", "future", "new", "possible", "proposed", "comprehensive", "this", "our")
 _LOWER_BEFORE = re.compile(r"\b(" + "|".join(_LOWER_WORDS) + r")\s+$")
@@ -401,23 +400,14 @@ def _word_before(plain: str, offset: int) -> int | None:
     starts, looking back 40 characters, or None: the regex
     ``(?:[A-Z][\\w’'-]*|\\d{4})\\s+$`` searched in that window.
 
-    Worked out from the end instead of tried at each of the 40 positions:
-    the spaces end at ``offset``, the word is the run of word characters
-    before them, and the match starts at the run's first capital, or else
-    at a year that ends the run.
+    Matched once on the window read backwards instead of tried at each of
+    the 40 positions: the spaces, then the run of word characters up to its
+    first capital (the greedy run backs off to the last capital read), or
+    else a year that ends the run.
     """
     lo = max(0, offset - 40)
-    window = plain[lo:offset]
-    word_end = len(window.rstrip())
-    if word_end == len(window) or word_end == 0:
-        return None
-    run_start = word_end - _WORD_CHARS.match(window[:word_end][::-1]).end()
-    capital = _CAPITAL.search(window, run_start, word_end)
-    if capital:
-        return lo + capital.start()
-    if word_end - run_start >= 4 and window[word_end - 4 : word_end].isdecimal():
-        return lo + word_end - 4
-    return None
+    m = _WORD_BEFORE_REVERSED.match(plain[lo:offset][::-1])
+    return offset - m.end() if m else None
 
 
 def _marker_limit(plain: str, segments: list[tuple[int, int]], end: int, hard_end: int, has_marker, start: int) -> int:
