@@ -471,7 +471,7 @@ class _Words:
         previous = ""
         for word in text.split():
             word = word.strip(_AROUND_WORDS)
-            if any(char.isdigit() for char in word):
+            if any(map(str.isdigit, word)):
                 self.counts[word] += 1
                 self.counts[previous + " " + word] += 1
             previous = word
