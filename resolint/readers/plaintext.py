@@ -22,6 +22,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
+from functools import cached_property
 from itertools import accumulate
 
 from ..vocabulary import SUPPRESSION_OPENING
@@ -464,17 +465,23 @@ def _clipped(span: tuple[int, int], windows: list[tuple[int, int]]) -> Iterator[
 class _Words:
     """How often each word that holds a digit, and each such word with the
     word before it, is written in a text (punctuation around them aside):
-    counted once, in one split of the text, for any number of questions."""
+    counted once, in one split of the text, for any number of questions, and
+    only when the first is asked (most documents ask none)."""
 
     def __init__(self, text: str) -> None:
-        self.counts: Counter[str] = Counter()
+        self.text = text
+
+    @cached_property
+    def counts(self) -> Counter[str]:
+        counts: Counter[str] = Counter()
         previous = ""
-        for word in text.split():
+        for word in self.text.split():
             word = word.strip(_AROUND_WORDS)
             if any(map(str.isdigit, word)):
-                self.counts[word] += 1
-                self.counts[previous + " " + word] += 1
+                counts[word] += 1
+                counts[previous + " " + word] += 1
             previous = word
+        return counts
 
     def elsewhere(self, text: str, token_start: int, end: int) -> bool:
         """Is the word that a marker would be cut from ("COVID‑19" for
