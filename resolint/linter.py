@@ -26,10 +26,11 @@ def lint_document(doc: Document, settings: Settings | None = None, path: str | N
     settings = settings or Settings()
     selected = settings.selected_codes(path or doc.source.path)
     rules = [r for code, r in all_rules().items() if code in selected and (r.other_organ or doc.kind != "other-organ")]
+    openers = (tuple(settings.preambular_openers), tuple(settings.operative_openers))
     found: list[Diagnostic] = []
     for rule in rules:
         if rule.phase is Phase.BEFORE_SUPPRESSIONS:
-            found.extend(_run(rule, doc, _context(rule, settings), settings))
+            found.extend(_run(rule, doc, _context(rule, settings, openers), settings))
     found.sort(key=Diagnostic.sort_key)
     from .suppressions import apply_suppressions
 
@@ -37,19 +38,26 @@ def lint_document(doc: Document, settings: Settings | None = None, path: str | N
     if doc.suppressions:
         for rule in rules:
             if rule.phase is Phase.AFTER_SUPPRESSIONS:
-                kept.extend(_run(rule, doc, _context(rule, settings, selected), settings))
+                kept.extend(_run(rule, doc, _context(rule, settings, openers, selected), settings))
         kept.sort(key=Diagnostic.sort_key)
     return kept
 
 
-def _context(rule: Rule, settings: Settings, selected: frozenset[str] | None = None) -> RuleContext:
-    """What ``rule`` knows beyond the document: the extra openers, its options
-    (its defaults, then the configured ones) and the selected codes."""
+def _context(
+    rule: Rule,
+    settings: Settings,
+    openers: tuple[tuple[str, ...], tuple[str, ...]],
+    selected: frozenset[str] | None = None,
+) -> RuleContext:
+    """What ``rule`` knows beyond the document: the extra ``openers``
+    (preambular, operative), its options (its defaults, then the configured
+    ones) and the selected codes."""
     configured = settings.rule_options.get(rule.code)
+    defaults = rule.defaults if rule.options else {}
     return RuleContext(
-        extra_preambular=tuple(settings.preambular_openers),
-        extra_operative=tuple(settings.operative_openers),
-        options={**rule.defaults, **configured} if configured else rule.defaults,
+        extra_preambular=openers[0],
+        extra_operative=openers[1],
+        options={**defaults, **configured} if configured else defaults,
         selected=selected,
     )
 
