@@ -159,6 +159,14 @@ class Paragraph:
             yield from sub.walk()
 
 
+def _add_trees(found: list[Paragraph], paragraphs: list[Paragraph]) -> None:
+    """Append each paragraph and, after it, its subparagraphs (as ``walk`` gives them)."""
+    for p in paragraphs:
+        found.append(p)
+        if p.subparagraphs:
+            _add_trees(found, p.subparagraphs)
+
+
 @dataclass(slots=True)
 class Heading:
     text: str
@@ -480,14 +488,15 @@ class Document:
 
     def paragraphs(self) -> Iterator[Paragraph]:
         """Every paragraph and subparagraph of the body and the annexes, in order."""
+        # Listed first, then iterated: several rules go through every
+        # paragraph, and a chain of walk() generators costs more than a list.
+        found: list[Paragraph] = []
         for part in self.parts:
-            for p in part.preamble:
-                yield from p.walk()
-            for p in part.operative:
-                yield from p.walk()
+            _add_trees(found, part.preamble)
+            _add_trees(found, part.operative)
         for annex in self.annexes:
-            for p in annex.paragraphs:
-                yield from p.walk()
+            _add_trees(found, annex.paragraphs)
+        return iter(found)
 
     def has_resolution_structure(self) -> bool:
         """Does the text look like a resolution at all?  (A README found in a folder does not.)"""
