@@ -33,6 +33,7 @@ _SYMBOL = re.compile(
 )
 _SEPARATOR = re.compile(r"[\s\u00a0]*(?:,[\s\u00a0]*and|,|and|as well as)[\s\u00a0]+(?=(?:ES-|S-)?\d)")
 _OF = re.compile(r"[\s\u00a0]+of[\s\u00a0]+")
+_SPACES = re.compile(r"[\s\u00a0]+")
 _BODY_AFTER = re.compile(
     r",?[\s\u00a0]+(?:of|adopted by)[\s\u00a0]+the[\s\u00a0]+(Conference of the Parties|Human Rights Council|Security Council|"
     r"Economic and Social Council|Commission on [A-Z][\w ]{3,80}?|[A-Z][\w ]{2,60}?(?:Council|Commission|Board|Conference))\b"
@@ -352,7 +353,7 @@ def _subject_of_its(window: str) -> str | None:
 
 def _citation(source: Source, m: re.Match, body: str | None, decision: bool, in_note: bool, list_id: int) -> Citation:
     span = Span.of(source, m.start(), m.end())
-    symbol = re.sub(r"[\s\u00a0]+", " ", m.group()).replace("( ", "(").replace(" )", ")")
+    symbol = _SPACES.sub(" ", m.group()).replace("( ", "(").replace(" )", ")")
     c = Citation(symbol=symbol, span=span, scheme="ga", decision=decision, in_footnote=in_note, list_id=list_id)
     if m.group("sc"):
         c.scheme, c.number, c.year, c.body = "sc", int(m.group("sc")), int(m.group("scyear")), "Security Council"

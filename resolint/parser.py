@@ -667,7 +667,7 @@ class _Builder:
                     phrase_end = wm.end() if wm else ostart
                 if phrase_end > ostart:
                     phrase = plain[ostart:phrase_end].strip()
-                    p.opener = Opener(phrase=phrase, span=self._span(ostart, phrase_end), kind="unknown", italic=italic)
+                    p.opener = Opener(phrase, Span(ostart, phrase_end, source), "unknown", italic)
         # The final mark: the last character of the last segment, markers blanked.
         last_start, mark_end = block.segments[-1]
         # The trailing space (blanked markers, line breaks) cut with rstrip on a
