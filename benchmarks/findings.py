@@ -29,11 +29,23 @@ def documents() -> list[Path]:
     return sorted(p for folder in FOLDERS for p in folder.rglob("*") if p.suffix in (".md", ".txt") and p.is_file())
 
 
+def _name(path: Path) -> str:
+    """The document's name in the output: "corpus/…" or relative to the checkout, so that
+    two checkouts (a worktree at the old commit, one at the new) name it alike."""
+    corpus = FOLDERS[0]
+    return (
+        f"corpus/{path.relative_to(corpus).as_posix()}"
+        if path.is_relative_to(corpus)
+        else path.relative_to(ROOT).as_posix()
+    )
+
+
 def findings() -> list[str]:
     lines = []
     for path in documents():
         text = path.read_text(encoding="utf-8", errors="replace")
-        result = lint_text(text, str(path.relative_to(ROOT.parent)))
+        name = _name(path)
+        result = lint_text(text, name)
         source = result.document.source
         for d in result.diagnostics:
             line, column = source.position(d.start)
@@ -43,7 +55,7 @@ def findings() -> list[str]:
             end = list(source.position(d.end))
             related = [[a, b, note] for a, b, note in d.related]
             record = [
-                str(path.relative_to(ROOT.parent)),
+                name,
                 d.code,
                 line,
                 column,
