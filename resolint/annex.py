@@ -37,7 +37,7 @@ from lark.exceptions import LarkError
 from lark.lexer import Lexer
 
 from .grammars import grammar_text
-from .kinds import PARAGRAPH_KINDS, TERMINAL_NAMES, AnnexKind, BlockKind
+from .kinds import PARAGRAPH_KINDS, SET_ASIDE_KINDS, TERMINAL_NAMES, AnnexKind, BlockKind
 from .model import Annex, AnnexDivision, Heading, Paragraph, Part, Problem
 from .readers.blocks import ANNEX, ROMAN_NUMERALS, WORD, Block, _prose, _skip_space
 
@@ -258,7 +258,6 @@ class _Line:
 
 
 # Kinds the classifier tests every block against, as sets built once.
-_ASIDE = frozenset((BlockKind.FOOTNOTE, BlockKind.PAGE_BREAK))
 _CONTINUED = frozenset((BlockKind.PLAIN, BlockKind.UNRECOGNISED, BlockKind.HEADING))  # may go on a broken paragraph
 _LIST_ITEMS = frozenset((AnnexKind.LETTERED, AnnexKind.ROMAN))
 # The annex kinds a block broken by a page may go on.
@@ -311,7 +310,7 @@ def _classify(region: _Region, blocks: list[Block], plain: str, text: str, margi
     for index in range(region.start + 1, region.end):
         block = blocks[index]
         main = block.kind
-        if main in _ASIDE:
+        if main in SET_ASIDE_KINDS:
             if _separator(text, block):
                 kinds.append(AnnexKind.SEPARATOR)
                 state.expect_title = state.bare_label = False
@@ -508,7 +507,7 @@ _ROMAN_ORDER = "i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii
 def _next_label(blocks: list[Block], plain: str, index: int, end: int) -> str | None:
     """The label of the next labelled item, if the next paragraph-level block is one."""
     for following in blocks[index + 1 : min(end, index + 4)]:
-        if following.kind in _ASIDE:
+        if following.kind in SET_ASIDE_KINDS:
             continue
         m = LABEL.match(plain, following.label_start if following.label_start >= 0 else following.content_start)
         return m.group(1) if m else None

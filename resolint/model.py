@@ -159,8 +159,16 @@ class Paragraph:
             yield from sub.walk()
 
 
+def paragraph_trees(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Each paragraph followed by its subparagraphs, as ``walk`` gives them, in
+    a list: the rules go through every paragraph, and a chain of walk()
+    generators costs more than a list."""
+    found: list[Paragraph] = []
+    _add_trees(found, paragraphs)
+    return found
+
+
 def _add_trees(found: list[Paragraph], paragraphs: list[Paragraph]) -> None:
-    """Append each paragraph and, after it, its subparagraphs (as ``walk`` gives them)."""
     for p in paragraphs:
         found.append(p)
         if p.subparagraphs:
@@ -488,15 +496,9 @@ class Document:
 
     def paragraphs(self) -> Iterator[Paragraph]:
         """Every paragraph and subparagraph of the body and the annexes, in order."""
-        # Listed first, then iterated: several rules go through every
-        # paragraph, and a chain of walk() generators costs more than a list.
-        found: list[Paragraph] = []
-        for part in self.parts:
-            _add_trees(found, part.preamble)
-            _add_trees(found, part.operative)
-        for annex in self.annexes:
-            _add_trees(found, annex.paragraphs)
-        return iter(found)
+        tops = [p for part in self.parts for p in (*part.preamble, *part.operative)]
+        tops += [p for annex in self.annexes for p in annex.paragraphs]
+        return iter(paragraph_trees(tops))
 
     def has_resolution_structure(self) -> bool:
         """Does the text look like a resolution at all?  (A README found in a folder does not.)"""

@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from ..model import Document, Footnote, FootnoteMarker, Paragraph
+from ..model import Document, Footnote, FootnoteMarker, Paragraph, paragraph_trees
 from ..source import is_word_char
 from .base import Diagnostic, RuleContext, finding, rule
 
@@ -748,12 +748,7 @@ def _own_paragraphs(doc: Document) -> Iterator[Paragraph]:
     """The resolution's own paragraphs, not an annex's: an annexed
     declaration, programme of action or convention is a document of its own
     that names the instruments it builds on without footnotes."""
-    for part in doc.parts:
-        for paragraph in part.preamble + part.operative:
-            if paragraph.subparagraphs:
-                yield from paragraph.walk()
-            else:
-                yield paragraph  # most have none: no walk() generator for them
+    return iter(paragraph_trees([p for part in doc.parts for p in (*part.preamble, *part.operative)]))
 
 
 class _Candidates(NamedTuple):
